@@ -1,0 +1,100 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Settings shared by every target: Swift 6 language mode with upcoming features that keep code honest.
+let sharedSwiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "lessons",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "lessons", targets: ["lessons"]),
+        // Lesson cells link against this dynamic library; the runner finds it next to its own executable.
+        .library(name: "LessonKit", type: .dynamic, targets: ["LessonKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+    ],
+    targets: [
+        // MARK: Markdown through libcmark (only CMarkSupport imports CCmark).
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(name: "CMarkSupport", dependencies: ["CCmark"], swiftSettings: sharedSwiftSettings),
+
+        // MARK: The pipeline: model -> parsing -> execution -> writing -> driver -> executable.
+        .target(name: "LessonModel", swiftSettings: sharedSwiftSettings),
+        .target(
+            name: "LessonParsing",
+            dependencies: ["LessonModel", "CMarkSupport", .product(name: "Yams", package: "Yams")],
+            swiftSettings: sharedSwiftSettings
+        ),
+        .target(
+            name: "LessonExecution",
+            dependencies: ["LessonModel", "LessonRuntimeProtocol", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: sharedSwiftSettings
+        ),
+        .target(name: "LessonWriting", dependencies: ["LessonModel"], swiftSettings: sharedSwiftSettings),
+        .target(
+            name: "LessonsDriver",
+            dependencies: ["LessonModel", "LessonParsing", "LessonExecution", "LessonWriting"],
+            swiftSettings: sharedSwiftSettings
+        ),
+        .executableTarget(
+            name: "lessons",
+            dependencies: ["LessonsDriver", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: sharedSwiftSettings
+        ),
+
+        // MARK: What lesson cells import.
+        // The wire format between a running lesson and the runner, shared by both sides.
+        .target(name: "LessonRuntimeProtocol", swiftSettings: sharedSwiftSettings),
+        .target(name: "LessonKit", dependencies: ["LessonRuntimeProtocol"], swiftSettings: sharedSwiftSettings),
+
+        // MARK: Mathematics: TeX to MathML Core at build time (no dependencies).
+        .target(name: "TeXMath", swiftSettings: sharedSwiftSettings),
+
+        // MARK: Tests.
+        .target(
+            name: "TestSupport",
+            dependencies: ["LessonModel"],
+            path: "Tests/TestSupport",
+            swiftSettings: sharedSwiftSettings
+        ),
+        .testTarget(name: "CMarkSupportTests", dependencies: ["CMarkSupport"], swiftSettings: sharedSwiftSettings),
+        .testTarget(
+            name: "LessonParsingTests",
+            dependencies: ["LessonParsing", "TestSupport"],
+            swiftSettings: sharedSwiftSettings
+        ),
+        .testTarget(
+            name: "LessonWritingTests",
+            dependencies: [
+                "LessonWriting", "LessonParsing", "TestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: sharedSwiftSettings
+        ),
+        .testTarget(
+            name: "LessonExecutionTests",
+            dependencies: ["LessonExecution", "LessonParsing", "TestSupport"],
+            swiftSettings: sharedSwiftSettings
+        ),
+        .testTarget(
+            name: "LessonsDriverTests",
+            dependencies: ["LessonsDriver", "TestSupport"],
+            swiftSettings: sharedSwiftSettings
+        ),
+        .testTarget(name: "TeXMathTests", dependencies: ["TeXMath"], swiftSettings: sharedSwiftSettings),
+        .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"], swiftSettings: sharedSwiftSettings),
+    ]
+)

@@ -1,0 +1,145 @@
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#elseif canImport(Darwin)
+@preconcurrency import Darwin
+#endif
+import Foundation
+import LessonRuntimeProtocol
+
+/// The glue between a running lesson program and the `lessons` runner.
+///
+/// The runner generates a program whose cells are separated by calls to ``beginCell(_:)`` and ``endCell(_:)``.
+/// Each cell's standard output and standard error go to files of their own, and displayed values to a third
+/// file, so that the runner can attach every byte to the cell that produced it, even after a crash.
+/// Lesson code never calls these functions itself.
+public enum LessonRuntime {
+    /// The lesson's seed, from the runner (front matter `seed`, or derived from the file name); 0 outside a run.
+    public static var seed: UInt64 { state.withLock { $0.seed } }
+
+    /// The lesson file as the runner names it in diagnostics, e.g. `Lessons/04-elbo.md`.
+    public static var lessonFile: String { state.withLock { $0.lessonFile } }
+
+    /// Reads the runner's environment, applies resource limits and prepares output capture.
+    /// Called once by generated code, before the first cell.
+    public static func start() {
+        let environment = ProcessInfo.processInfo.environment
+        state.withLock { state in
+            state.outputDirectory = environment[RuntimeEnvironment.outputDirectory]
+            state.controlDescriptor = environment[RuntimeEnvironment.controlDescriptor].flatMap { Int32($0) }
+            state.seed = environment[RuntimeEnvironment.seed].flatMap { UInt64($0) } ?? 0
+            state.lessonFile = environment[RuntimeEnvironment.lessonFile] ?? ""
+        }
+        if let cgroup = environment[RuntimeEnvironment.pidsCgroup] {
+            joinProcessCountGroup(at: cgroup)
+        }
+        if let text = environment[RuntimeEnvironment.limits], let limits = ResourceLimitSpec(text: text) {
+            apply(limits)
+        }
+        // Line buffering: whatever a cell printed before a crash is already in its file.
+        setvbuf(stdout, nil, _IOLBF, 0)
+    }
+
+    /// Routes output to cell `index`'s files and tells the runner the cell started.
+    public static func beginCell(_ index: Int) {
+        fflush(nil)
+        state.withLock { state in
+            guard let directory = state.outputDirectory else { return }
+            redirect(STDOUT_FILENO, to: directory + "/" + CellFileNames.standardOutput(cell: index))
+            redirect(STDERR_FILENO, to: directory + "/" + CellFileNames.standardError(cell: index))
+            if state.displayDescriptor >= 0 { close(state.displayDescriptor) }
+            state.displayDescriptor = open(
+                directory + "/" + CellFileNames.displays(cell: index), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            state.currentCell = index
+        }
+        send(.cellStarted(index))
+    }
+
+    /// Flushes cell `index`'s output and tells the runner the cell finished.
+    public static func endCell(_ index: Int) {
+        fflush(nil)
+        send(.cellFinished(index))
+    }
+
+    /// Tells the runner that every cell ran.
+    public static func finish() {
+        fflush(nil)
+        send(.finished)
+    }
+
+    /// Appends a display record to the current cell, stamped with the current lengths of its streams.
+    package static func emit(_ record: DisplayRecord) {
+        fflush(nil)
+        var record = record
+        record.standardOutputOffset = Int(lseek(STDOUT_FILENO, 0, SEEK_CUR))
+        record.standardErrorOffset = Int(lseek(STDERR_FILENO, 0, SEEK_CUR))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard var data = try? encoder.encode(record) else { return }
+        data.append(0x0A)
+        let descriptor = state.withLock { $0.displayDescriptor }
+        if descriptor >= 0 {
+            writeAll(descriptor, data)
+        } else {
+            // Outside the runner (a plain `swiftc` build): print something readable instead.
+            print(record.text ?? "[\(record.kind.rawValue)]")
+        }
+    }
+
+    // MARK: Private
+
+    private static func send(_ event: ControlEvent) {
+        guard let descriptor = state.withLock({ $0.controlDescriptor }) else { return }
+        writeAll(descriptor, Data(event.line.utf8))
+    }
+
+    private static func writeAll(_ descriptor: Int32, _ data: Data) {
+        data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written <= 0 { return }
+                offset += written
+            }
+        }
+    }
+
+    private static func redirect(_ target: Int32, to path: String) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { return }
+        dup2(descriptor, target)
+        close(descriptor)
+    }
+
+    private static func joinProcessCountGroup(at directory: String) {
+        let descriptor = open(directory + "/cgroup.procs", O_WRONLY)
+        guard descriptor >= 0 else { return }
+        writeAll(descriptor, Data("\(getpid())\n".utf8))
+        close(descriptor)
+    }
+
+    private static func apply(_ limits: ResourceLimitSpec) {
+        setLimit(RLIMIT_CPU, limits.cpuSeconds)
+        setLimit(RLIMIT_AS, limits.addressSpaceBytes)
+        setLimit(RLIMIT_FSIZE, limits.fileSizeBytes)
+        setLimit(processLimitResource, limits.processes)
+        setLimit(RLIMIT_NOFILE, limits.openFiles)
+        setLimit(RLIMIT_CORE, 0)
+    }
+
+    #if canImport(Glibc)
+    private static let processLimitResource = __RLIMIT_NPROC
+    private static func setLimit(_ resource: __rlimit_resource, _ value: Int) {
+        var limit = rlimit(rlim_cur: rlim_t(value), rlim_max: rlim_t(value))
+        setrlimit(resource_t(resource.rawValue), &limit)
+    }
+    private typealias resource_t = __rlimit_resource_t
+    #else
+    private static let processLimitResource = RLIMIT_NPROC
+    private static func setLimit(_ resource: Int32, _ value: Int) {
+        var limit = rlimit(rlim_cur: rlim_t(value), rlim_max: rlim_t(value))
+        setrlimit(resource, &limit)
+    }
+    #endif
+
+    private static let state = Mutex(RuntimeState())
+}

@@ -1,0 +1,9 @@
+/// What the runtime remembers between calls: where output goes and the lesson's identity.
+struct RuntimeState: Sendable {
+    var outputDirectory: String?
+    var controlDescriptor: Int32?
+    var displayDescriptor: Int32 = -1
+    var currentCell = -1
+    var seed: UInt64 = 0
+    var lessonFile = ""
+}

@@ -1,0 +1,17 @@
+/// The environment variables through which the runner configures a running lesson program.
+///
+/// The runner sets them; `LessonKit`'s `LessonRuntime` reads them before the first cell runs.
+public enum RuntimeEnvironment {
+    /// Directory where the program writes each cell's captured streams and display records.
+    public static let outputDirectory = "LESSONS_OUTPUT_DIR"
+    /// The file descriptor number of the control pipe (cell started/finished events).
+    public static let controlDescriptor = "LESSONS_CONTROL_FD"
+    /// The lesson's random seed, a decimal `UInt64`.
+    public static let seed = "LESSONS_SEED"
+    /// The lesson's file path as shown in diagnostics (relative to the project root).
+    public static let lessonFile = "LESSONS_FILE"
+    /// Resource limits to apply before the first cell, in ``ResourceLimitSpec`` text form.
+    public static let limits = "LESSONS_LIMITS"
+    /// A cgroup (v1 `pids` controller) directory the program joins to cap its process count.
+    public static let pidsCgroup = "LESSONS_PIDS_CGROUP"
+}
