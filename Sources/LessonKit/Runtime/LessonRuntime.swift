@@ -67,7 +67,7 @@ public enum LessonRuntime {
     }
 
     /// Appends a display record to the current cell, stamped with the current lengths of its streams.
-    package static func emit(_ record: DisplayRecord) {
+    static func emit(_ record: DisplayRecord) {
         fflush(nil)
         var record = record
         record.standardOutputOffset = Int(lseek(STDOUT_FILENO, 0, SEEK_CUR))
