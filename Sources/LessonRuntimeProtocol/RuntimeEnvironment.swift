@@ -12,6 +12,8 @@ public enum RuntimeEnvironment {
     public static let lessonFile = "LESSONS_FILE"
     /// Resource limits to apply before the first cell, in ``ResourceLimitSpec`` text form.
     public static let limits = "LESSONS_LIMITS"
+    /// The folder the program changes into before the first cell (the project root).
+    public static let workingDirectory = "LESSONS_WORKING_DIRECTORY"
     /// A cgroup (v1 `pids` controller) directory the program joins to cap its process count.
     public static let pidsCgroup = "LESSONS_PIDS_CGROUP"
 }

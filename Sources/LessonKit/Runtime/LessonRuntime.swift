@@ -29,6 +29,9 @@ public enum LessonRuntime {
             state.seed = environment[RuntimeEnvironment.seed].flatMap { UInt64($0) } ?? 0
             state.lessonFile = environment[RuntimeEnvironment.lessonFile] ?? ""
         }
+        if let directory = environment[RuntimeEnvironment.workingDirectory] {
+            _ = chdir(directory)
+        }
         if let cgroup = environment[RuntimeEnvironment.pidsCgroup] {
             joinProcessCountGroup(at: cgroup)
         }

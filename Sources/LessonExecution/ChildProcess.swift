@@ -1,0 +1,92 @@
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#elseif canImport(Darwin)
+@preconcurrency import Darwin
+#endif
+
+/// A child process started with `posix_spawn` in a process group of its own, so that it and everything it
+/// forks can be killed together.
+struct ChildProcess {
+    /// How the process ended.
+    enum Termination: Equatable {
+        case exited(Int32)
+        case signaled(Int32)
+    }
+
+    let pid: pid_t
+
+    /// Starts `executable` with `arguments` and `environment` (in this process's working directory).
+    /// - Parameters:
+    ///   - standardOutput, standardError: files to create for the two streams.
+    ///   - extraDescriptor: a descriptor to hand to the child as file descriptor 3.
+    static func spawn(
+        executable: String, arguments: [String], environment: [String: String],
+        standardOutput: String, standardError: String, extraDescriptor: Int32? = nil
+    ) throws(ExecutionError) -> ChildProcess {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, standardOutput, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        if standardError == standardOutput {
+            posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 2, standardError, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        }
+        if let extraDescriptor { posix_spawn_file_actions_adddup2(&actions, extraDescriptor, 3) }
+
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var defaultSignals = sigset_t()
+        sigemptyset(&defaultSignals)
+        for signal in [SIGPIPE, SIGXFSZ, SIGXCPU, SIGINT, SIGTERM] { sigaddset(&defaultSignals, signal) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &defaultSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setflags(
+            &attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        posix_spawnattr_setpgroup(&attributes, 0)
+
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        let status = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        guard status == 0 else {
+            throw .cannotStart(executable, String(cString: strerror(status)))
+        }
+        return ChildProcess(pid: pid)
+    }
+
+    /// Waits without blocking; nil while the process still runs.
+    func poll() -> Termination? {
+        var status: Int32 = 0
+        let result = waitpid(pid, &status, WNOHANG)
+        guard result == pid else { return nil }
+        return Self.termination(status)
+    }
+
+    /// Waits until the process ends.
+    func wait() -> Termination {
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return Self.termination(status)
+    }
+
+    /// Kills the process and everything in its process group.
+    func killGroup() {
+        kill(-pid, SIGKILL)
+        kill(pid, SIGKILL)
+    }
+
+    private static func termination(_ status: Int32) -> Termination {
+        let signal = status & 0x7F
+        if signal == 0 { return .exited((status >> 8) & 0xFF) }
+        return .signaled(signal)
+    }
+}

@@ -1,0 +1,22 @@
+import Foundation
+
+/// Runs a short helper command to completion and returns what it printed.
+enum CommandRunner {
+    /// Standard output and error of `executable`, combined; throws if it cannot start.
+    static func output(of executable: String, arguments: [String]) throws(ExecutionError) -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        do {
+            try process.run()
+        } catch {
+            throw .cannotStart(executable, "\(error)")
+        }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,40 @@
+/// One error from the Swift compiler, with the source excerpt it printed, mapped to a lesson line.
+struct CompilerDiagnostic: Equatable {
+    /// The file as the compiler named it (the lesson's display path, through `#sourceLocation`).
+    var file: String
+    var line: Int
+    var column: Int
+    /// The error line and the lines after it (notes, excerpt, caret), as printed.
+    var text: String
+
+    /// Splits `swiftc -diagnostic-style=llvm` output into errors; notes and excerpts stay with their error.
+    static func errors(in output: String) -> [CompilerDiagnostic] {
+        var result: [CompilerDiagnostic] = []
+        for line in output.split(separator: "\n", omittingEmptySubsequences: false) {
+            if let parsed = parseHeader(line) {
+                if parsed.severity == "error" {
+                    result.append(CompilerDiagnostic(
+                        file: parsed.file, line: parsed.line, column: parsed.column, text: String(line)))
+                    continue
+                }
+                if parsed.severity == "warning" { continue }
+            }
+            guard !result.isEmpty, !line.isEmpty else { continue }
+            result[result.count - 1].text += "\n" + line
+        }
+        return result
+    }
+
+    private static func parseHeader(_ line: Substring) -> (file: String, line: Int, column: Int, severity: Substring)? {
+        for severity in ["error", "warning", "note"] {
+            guard let marker = line.firstRange(of: ": \(severity): ") else { continue }
+            let location = line[..<marker.lowerBound].split(separator: ":")
+            guard location.count >= 3, let lineNumber = Int(location[location.count - 2]),
+                let column = Int(location[location.count - 1])
+            else { continue }
+            let file = location.dropLast(2).joined(separator: ":")
+            return (file, lineNumber, column, Substring(severity))
+        }
+        return nil
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// The Swift runtime's crash report at the end of a cell's standard error: the text before it stays as the
+/// cell's error output, and the first frame in the lesson file gives the line that crashed.
+struct CrashReport {
+    /// Standard error without the backtrace.
+    var standardError: String
+    /// The lesson line and column of the innermost frame in the lesson, if any.
+    var line: Int?
+    var column: Int?
+    /// The function the crash happened in (for a hint), e.g. `Array.subscript.getter`.
+    var function: String?
+
+    /// Splits `standardError` at the backtracer's banner.
+    init(standardError text: String, lessonFile: String) {
+        guard let banner = text.range(of: "\n*** Signal") ?? text.range(of: "*** Signal")
+            ?? text.range(of: "\n💣 Program crashed") ?? text.range(of: "*** Program crashed")
+        else {
+            standardError = text
+            return
+        }
+        standardError = String(text[..<banner.lowerBound])
+        let report = text[banner.lowerBound...]
+        var firstFunction: String?
+        for rawLine in report.split(separator: "\n") {
+            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            guard let atRange = line.range(of: " at ", options: .backwards) else { continue }
+            if firstFunction == nil, let inRange = line.range(of: " in ", options: .backwards) {
+                let head = line[..<inRange.lowerBound]
+                if let address = head.range(of: "0x") {
+                    let afterAddress = head[address.lowerBound...].drop { !$0.isWhitespace }
+                    firstFunction = afterAddress.trimmingCharacters(in: .whitespaces)
+                        .components(separatedBy: " + ").first
+                }
+            }
+            let location = line[atRange.upperBound...]
+            guard location.hasPrefix(lessonFile + ":") else { continue }
+            let numbers = location.dropFirst(lessonFile.count + 1).split(separator: ":")
+            self.line = numbers.first.flatMap { Int($0) }
+            self.column = numbers.dropFirst().first.flatMap { Int($0) }
+            break
+        }
+        function = firstFunction
+    }
+}

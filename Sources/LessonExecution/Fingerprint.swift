@@ -1,0 +1,70 @@
+import Crypto
+public import Foundation
+public import LessonModel
+
+/// The hashes stored in output markers: each cell's hash covers the toolchain, LessonKit, the lesson's seed,
+/// and the source of that cell and every cell before it (cells share state, so a change upstream re-runs).
+public struct Fingerprint: Sendable {
+    /// Hash of everything that is not a cell: toolchain version and LessonKit's fingerprint.
+    public let environment: String
+
+    /// Creates a fingerprint base from the toolchain version and LessonKit's own fingerprint.
+    public init(toolchainVersion: String, lessonKit: String) {
+        environment = Self.hex(["lessons-output-v1", toolchainVersion, lessonKit])
+    }
+
+    /// The hash for each cell of `lesson`, in order, 16 hexadecimal digits each.
+    public func cellHashes(for lesson: Lesson, seed: UInt64) -> [String] {
+        var previous = Self.hex([environment, String(seed)])
+        return lesson.cells.map { cell in
+            previous = Self.hex([previous, cell.source])
+            return String(previous.prefix(16))
+        }
+    }
+
+    /// LessonKit's fingerprint: the hash of its source files (and its runtime protocol's and C modules') when
+    /// the runner runs from a package, else of the built library.
+    public static func lessonKit(packageRoot: URL?, libraryDirectory: String) -> String {
+        var hasher = SHA256()
+        if let root = packageRoot {
+            let sources = root.appendingPathComponent("Sources")
+            let folders = ["LessonKit", "LessonRuntimeProtocol"]
+                + ((try? FileManager.default.contentsOfDirectory(atPath: sources.path)) ?? []).filter {
+                    $0.hasPrefix("C") && $0 != "CMarkSupport" && $0 != "CCmark"
+                }.sorted()
+            for folder in folders {
+                let base = sources.appendingPathComponent(folder)
+                guard let enumerator = FileManager.default.enumerator(atPath: base.path) else { continue }
+                let files = enumerator.compactMap { $0 as? String }.sorted()
+                for file in files {
+                    guard let data = FileManager.default.contents(atPath: base.appendingPathComponent(file).path)
+                    else { continue }
+                    hasher.update(data: Data("\(folder)/\(file)\u{0}".utf8))
+                    hasher.update(data: data)
+                }
+            }
+        } else {
+            for name in ["libLessonKit.so", "libLessonKit.dylib"] {
+                let path = libraryDirectory + "/" + name
+                if let data = FileManager.default.contents(atPath: path) { hasher.update(data: data) }
+            }
+        }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The seed a lesson runs with: its front matter `seed`, else a hash of its file name.
+    public static func seed(for lesson: Lesson) -> UInt64 {
+        if let seed = lesson.frontMatter.seed { return seed }
+        let digest = SHA256.hash(data: Data(lesson.name.utf8))
+        return digest.prefix(8).reduce(0) { ($0 << 8) | UInt64($1) }
+    }
+
+    private static func hex(_ parts: [String]) -> String {
+        var hasher = SHA256()
+        for part in parts {
+            hasher.update(data: Data(part.utf8))
+            hasher.update(data: Data([0]))
+        }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+}

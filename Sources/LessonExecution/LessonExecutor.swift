@@ -1,0 +1,146 @@
+import Foundation
+public import LessonModel
+import LessonRuntimeProtocol
+
+/// Runs a lesson like a notebook kernel: all cells in one process, in order, sharing state.
+///
+/// The cells are compiled once into one program. When a cell does not compile, its errors become its
+/// output, the cells before it are compiled again and run, and the cells after it are marked not run.
+/// A cell marked `error: true` is expected to fail: its error is shown and the lesson goes on without it.
+public struct LessonExecutor: Sendable {
+    public let toolchain: Toolchain
+    public let lessonKit: LessonKitLocation
+    public var limits: RunLimits
+    /// The folder lesson programs run in (the project root), so relative paths mean the same in every lesson.
+    public let workingDirectory: String
+
+    /// Creates an executor.
+    public init(toolchain: Toolchain, lessonKit: LessonKitLocation, limits: RunLimits, workingDirectory: String) {
+        self.toolchain = toolchain
+        self.lessonKit = lessonKit
+        self.limits = limits
+        self.workingDirectory = workingDirectory
+    }
+
+    /// Runs every cell of `lesson` with `seed`; `onCellStart` is called with each cell index as it starts.
+    /// - Returns: one output per cell, in order.
+    public func run(_ lesson: Lesson, seed: UInt64, onCellStart: @escaping (Int) -> Void = { _ in })
+        throws(ExecutionError) -> [CellOutput]
+    {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("lessons-\(lesson.name)-\(UUID().uuidString)").path
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw .fileSystem("cannot create a temporary folder \(directory): \(error)")
+        }
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+
+        let cells = lesson.cells
+        var decided: [Int: CellOutput] = [:]
+        var omitted: Set<Int> = []
+        var limit = cells.count
+        var collected: [Int: CellOutput] = [:]
+        var stopper: CodeCell?
+        while limit > 0 {
+            let included = cells[0..<limit]
+            let source = directory + "/main.swift"
+            let executable = directory + "/lesson"
+            let program = ProgramAssembler.program(for: lesson, cells: included, omitted: omitted)
+            do {
+                try program.write(toFile: source, atomically: false, encoding: .utf8)
+            } catch {
+                throw .fileSystem("cannot write \(source): \(error)")
+            }
+            let compiler = SwiftCompiler(toolchain: toolchain, lessonKit: lessonKit)
+            let (errors, _) = try compiler.compile(source: source, executable: executable, workDirectory: directory)
+            if !errors.isEmpty {
+                let (cell, cellErrors) = firstFailingCell(errors, in: lesson, among: included, omitted: omitted)
+                let text = cellErrors.map(\.text).joined(separator: "\n")
+                let first = cellErrors.first.map { lesson.location(line: $0.line, column: $0.column) }
+                    ?? lesson.location(line: cell.openingFenceLine)
+                omitted.insert(cell.index)
+                if cell.options.expectError {
+                    decided[cell.index] = CellOutput(outcome: .failedAsExpected, items: [.error(text)])
+                } else {
+                    decided[cell.index] = CellOutput(
+                        outcome: .failed(message: "cell '\(cell.id)' does not compile", location: first, isFatal: true),
+                        items: [.error(text)])
+                    limit = cell.index
+                    stopper = cell
+                }
+                continue
+            }
+            let run = try runProgram(executable, lesson: lesson, cells: included, seed: seed, directory: directory,
+                onCellStart: onCellStart)
+            let collector = ResultCollector(lesson: lesson, directory: directory, limits: limits)
+            collected = collector.outputs(for: included, run: run, omitted: omitted)
+            // A cell that was expected to fail and did: show its failure, then run the lesson again without it.
+            if let failed = included.first(where: { cell in
+                if case .failed(_, _, true) = collected[cell.index]?.outcome { return true } else { return false }
+            }), failed.options.expectError {
+                var output = collected[failed.index]!
+                output.outcome = .failedAsExpected
+                decided[failed.index] = output
+                omitted.insert(failed.index)
+                continue
+            }
+            break
+        }
+        return cells.map { cell in
+            if var output = decided[cell.index] ?? collected[cell.index] {
+                if cell.options.expectError, output.outcome == .succeeded {
+                    output.outcome = .failed(
+                        message: "cell '\(cell.id)' is marked `error: true` but ran without an error",
+                        location: lesson.location(line: cell.openingFenceLine), isFatal: false)
+                    output.items.append(.error(
+                        "\(lesson.location(line: cell.openingFenceLine)): error: cell '\(cell.id)' is marked `error: true` but ran without an error"))
+                }
+                return output
+            }
+            let reason = stopper.map {
+                "not run: cell '\($0.id)' (\(lesson.location(line: $0.openingFenceLine))) does not compile"
+            } ?? "not run"
+            return CellOutput(outcome: .notRun(reason: reason))
+        }
+    }
+
+    private func runProgram(
+        _ executable: String, lesson: Lesson, cells: ArraySlice<CodeCell>, seed: UInt64, directory: String,
+        onCellStart: @escaping (Int) -> Void
+    ) throws(ExecutionError) -> ProgramRun.Result {
+        var timeouts: [Int: Double] = [:]
+        for cell in cells {
+            timeouts[cell.index] = cell.options.timeout ?? lesson.frontMatter.timeout ?? limits.defaultCellTimeout
+        }
+        let cpuSeconds = Int(timeouts.values.reduce(0, +) * 2) + 30
+        let resourceLimits = ResourceLimitSpec(
+            cpuSeconds: cpuSeconds, addressSpaceBytes: limits.memoryBytes, fileSizeBytes: limits.outputBytes,
+            processes: limits.processes, openFiles: limits.openFiles)
+        let group = ProcessCountGroup.create(
+            limit: limits.processes, name: "\(getpid())-\(lesson.name)-\(UUID().uuidString.prefix(8))")
+        defer { group?.destroy() }
+        var environment = ProcessInfo.processInfo.environment
+        environment[RuntimeEnvironment.seed] = String(seed)
+        environment[RuntimeEnvironment.lessonFile] = lesson.displayPath
+        var run = ProgramRun(
+            executable: executable, outputDirectory: directory, workingDirectory: workingDirectory,
+            environment: environment, timeouts: timeouts, limits: resourceLimits, processGroup: group)
+        run.onCellStart = onCellStart
+        return try run.run()
+    }
+
+    /// The first cell with compiler errors, and its errors (errors outside every cell go to the first cell).
+    private func firstFailingCell(
+        _ errors: [CompilerDiagnostic], in lesson: Lesson, among cells: ArraySlice<CodeCell>, omitted: Set<Int>
+    ) -> (CodeCell, [CompilerDiagnostic]) {
+        let candidates = cells.filter { !omitted.contains($0.index) }
+        for cell in candidates {
+            let mine = errors.filter {
+                $0.file == lesson.displayPath && $0.line >= cell.firstSourceLine && $0.line < cell.closingFenceLine
+            }
+            if !mine.isEmpty { return (cell, mine) }
+        }
+        return (candidates.first ?? cells.first!, errors)
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+import LessonModel
+
+/// Builds one Swift program from a lesson's cells, in order, so that they share state like notebook cells.
+///
+/// Each cell's code is wrapped in `#sourceLocation(file:line:)` so compiler errors and traps point at the
+/// Markdown file and line, and between cells the program calls `LessonRuntime` to switch output files.
+enum ProgramAssembler {
+    /// The program text.
+    /// - Parameters:
+    ///   - cells: the cells to include, in order; cells in `omitted` keep their boundary calls but not their code.
+    static func program(for lesson: Lesson, cells: ArraySlice<CodeCell>, omitted: Set<Int>) -> String {
+        let file = lesson.displayPath
+            .replacingOccurrences(of: "\\", with: "\\\\")
+            .replacingOccurrences(of: "\"", with: "\\\"")
+        var program = "import LessonKit\nLessonRuntime.start()\n"
+        for cell in cells {
+            program += "LessonRuntime.beginCell(\(cell.index))\n"
+            if !omitted.contains(cell.index) {
+                program += "#sourceLocation(file: \"\(file)\", line: \(cell.firstSourceLine))\n"
+                program += cell.source
+                if !cell.source.isEmpty && !cell.source.hasSuffix("\n") { program += "\n" }
+                program += "#sourceLocation()\n"
+            }
+            program += "LessonRuntime.endCell(\(cell.index))\n"
+        }
+        program += "LessonRuntime.finish()\n"
+        return program
+    }
+}

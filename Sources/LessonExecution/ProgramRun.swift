@@ -1,0 +1,132 @@
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#elseif canImport(Darwin)
+@preconcurrency import Darwin
+#endif
+import Foundation
+import LessonRuntimeProtocol
+
+/// Runs a compiled lesson program under limits, following its cells through the control pipe and killing it
+/// when a cell exceeds its timeout.
+struct ProgramRun {
+    /// How the program's run ended.
+    struct Result {
+        var events: CellEvents
+        var termination: ChildProcess.Termination
+        /// The cell that was killed for exceeding its timeout, with the timeout.
+        var timedOut: (cell: Int, seconds: Double)?
+        var endTime: Date
+    }
+
+    let executable: String
+    let outputDirectory: String
+    let workingDirectory: String
+    let environment: [String: String]
+    /// Timeout of each cell by index.
+    let timeouts: [Int: Double]
+    let limits: ResourceLimitSpec
+    let processGroup: ProcessCountGroup?
+    /// Called when a cell starts (for progress display).
+    var onCellStart: (Int) -> Void = { _ in }
+
+    func run() throws(ExecutionError) -> Result {
+        var descriptors: [Int32] = [0, 0]
+        guard pipe(&descriptors) == 0 else { throw .fileSystem("cannot create a pipe") }
+        let (readEnd, writeEnd) = (descriptors[0], descriptors[1])
+        _ = fcntl(readEnd, F_SETFD, FD_CLOEXEC)
+        _ = fcntl(writeEnd, F_SETFD, FD_CLOEXEC)
+        var childEnvironment = environment
+        childEnvironment[RuntimeEnvironment.outputDirectory] = outputDirectory
+        childEnvironment[RuntimeEnvironment.controlDescriptor] = "3"
+        childEnvironment[RuntimeEnvironment.limits] = limits.text
+        childEnvironment[RuntimeEnvironment.workingDirectory] = workingDirectory
+        childEnvironment["SWIFT_BACKTRACE"] = "enable=yes,interactive=no,color=no,threads=crashed,registers=none,images=none,sanitize=yes"
+        if let processGroup { childEnvironment[RuntimeEnvironment.pidsCgroup] = processGroup.path }
+
+        let child: ChildProcess
+        do {
+            child = try ChildProcess.spawn(
+                executable: executable, arguments: [], environment: childEnvironment,
+                standardOutput: outputDirectory + "/" + CellFileNames.preludeOutput,
+                standardError: outputDirectory + "/" + CellFileNames.preludeError, extraDescriptor: writeEnd)
+        } catch {
+            close(readEnd)
+            close(writeEnd)
+            throw error
+        }
+        close(writeEnd)
+        defer { close(readEnd) }
+
+        var events = CellEvents()
+        var buffer: [UInt8] = []
+        var timedOut: (cell: Int, seconds: Double)?
+        var termination: ChildProcess.Termination?
+        let startupDeadline = Date().addingTimeInterval(30)
+        var pipeOpen = true
+        while termination == nil {
+            let now = Date()
+            var deadline = startupDeadline
+            if let current = events.current, events.finished[current] == nil, let start = events.started[current] {
+                deadline = start.addingTimeInterval(timeouts[current] ?? 60)
+            } else if events.current != nil {
+                deadline = now.addingTimeInterval(30)  // between cells: glue code only
+            }
+            if now >= deadline {
+                if let current = events.current, events.finished[current] == nil {
+                    timedOut = (current, timeouts[current] ?? 60)
+                }
+                child.killGroup()
+                termination = child.wait()
+                break
+            }
+            if pipeOpen {
+                var poller = pollfd(fd: readEnd, events: Int16(POLLIN), revents: 0)
+                let waitMilliseconds = Int32(min(100, max(1, deadline.timeIntervalSince(now) * 1000)))
+                if Glibc.poll(&poller, 1, waitMilliseconds) > 0 {
+                    var chunk = [UInt8](repeating: 0, count: 4096)
+                    let count = read(readEnd, &chunk, chunk.count)
+                    if count > 0 {
+                        buffer += chunk[0..<count]
+                        consumeLines(&buffer, into: &events)
+                    } else if count == 0 {
+                        pipeOpen = false
+                    }
+                }
+            } else {
+                usleep(2_000)
+            }
+            termination = child.poll()
+        }
+        // Read what is left in the pipe, then make sure nothing the program forked survives it.
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            var poller = pollfd(fd: readEnd, events: Int16(POLLIN), revents: 0)
+            guard Glibc.poll(&poller, 1, 0) > 0 else { break }
+            let count = read(readEnd, &chunk, chunk.count)
+            guard count > 0 else { break }
+            buffer += chunk[0..<count]
+        }
+        consumeLines(&buffer, into: &events)
+        child.killGroup()
+        return Result(events: events, termination: termination!, timedOut: timedOut, endTime: Date())
+    }
+
+    private func consumeLines(_ buffer: inout [UInt8], into events: inout CellEvents) {
+        while let newline = buffer.firstIndex(of: 0x0A) {
+            let line = String(decoding: buffer[..<newline], as: UTF8.self)
+            buffer.removeSubrange(...newline)
+            switch ControlEvent(line: line[...]) {
+            case .cellStarted(let index):
+                events.started[index] = Date()
+                events.current = index
+                onCellStart(index)
+            case .cellFinished(let index):
+                events.finished[index] = Date()
+            case .finished:
+                events.programFinished = true
+            case nil:
+                break
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+
+/// Compiles a lesson program with `swiftc` against LessonKit.
+struct SwiftCompiler {
+    let toolchain: Toolchain
+    let lessonKit: LessonKitLocation
+    /// Optimise (`-O`); lessons do numeric work, where it pays for its compile time several times over.
+    var optimize = true
+
+    /// The compiler's arguments to build `source` into `executable`.
+    func arguments(source: String, executable: String) -> [String] {
+        var arguments = [
+            source, "-o", executable,
+            optimize ? "-O" : "-Onone", "-g",
+            "-swift-version", "5",
+            "-suppress-warnings",
+            "-diagnostic-style=llvm",
+            "-I", lessonKit.moduleDirectory,
+            "-L", lessonKit.libraryDirectory,
+            "-lLessonKit",
+            "-Xlinker", "-rpath", "-Xlinker", lessonKit.libraryDirectory,
+        ]
+        for map in lessonKit.moduleMaps { arguments += ["-Xcc", "-fmodule-map-file=\(map)"] }
+        return arguments
+    }
+
+    /// Compiles; returns the compiler's errors (empty on success) and its full output.
+    func compile(source: String, executable: String, workDirectory: String) throws(ExecutionError)
+        -> (errors: [CompilerDiagnostic], output: String)
+    {
+        let outputPath = workDirectory + "/compiler.out"
+        let process = try ChildProcess.spawn(
+            executable: toolchain.compiler, arguments: arguments(source: source, executable: executable),
+            environment: ProcessInfo.processInfo.environment,
+            standardOutput: outputPath, standardError: outputPath)
+        let termination = process.wait()
+        let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        var errors = CompilerDiagnostic.errors(in: output)
+        if termination != .exited(0) && errors.isEmpty {
+            errors = [CompilerDiagnostic(file: "", line: 0, column: 0, text: "the compiler failed: \(output)")]
+        }
+        return (errors, output)
+    }
+}

@@ -1,0 +1,45 @@
+public import Foundation
+
+/// The Swift compiler that builds lesson programs, and its version (part of every output fingerprint).
+public struct Toolchain: Sendable {
+    /// Path of `swiftc`.
+    public let compiler: String
+    /// `swiftc --version`'s first line, e.g. `Swift version 6.3.1 (swift-6.3.1-RELEASE)`.
+    public let version: String
+
+    /// Finds `swiftc`: `$LESSONS_SWIFTC`, then each directory of `$PATH`, then `/opt/swift/usr/bin`.
+    /// The version is cached in `cacheDirectory`, keyed by the compiler's path, size and modification time.
+    public static func locate(cacheDirectory: URL?) throws(ExecutionError) -> Toolchain {
+        let environment = ProcessInfo.processInfo.environment
+        var candidates: [String] = []
+        if let explicit = environment["LESSONS_SWIFTC"] { candidates.append(explicit) }
+        for directory in (environment["PATH"] ?? "").split(separator: ":") {
+            candidates.append("\(directory)/swiftc")
+        }
+        candidates.append("/opt/swift/usr/bin/swiftc")
+        guard let compiler = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            throw .compilerNotFound(searched: candidates)
+        }
+        return Toolchain(compiler: compiler, version: try version(of: compiler, cacheDirectory: cacheDirectory))
+    }
+
+    private static func version(of compiler: String, cacheDirectory: URL?) throws(ExecutionError) -> String {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: compiler)
+        let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+        let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        let key = "\(compiler)|\(size)|\(modified)"
+        let cacheFile = cacheDirectory?.appendingPathComponent("toolchain-version.txt")
+        if let cacheFile, let cached = try? String(contentsOf: cacheFile, encoding: .utf8) {
+            let parts = cached.split(separator: "\n", maxSplits: 1).map(String.init)
+            if parts.count == 2, parts[0] == key { return parts[1] }
+        }
+        let output = try CommandRunner.output(of: compiler, arguments: ["--version"])
+        let version = output.split(separator: "\n").first.map(String.init) ?? output
+        if let cacheFile {
+            try? FileManager.default.createDirectory(
+                at: cacheFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? (key + "\n" + version).write(to: cacheFile, atomically: true, encoding: .utf8)
+        }
+        return version
+    }
+}

@@ -1,0 +1,17 @@
+/// A block of generated output in a lesson's text, between `<!-- lessons:output ... -->` and
+/// `<!-- lessons:end -->`. Everything in it belongs to the runner and is replaced on every run.
+public struct OutputBlock: Hashable, Sendable {
+    /// The marker's fields.
+    public var marker: OutputMarker
+    /// Line of the begin marker.
+    public var beginLine: Int
+    /// Line of the end marker.
+    public var endLine: Int
+
+    /// Creates a block description.
+    public init(marker: OutputMarker, beginLine: Int, endLine: Int) {
+        self.marker = marker
+        self.beginLine = beginLine
+        self.endLine = endLine
+    }
+}

@@ -1,0 +1,140 @@
+import CMarkSupport
+import LessonModel
+
+/// Walks cmark's blocks and collects executable cells, their options and their output blocks.
+struct CellCollector {
+    let source: SourceText
+    let file: String
+    private(set) var cells: [CodeCell] = []
+    private(set) var orphans: [OutputBlock] = []
+    private(set) var diagnostics: [Diagnostic] = []
+    private var pendingBegin: (marker: OutputMarker, line: Int)?
+
+    init(source: SourceText, file: String) {
+        self.source = source
+        self.file = file
+    }
+
+    mutating func collect(_ blocks: [MarkdownBlock]) {
+        for block in blocks {
+            switch block.kind {
+            case .fencedCode(let info, let character, let length):
+                collectCode(block, info: info, fenceCharacter: character, fenceLength: length)
+            case .html:
+                collectHTML(block)
+            case .indentedCode, .heading:
+                break
+            }
+        }
+        if let pendingBegin {
+            diagnostics.append(Diagnostic(
+                .error, "output.unterminated",
+                "generated output block has no '\(OutputMarker.endLine)' line; fix or delete it by hand",
+                at: location(pendingBegin.line)))
+        }
+        checkUniqueIds()
+    }
+
+    private func location(_ line: Int, _ column: Int = 1) -> SourceLocation {
+        SourceLocation(file: file, line: line, column: column)
+    }
+
+    private mutating func collectCode(
+        _ block: MarkdownBlock, info: String, fenceCharacter: Character, fenceLength: Int
+    ) {
+        let isClosed = block.endLine > block.startLine
+            && isClosingFence(source.content(ofLine: block.endLine), character: fenceCharacter, length: fenceLength)
+        if !isClosed {
+            diagnostics.append(Diagnostic(
+                .error, "fence.unterminated",
+                "code fence opened here is never closed (add a line of \(fenceLength) '\(fenceCharacter)')",
+                at: location(block.startLine)))
+            return
+        }
+        guard info.trimmingCharacters(in: " \t") == LessonParser.executableInfo else { return }
+        guard block.isTopLevel else {
+            diagnostics.append(Diagnostic(
+                .error, "cell.nested",
+                "a {swift} cell must be at the top level of the lesson, not inside a list or block quote",
+                at: location(block.startLine)))
+            return
+        }
+        let body = block.endLine - block.startLine > 1
+            ? source.text(of: LineRange(block.startLine + 1, block.endLine - 1)) : ""
+        let (options, optionDiagnostics) = CellOptionParser.parse(body, firstLine: block.startLine + 1, file: file)
+        diagnostics += optionDiagnostics
+        let index = cells.count
+        cells.append(CodeCell(
+            index: index, id: options.id ?? "cell-\(index + 1)", options: options, source: body,
+            openingFenceLine: block.startLine, closingFenceLine: block.endLine))
+    }
+
+    private mutating func collectHTML(_ block: MarkdownBlock) {
+        let firstLine = source.content(ofLine: block.startLine)
+        if let marker = OutputMarker(line: firstLine) {
+            if let pendingBegin {
+                diagnostics.append(Diagnostic(
+                    .error, "output.unterminated",
+                    "generated output block has no '\(OutputMarker.endLine)' line before the next one begins",
+                    at: location(pendingBegin.line)))
+            }
+            pendingBegin = (marker, block.startLine)
+            // A marker block that also holds its end (no blank line between) ends right here.
+            if block.endLine > block.startLine, OutputMarker.isEndLine(source.content(ofLine: block.endLine)) {
+                attach(OutputBlock(marker: marker, beginLine: block.startLine, endLine: block.endLine))
+                self.pendingBegin = nil
+            }
+            return
+        }
+        guard let pendingBegin else { return }
+        for line in block.startLine...block.endLine where OutputMarker.isEndLine(source.content(ofLine: line)) {
+            attach(OutputBlock(marker: pendingBegin.marker, beginLine: pendingBegin.line, endLine: line))
+            self.pendingBegin = nil
+            return
+        }
+    }
+
+    /// Attaches `output` to the cell it directly follows (one blank line after the closing fence).
+    private mutating func attach(_ output: OutputBlock) {
+        if let last = cells.indices.last, cells[last].output == nil,
+            cells[last].closingFenceLine + 2 == output.beginLine,
+            source.isBlank(line: cells[last].closingFenceLine + 1)
+        {
+            cells[last].output = output
+        } else {
+            orphans.append(output)
+        }
+    }
+
+    private func isClosingFence(_ line: Substring, character: Character, length: Int) -> Bool {
+        let indentation = line.prefix { $0 == " " }.count
+        guard indentation <= 3 else { return false }
+        let rest = line.dropFirst(indentation)
+        let run = rest.prefix { $0 == character }.count
+        return run >= length && rest.dropFirst(run).allSatisfy { $0 == " " || $0 == "\t" }
+    }
+
+    private mutating func checkUniqueIds() {
+        var firstLine: [String: Int] = [:]
+        for cell in cells {
+            if let previous = firstLine[cell.id] {
+                diagnostics.append(Diagnostic(
+                    .error, "cell.duplicate-id", "cell id '\(cell.id)' is used twice in this lesson",
+                    at: location(cell.openingFenceLine),
+                    notes: [Diagnostic(.note, "cell.duplicate-id", "first used here", at: location(previous))]))
+            } else {
+                firstLine[cell.id] = cell.openingFenceLine
+            }
+        }
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: String) -> Substring {
+        let characters = Set(set)
+        guard let start = firstIndex(where: { !characters.contains($0) }),
+            let end = lastIndex(where: { !characters.contains($0) })
+        else { return self[endIndex...] }
+        return self[start...end]
+    }
+}

@@ -1,0 +1,80 @@
+import LessonModel
+import Yams
+
+/// Collects front matter values by key and checks their types, with the location of each.
+struct FrontMatterValues {
+    let file: String
+    /// The file line of the YAML's first line.
+    let firstLine: Int
+    private var nodes: [String: (key: Node, value: Node)] = [:]
+
+    init(file: String, firstLine: Int) {
+        self.file = file
+        self.firstLine = firstLine
+    }
+
+    mutating func add(key: String, keyNode: Node, value: Node) {
+        nodes[key] = (keyNode, value)
+    }
+
+    func location(of node: Node) -> SourceLocation {
+        SourceLocation(
+            file: file, line: firstLine + (node.mark?.line ?? 1) - 1, column: node.mark?.column ?? 1)
+    }
+
+    func frontMatter(rawText: String, lines: LineRange, titleLocation: SourceLocation) -> (FrontMatter?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        func string(_ key: String) -> String? {
+            guard let node = nodes[key]?.value else { return nil }
+            guard let value = node.scalar?.string else {
+                diagnostics.append(typeError(key, "a string", node))
+                return nil
+            }
+            return value
+        }
+        func integer(_ key: String) -> Int? {
+            guard let node = nodes[key]?.value else { return nil }
+            guard let scalar = node.scalar, let value = Int(scalar.string) else {
+                diagnostics.append(typeError(key, "an integer", node))
+                return nil
+            }
+            return value
+        }
+        let title = string("title")
+        let part = string("part")
+        let chapter = string("chapter")
+        let order = integer("order")
+        var seed: UInt64?
+        if let node = nodes["seed"]?.value {
+            if let scalar = node.scalar, let value = UInt64(scalar.string) {
+                seed = value
+            } else {
+                diagnostics.append(typeError("seed", "a non-negative integer", node))
+            }
+        }
+        var timeout: Double?
+        if let node = nodes["timeout"]?.value {
+            if let scalar = node.scalar, let value = Double(scalar.string), value > 0 {
+                timeout = value
+            } else {
+                diagnostics.append(typeError("timeout", "a positive number of seconds", node))
+            }
+        }
+        guard let title, !title.isEmpty else {
+            if nodes["title"] == nil {
+                diagnostics.append(Diagnostic(
+                    .error, "front-matter.missing-title", "front matter has no 'title'", at: titleLocation))
+            }
+            return (nil, diagnostics)
+        }
+        let frontMatter = FrontMatter(
+            title: title, part: part, chapter: chapter, order: order, seed: seed, timeout: timeout,
+            rawText: rawText, lines: lines)
+        return (Diagnostic.containsError(diagnostics) ? nil : frontMatter, diagnostics)
+    }
+
+    private func typeError(_ key: String, _ expected: String, _ node: Node) -> Diagnostic {
+        Diagnostic(
+            .error, "front-matter.type", "front matter '\(key)' must be \(expected)", at: location(of: node))
+    }
+}

@@ -1,0 +1,43 @@
+public import LessonModel
+import CMarkSupport
+
+/// Turns a lesson file's bytes into a ``Lesson``: front matter, `{swift}` cells with their options, and the
+/// generated output blocks already in the text. Problems become diagnostics with file:line:column.
+public enum LessonParser {
+    /// The info string that marks an executable cell (Quarto's convention).
+    public static let executableInfo = "{swift}"
+
+    /// Parses `bytes`, the content of the lesson shown as `displayPath` in diagnostics.
+    /// - Returns: the lesson, or nil when an error makes it unsafe to run or edit; and all diagnostics.
+    public static func parse(_ bytes: [UInt8], displayPath: String) -> (Lesson?, [Diagnostic]) {
+        if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
+            let lineStart = (bytes[..<offset].lastIndex(of: 0x0A) ?? -1) + 1
+            let line = bytes[..<offset].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1
+            let message = "the file is not valid UTF-8 (invalid byte 0x\(String(bytes[offset], radix: 16)))"
+            return (nil, [Diagnostic(
+                .error, "file.not-utf8", message, at: SourceLocation(file: displayPath, line: line, column: column))])
+        }
+        let source = SourceText(bytes: bytes)
+        var diagnostics: [Diagnostic] = []
+        let (frontMatter, frontMatterDiagnostics) = FrontMatterParser.parse(source, file: displayPath)
+        diagnostics += frontMatterDiagnostics
+
+        // cmark must not see the front matter (it would read '---' as a rule); blank it, keeping line numbers.
+        let frontMatterEnd = frontMatter?.lines?.last ?? 0
+        var markdown = [UInt8](repeating: 0x0A, count: frontMatterEnd)
+        markdown += bytes[(frontMatterEnd > 0 ? source.endOffset(ofLine: frontMatterEnd) : 0)...]
+        let blocks = MarkdownScanner.blocks(in: markdown)
+
+        var builder = CellCollector(source: source, file: displayPath)
+        builder.collect(blocks)
+        diagnostics += builder.diagnostics
+        diagnostics.sort { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
+
+        guard let frontMatter, !Diagnostic.containsError(diagnostics) else { return (nil, diagnostics) }
+        let lesson = Lesson(
+            displayPath: displayPath, source: source, frontMatter: frontMatter, cells: builder.cells,
+            orphanOutputs: builder.orphans)
+        return (lesson, diagnostics)
+    }
+}

@@ -1,0 +1,105 @@
+public import LessonModel
+
+/// Renders a cell's output as the Markdown lines of its generated block (without line terminators).
+///
+/// Text goes in fenced blocks (`output`, `stderr`, `error`) whose fence is longer than any backtick run in
+/// the text; figures become image links to their SVG files; tables become single-block HTML tables.
+public enum OutputRenderer {
+    /// The block's lines, from the begin marker to the end marker.
+    public static func lines(
+        for output: CellOutput, cell: CodeCell, lesson: String, hash: String
+    ) -> [String] {
+        let marker = OutputMarker(id: cell.id, hash: hash, status: output.outcome.markerStatus)
+        var lines = [marker.beginLine]
+        var figureNumber = 0
+        for item in output.items {
+            var itemLines: [String]
+            switch item {
+            case .standardOutput(let text), .value(let text):
+                itemLines = fenced(text, info: "output")
+            case .standardError(let text):
+                itemLines = fenced(text, info: "stderr")
+            case .error(let text):
+                itemLines = fenced(text, info: "error")
+            case .figure(_, let caption):
+                figureNumber += 1
+                let path = FigurePath.relative(lesson: lesson, cellId: cell.id, number: figureNumber)
+                let alt = caption ?? cell.options.caption ?? "Figure \(figureNumber) of cell \(cell.id)"
+                itemLines = ["![\(escapeAlt(alt))](\(path))"]
+            case .table(let columns, let rows):
+                itemLines = table(columns: columns, rows: rows)
+            }
+            guard !itemLines.isEmpty else { continue }
+            lines.append("")
+            lines += itemLines
+        }
+        if lines.count > 1 { lines.append("") }
+        lines.append(OutputMarker.endLine)
+        return lines
+    }
+
+    /// A fenced block of `text` (one trailing newline dropped; nothing for empty text).
+    static func fenced(_ text: String, info: String) -> [String] {
+        var body = text.replacingCRLF()
+        if body.hasSuffix("\n") { body.removeLast() }
+        guard !body.isEmpty else { return [] }
+        let fence = String(repeating: "`", count: max(3, longestBacktickRun(in: body) + 1))
+        return [fence + info] + body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) + [fence]
+    }
+
+    static func table(columns: [String], rows: [[String]]) -> [String] {
+        var lines = ["<table>"]
+        lines.append("<thead><tr>" + columns.map { "<th>\(escapeHTML($0))</th>" }.joined() + "</tr></thead>")
+        lines.append("<tbody>")
+        for row in rows {
+            lines.append("<tr>" + row.map { "<td>\(escapeHTML($0))</td>" }.joined() + "</tr>")
+        }
+        lines.append("</tbody>")
+        lines.append("</table>")
+        return lines
+    }
+
+    static func escapeHTML(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "\n", "\r\n": result += "<br>"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    static func escapeAlt(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "[", "]", "\\": result += "\\" + String(character)
+            case "\n", "\r\n", "\r": result += " "
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    private static func longestBacktickRun(in text: String) -> Int {
+        var longest = 0
+        var current = 0
+        for byte in text.utf8 {
+            if byte == 0x60 { current += 1; longest = max(longest, current) } else { current = 0 }
+        }
+        return longest
+    }
+}
+
+extension String {
+    func replacingCRLF() -> String {
+        guard utf8.contains(0x0D) else { return self }
+        return split(separator: "\r\n", omittingEmptySubsequences: false).joined(separator: "\n")
+    }
+}

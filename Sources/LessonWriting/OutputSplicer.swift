@@ -1,0 +1,86 @@
+public import LessonModel
+
+/// Writes generated output blocks into a lesson's text and removes them, touching no other byte.
+///
+/// A block sits right after its cell: one empty line, the begin marker, the output, the end marker.
+/// Invariants (tested as properties): `clear(splice(x)) == clear(x)`, `splice(splice(x)) == splice(x)`,
+/// `clear(clear(x)) == clear(x)`.
+public enum OutputSplicer {
+    /// A new text where each cell in `blocks` (by cell index) has exactly that block, orphans removed and other
+    /// cells' blocks left as they are.
+    /// - Parameter blocks: the block lines for each cell to write (see ``OutputRenderer``).
+    public static func splice(_ lesson: Lesson, blocks: [Int: [String]]) -> [UInt8] {
+        var edits: [Edit] = lesson.orphanOutputs.map { Edit(range: region(of: $0, in: lesson.source), text: []) }
+        for cell in lesson.cells {
+            guard let lines = blocks[cell.index] else { continue }
+            edits.append(edit(for: cell, lines: lines, in: lesson.source))
+        }
+        return apply(edits, to: lesson.source.bytes)
+    }
+
+    /// The text with every generated output block removed.
+    public static func clear(_ lesson: Lesson) -> [UInt8] {
+        let blocks = lesson.cells.compactMap(\.output) + lesson.orphanOutputs
+        return apply(blocks.map { Edit(range: region(of: $0, in: lesson.source), text: []) }, to: lesson.source.bytes)
+    }
+
+    // MARK: Regions
+
+    private struct Edit {
+        var range: Range<Int>
+        var text: [UInt8]
+    }
+
+    private static func edit(for cell: CodeCell, lines: [String], in source: SourceText) -> Edit {
+        let eol = source.terminator(ofLine: cell.closingFenceLine) ?? source.dominantTerminator
+        if let block = cell.output {
+            let range = region(of: block, in: source)
+            return Edit(range: range, text: blockText(lines, eol: eol, atEndOfFile: !source.hasTerminator(line: block.endLine)))
+        }
+        let offset = source.endOffset(ofLine: cell.closingFenceLine)
+        let atEnd = !source.hasTerminator(line: cell.closingFenceLine)
+        return Edit(range: offset..<offset, text: blockText(lines, eol: eol, atEndOfFile: atEnd))
+    }
+
+    /// The bytes a block occupies, including the empty line before it; when the block ends the file without a
+    /// terminator, the region starts at the terminator of the line before the empty line instead.
+    private static func region(of block: OutputBlock, in source: SourceText) -> Range<Int> {
+        let end = source.endOffset(ofLine: block.endLine)
+        let hasBlankBefore = block.beginLine > 1 && source.isBlank(line: block.beginLine - 1)
+        let firstLine = hasBlankBefore ? block.beginLine - 1 : block.beginLine
+        if source.hasTerminator(line: block.endLine) || firstLine == 1 {
+            return source.startOffset(ofLine: firstLine)..<end
+        }
+        return source.contentEndOffset(ofLine: firstLine - 1)..<end
+    }
+
+    private static func blockText(_ lines: [String], eol: String, atEndOfFile: Bool) -> [UInt8] {
+        if atEndOfFile {
+            return Array((eol + eol + lines.joined(separator: eol)).utf8)
+        }
+        return Array((eol + lines.map { $0 + eol }.joined()).utf8)
+    }
+
+    private static func apply(_ edits: [Edit], to bytes: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + edits.reduce(0) { $0 + $1.text.count })
+        var position = 0
+        for edit in edits.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+            result += bytes[position..<edit.range.lowerBound]
+            result += edit.text
+            position = edit.range.upperBound
+        }
+        result += bytes[position...]
+        return result
+    }
+}
+
+extension SourceText {
+    /// The terminator of the first line that has one, or `"\n"`.
+    var dominantTerminator: String {
+        for line in 1...lineCount {
+            if let terminator = terminator(ofLine: line) { return terminator }
+        }
+        return "\n"
+    }
+}

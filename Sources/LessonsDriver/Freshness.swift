@@ -1,0 +1,37 @@
+import LessonModel
+
+/// Whether a lesson's outputs were written for its current code, from the hashes in its output markers.
+struct Freshness {
+    let isUpToDate: Bool
+    /// Whether the outputs record a failure (a failed or not-run cell).
+    let hasFailures: Bool
+    /// Why the lesson is stale, for messages.
+    let reason: String
+    /// The first line that needs a new output.
+    let firstStaleLine: Int
+
+    init(lesson: Lesson, hashes: [String]) {
+        var reason = ""
+        var line = 1
+        for (cell, hash) in zip(lesson.cells, hashes) {
+            guard let output = cell.output else {
+                reason = "cell '\(cell.id)' has no output"
+                line = cell.openingFenceLine
+                break
+            }
+            if output.marker.hash != hash || output.marker.id != cell.id {
+                reason = "cell '\(cell.id)' or a cell before it changed"
+                line = cell.openingFenceLine
+                break
+            }
+        }
+        if reason.isEmpty, let orphan = lesson.orphanOutputs.first {
+            reason = "an output block follows no cell"
+            line = orphan.beginLine
+        }
+        isUpToDate = reason.isEmpty
+        hasFailures = lesson.cells.contains { $0.output.map { $0.marker.status != .ok } ?? false }
+        self.reason = reason
+        firstStaleLine = line
+    }
+}

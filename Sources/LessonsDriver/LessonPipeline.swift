@@ -1,0 +1,92 @@
+import Foundation
+import LessonExecution
+import LessonModel
+import LessonParsing
+import LessonWriting
+
+/// The steps of `lessons run` for one lesson: read, parse, fingerprint, decide, execute, render, write.
+struct LessonPipeline: Sendable {
+    let layout: ProjectLayout
+    let options: RunOptions
+    let fingerprint: Fingerprint
+    /// Made on first need: running needs the compiler and LessonKit, checking does not.
+    let executor: @Sendable () throws -> LessonExecutor
+
+    func run(_ file: URL, onCellStart: @escaping @Sendable (Lesson, Int) -> Void) -> LessonReport {
+        let started = Date()
+        var report = runSteps(file, onCellStart: onCellStart)
+        report.duration = Date().timeIntervalSince(started)
+        return report
+    }
+
+    private func runSteps(_ file: URL, onCellStart: @escaping @Sendable (Lesson, Int) -> Void) -> LessonReport {
+        let displayPath = layout.displayPath(of: file)
+        var report = LessonReport(displayPath: displayPath, status: .invalid, cells: [], diagnostics: [], duration: 0)
+        func fail(_ message: String, identifier: String) -> LessonReport {
+            report.diagnostics.append(Diagnostic(
+                .error, identifier, message, at: SourceLocation(file: displayPath, line: 1)))
+            report.status = .invalid
+            return report
+        }
+
+        // 1. Read and parse.
+        guard let original = FileManager.default.contents(atPath: file.path).map(Array.init) else {
+            return fail("cannot read the lesson file", identifier: "file.unreadable")
+        }
+        let (parsed, diagnostics) = LessonParser.parse(original, displayPath: displayPath)
+        report.diagnostics = diagnostics
+        guard let lesson = parsed else { return report }
+
+        // 2. Fingerprint and decide.
+        let seed = Fingerprint.seed(for: lesson)
+        let hashes = fingerprint.cellHashes(for: lesson, seed: seed)
+        let freshness = Freshness(lesson: lesson, hashes: hashes)
+        if freshness.isUpToDate && !options.force {
+            report.status = freshness.hasFailures ? (options.check ? .stale : .failed) : .upToDate
+            if freshness.hasFailures {
+                report.diagnostics.append(Diagnostic(
+                    .error, "lesson.failed", "the lesson's last run failed; run `lessons run --force` to retry",
+                    at: lesson.location(line: 1)))
+            }
+            if !freshness.hasFailures || options.check { return report }
+        }
+        if options.check {
+            report.status = .stale
+            report.diagnostics.append(Diagnostic(
+                .error, "lesson.stale", "outputs are out of date (\(freshness.reason)); run `lessons run \(displayPath)`",
+                at: lesson.location(line: freshness.firstStaleLine)))
+            return report
+        }
+
+        // 3. Execute.
+        let outputs: [CellOutput]
+        do {
+            outputs = try executor().run(lesson, seed: seed) { onCellStart(lesson, $0) }
+        } catch {
+            return fail("\(error)", identifier: "run.cannot-run")
+        }
+        report.cells = zip(lesson.cells, outputs).map { cell, output in
+            CellReport(id: cell.id, line: cell.openingFenceLine, outcome: output.outcome, duration: output.duration)
+        }
+        report.status = outputs.contains { $0.outcome.isFailure } ? .failed : .ran
+
+        // 4. Render and write: figures first, then the lesson, unless it changed while the cells ran.
+        var blocks: [Int: [String]] = [:]
+        for (cell, output) in zip(lesson.cells, outputs) {
+            blocks[cell.index] = OutputRenderer.lines(for: output, cell: cell, lesson: lesson.name, hash: hashes[cell.index])
+        }
+        let updated = OutputSplicer.splice(lesson, blocks: blocks)
+        do {
+            try FigureWriter(lessonFile: file, lesson: lesson).write(zip(lesson.cells, outputs).map { ($0, $1) })
+            guard FileManager.default.contents(atPath: file.path).map(Array.init) == original else {
+                return fail(
+                    "the file changed on disk while its cells ran; it was not overwritten (run again to update it)",
+                    identifier: "write.conflict")
+            }
+            if updated != original { try AtomicFile.write(updated, to: file) }
+        } catch {
+            return fail("cannot write the lesson: \(error)", identifier: "write.failed")
+        }
+        return report
+    }
+}

@@ -1,0 +1,36 @@
+public import LessonModel
+
+/// What happened to one lesson in a `lessons run`.
+public struct LessonReport: Sendable {
+    /// The lesson's overall result.
+    public enum Status: String, Sendable {
+        /// Outputs match the code; nothing was run.
+        case upToDate = "up-to-date"
+        /// Ran and every cell did what it should.
+        case ran
+        /// Ran, and at least one cell failed.
+        case failed
+        /// `--check`: the outputs do not match the code, or were written by a failing run.
+        case stale
+        /// The lesson could not be parsed, run or written; see the diagnostics.
+        case invalid
+    }
+
+    public var displayPath: String
+    public var status: Status
+    public var cells: [CellReport]
+    public var diagnostics: [Diagnostic]
+    /// Wall time for the lesson in seconds.
+    public var duration: Double
+
+    /// Whether this lesson makes the command fail.
+    public var isFailure: Bool { status == .failed || status == .stale || status == .invalid }
+}
+
+/// What happened to one cell.
+public struct CellReport: Sendable {
+    public var id: String
+    public var line: Int
+    public var outcome: CellOutcome
+    public var duration: Double
+}

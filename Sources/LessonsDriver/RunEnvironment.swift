@@ -1,0 +1,38 @@
+import Foundation
+import LessonExecution
+
+/// What every lesson of a run shares: the toolchain, LessonKit, and the fingerprint made from them.
+struct RunEnvironment: Sendable {
+    let fingerprint: Fingerprint
+    private let toolchain: Toolchain
+    private let location: Result<LessonKitLocation, ExecutionError>
+    private let limits: RunLimits
+    private let workingDirectory: String
+
+    /// Finds the compiler and LessonKit; building LessonKit first when it is missing from a package checkout.
+    static func prepare(layout: ProjectLayout, timeout: Double, reporter: ProgressReporter) throws -> RunEnvironment {
+        let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+        let buildDirectory = executable.resolvingSymlinksInPath().deletingLastPathComponent()
+        let packageRoot = LessonKitLocation.findPackageRoot(above: buildDirectory)
+        let cacheDirectory = packageRoot?.appendingPathComponent(".build/lessons-cache")
+        let toolchain = try Toolchain.locate(cacheDirectory: cacheDirectory)
+        var location = Result { () throws(ExecutionError) in try LessonKitLocation.locate() }
+        if case .failure = location, let packageRoot {
+            reporter.message("note: LessonKit is not built yet; building it with `swift build --product LessonKit`")
+            LessonKitBuilder.build(packageRoot: packageRoot, buildDirectory: buildDirectory)
+            location = Result { () throws(ExecutionError) in try LessonKitLocation.locate() }
+        }
+        let lessonKitFingerprint = Fingerprint.lessonKit(
+            packageRoot: packageRoot, libraryDirectory: buildDirectory.path)
+        var limits = RunLimits()
+        limits.defaultCellTimeout = timeout
+        return RunEnvironment(
+            fingerprint: Fingerprint(toolchainVersion: toolchain.version, lessonKit: lessonKitFingerprint),
+            toolchain: toolchain, location: location, limits: limits, workingDirectory: layout.root.path)
+    }
+
+    func executor() throws -> LessonExecutor {
+        LessonExecutor(
+            toolchain: toolchain, lessonKit: try location.get(), limits: limits, workingDirectory: workingDirectory)
+    }
+}

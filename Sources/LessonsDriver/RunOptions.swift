@@ -1,0 +1,14 @@
+/// The choices of a `lessons run`.
+public struct RunOptions: Sendable {
+    /// Write nothing; report stale or failing lessons (for CI).
+    public var check = false
+    /// Run even when the outputs are up to date.
+    public var force = false
+    /// Lessons run at the same time.
+    public var jobs = 1
+    /// Default per-cell timeout in seconds.
+    public var timeout: Double = 60
+
+    /// Default options.
+    public init() {}
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// The `lessons` command: runs, checks and publishes a course written as Markdown lessons with Swift cells.
+@main
+struct LessonsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lessons",
+        abstract: "Run Markdown lessons with Swift cells like notebooks, and fill in their outputs.",
+        discussion: """
+            A lesson is a Markdown file in Lessons/ with YAML front matter and executable cells: fenced code \
+            blocks whose info string is {swift}. Cell options are leading `//| key: value` lines. See \
+            docs/format.md for the complete format.
+            """,
+        subcommands: [RunCommand.self, ClearCommand.self]
+    )
+}

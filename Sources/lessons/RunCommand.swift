@@ -1,0 +1,51 @@
+import ArgumentParser
+import LessonsDriver
+
+/// `lessons run`: execute lessons' cells and write their outputs into the Markdown.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run lessons' cells in order, in one process each, and write their outputs into the files.",
+        discussion: """
+            All cells of a lesson run in one program and share state. Outputs (text, tables, SVG figures under \
+            Lessons/figures/<lesson>/) are written right after each cell between <!-- lessons:output --> and \
+            <!-- lessons:end --> markers. A lesson whose code, LessonKit and toolchain are unchanged since its \
+            outputs were written is skipped. A failing cell is reported with file:line; later cells are not run; \
+            other lessons still run; the exit code is 1.
+            """
+    )
+
+    @OptionGroup var selection: LessonSelection
+
+    @Flag(help: "Write nothing; exit 1 if any lesson's outputs are stale or record a failure (for CI).")
+    var check = false
+
+    @Flag(help: "Run lessons even when their outputs are up to date.")
+    var force = false
+
+    @Option(help: "How many lessons to run at the same time.")
+    var jobs = 1
+
+    @Option(help: "Default per-cell timeout in seconds (a cell's `timeout` option or the lesson's wins).")
+    var timeout: Double = 60
+
+    @Flag(help: "Print one JSON record per cell on standard output: lesson, id, file:line, status, duration.")
+    var json = false
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
+    }
+
+    func run() throws {
+        let layout = ProjectLayout.discover()
+        guard let files = selection.files(in: layout) else { throw ExitCode(1) }
+        var options = RunOptions()
+        options.check = check
+        options.force = force
+        options.jobs = jobs
+        options.timeout = timeout
+        let status = RunAction(layout: layout, options: options, json: json).run(files)
+        if status != 0 { throw ExitCode(status) }
+    }
+}
