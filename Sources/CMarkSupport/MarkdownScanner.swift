@@ -48,11 +48,18 @@ public enum MarkdownScanner {
             return nil
         }
         let literal = kind == .heading(level: 0) ? "" : string(cmark_node_get_literal(node))
+        let startLine = Int(cmark_node_get_start_line(node))
+        var endLine = max(startLine, Int(cmark_node_get_end_line(node)))
+        if kind == .html {
+            // cmark 0.30 reports an HTML block's end line one too low; its literal holds every line.
+            let newlines = literal.utf8.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+            endLine = startLine + max(0, newlines - (literal.utf8.last == 0x0A ? 1 : 0))
+        }
         return MarkdownBlock(
             kind: kind,
             literal: literal,
-            startLine: Int(cmark_node_get_start_line(node)),
-            endLine: Int(cmark_node_get_end_line(node)),
+            startLine: startLine,
+            endLine: endLine,
             isTopLevel: cmark_node_parent(node) == document)
     }
 

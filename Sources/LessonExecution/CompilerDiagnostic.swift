@@ -4,6 +4,11 @@ struct CompilerDiagnostic: Equatable {
     var file: String
     var line: Int
     var column: Int
+    /// The message of the error line, without location and severity.
+    var message: String {
+        let header = text.prefix { $0 != "\n" }
+        return header.firstRange(of: ": error: ").map { String(header[$0.upperBound...]) } ?? String(header)
+    }
     /// The error line and the lines after it (notes, excerpt, caret), as printed.
     var text: String
 

@@ -64,7 +64,9 @@ public struct LessonExecutor: Sendable {
                     decided[cell.index] = CellOutput(outcome: .failedAsExpected, items: [.error(text)])
                 } else {
                     decided[cell.index] = CellOutput(
-                        outcome: .failed(message: "cell '\(cell.id)' does not compile", location: first, isFatal: true),
+                        outcome: .failed(
+                            message: "cell '\(cell.id)' does not compile: \(cellErrors.first?.message ?? text)",
+                            location: first, isFatal: true),
                         items: [.error(text)])
                     limit = cell.index
                     stopper = cell

@@ -12,7 +12,9 @@ public enum OutputRenderer {
         let marker = OutputMarker(id: cell.id, hash: hash, status: output.outcome.markerStatus)
         var lines = [marker.beginLine]
         var figureNumber = 0
-        for item in output.items {
+        var items = output.items
+        if case .notRun(let reason) = output.outcome, items.isEmpty { items = [.error(reason)] }
+        for item in items {
             var itemLines: [String]
             switch item {
             case .standardOutput(let text), .value(let text):
