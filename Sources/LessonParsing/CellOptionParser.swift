@@ -11,8 +11,8 @@ public enum CellOptionParser {
         var options = CellOptions()
         var diagnostics: [Diagnostic] = []
         var seen: [String: Int] = [:]
-        for (offset, rawLine) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+        let lines = source.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        for (offset, line) in lines.enumerated() {
             let indentation = line.prefix { $0 == " " || $0 == "\t" }
             let rest = line.dropFirst(indentation.count)
             guard rest.hasPrefix(prefix) else { break }

@@ -41,7 +41,7 @@ public enum OutputRenderer {
     }
 
     /// A fenced block of `text` (one trailing newline dropped; nothing for empty text).
-    static func fenced(_ text: String, info: String) -> [String] {
+    public static func fenced(_ text: String, info: String) -> [String] {
         var body = text.replacingCRLF()
         if body.hasSuffix("\n") { body.removeLast() }
         guard !body.isEmpty else { return [] }
@@ -49,7 +49,7 @@ public enum OutputRenderer {
         return [fence + info] + body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) + [fence]
     }
 
-    static func table(columns: [String], rows: [[String]]) -> [String] {
+    public static func table(columns: [String], rows: [[String]]) -> [String] {
         var lines = ["<table>"]
         lines.append("<thead><tr>" + columns.map { "<th>\(escapeHTML($0))</th>" }.joined() + "</tr></thead>")
         lines.append("<tbody>")

@@ -1,0 +1,40 @@
+import LessonModel
+import LessonParsing
+import LessonWriting
+
+/// A stand-in for running a lesson: every cell gets outputs derived from its source, so properties of
+/// splicing can be checked over thousands of documents without compiling anything.
+enum FakeRun {
+    static func parse(_ bytes: [UInt8]) -> Lesson? {
+        LessonParser.parse(bytes, displayPath: "Lessons/generated.md").0
+    }
+
+    /// `run(x)`: splices fake outputs after every cell.
+    static func run(_ bytes: [UInt8]) -> [UInt8] {
+        guard let lesson = parse(bytes) else { return bytes }
+        var blocks: [Int: [String]] = [:]
+        for cell in lesson.cells {
+            blocks[cell.index] = OutputRenderer.lines(
+                for: output(for: cell), cell: cell, lesson: lesson.name, hash: String(cell.source.utf8.count))
+        }
+        return OutputSplicer.splice(lesson, blocks: blocks)
+    }
+
+    /// `clear(x)`.
+    static func clear(_ bytes: [UInt8]) -> [UInt8] {
+        guard let lesson = parse(bytes) else { return bytes }
+        return OutputSplicer.clear(lesson)
+    }
+
+    static func output(for cell: CodeCell) -> CellOutput {
+        let size = cell.source.utf8.count
+        var items: [OutputItem] = [.standardOutput("source has \(size) bytes\n```\nnested fence ü\n")]
+        if size % 2 == 0 { items.append(.table(columns: ["a", "<b>"], rows: [["1", "x & y"]])) }
+        if size % 3 == 0 { items.append(.figure(svg: "<svg/>", caption: "caption [with] brackets")) }
+        if size % 5 == 0 { items.append(.standardError("warning\r\n")) }
+        let outcome: CellOutcome = size % 7 == 0
+            ? .failed(message: "boom", location: SourceLocation(file: "x", line: 1), isFatal: false) : .succeeded
+        if size % 11 == 0 { return CellOutput(outcome: .notRun(reason: "not run: because")) }
+        return CellOutput(outcome: outcome, items: items)
+    }
+}
