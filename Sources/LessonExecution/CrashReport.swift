@@ -13,6 +13,20 @@ struct CrashReport {
 
     /// Splits `standardError` at the backtracer's banner.
     init(standardError text: String, lessonFile: String) {
+        // `fatalError`, `precondition` and `assert` print `file:line: Fatal error: message` themselves.
+        for messageLine in text.split(separator: "\n") where messageLine.hasPrefix(lessonFile + ":") {
+            let rest = messageLine.dropFirst(lessonFile.count + 1)
+            let number = rest.prefix { $0.isNumber }
+            let after = rest.dropFirst(number.count)
+            if let value = Int(number),
+                after.hasPrefix(": Fatal error") || after.hasPrefix(": Precondition failed")
+                    || after.hasPrefix(": Assertion failed")
+            {
+                line = value
+                column = 1
+                break
+            }
+        }
         guard let banner = text.range(of: "\n*** Signal") ?? text.range(of: "*** Signal")
             ?? text.range(of: "\n💣 Program crashed") ?? text.range(of: "*** Program crashed")
         else {
@@ -34,7 +48,7 @@ struct CrashReport {
                 }
             }
             let location = line[atRange.upperBound...]
-            guard location.hasPrefix(lessonFile + ":") else { continue }
+            guard self.line == nil, location.hasPrefix(lessonFile + ":") else { continue }
             let numbers = location.dropFirst(lessonFile.count + 1).split(separator: ":")
             self.line = numbers.first.flatMap { Int($0) }
             self.column = numbers.dropFirst().first.flatMap { Int($0) }

@@ -52,7 +52,8 @@ public struct LessonExecutor: Sendable {
             } catch {
                 throw .fileSystem("cannot write \(source): \(error)")
             }
-            let compiler = SwiftCompiler(toolchain: toolchain, lessonKit: lessonKit)
+            var compiler = SwiftCompiler(toolchain: toolchain, lessonKit: lessonKit)
+            compiler.moduleName = SwiftCompiler.moduleName(for: lesson.displayPath)
             let (errors, _) = try compiler.compile(source: source, executable: executable, workDirectory: directory)
             if !errors.isEmpty {
                 let (cell, cellErrors) = firstFailingCell(errors, in: lesson, among: included, omitted: omitted)

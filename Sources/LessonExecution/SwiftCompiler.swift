@@ -7,10 +7,25 @@ struct SwiftCompiler {
     /// Optimise (`-O`); lessons do numeric work, where it pays for its compile time several times over.
     var optimize = true
 
+    /// The module name: the lesson's folder (usually `Lessons`), so that `#fileID` in traps and checks reads
+    /// `Lessons/04-elbo.md`, the same as the lesson's display path.
+    var moduleName = "Lessons"
+
+    /// The module name for a lesson shown as `displayPath`.
+    static func moduleName(for displayPath: String) -> String {
+        let parts = displayPath.split(separator: "/")
+        guard parts.count >= 2, let folder = parts.dropLast().last, let first = folder.first,
+            first.isLetter || first == "_",
+            folder.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }),
+            folder != "LessonKit", folder != "Swift", folder != "Foundation"
+        else { return "Lessons" }
+        return String(folder)
+    }
+
     /// The compiler's arguments to build `source` into `executable`.
     func arguments(source: String, executable: String) -> [String] {
         var arguments = [
-            source, "-o", executable,
+            source, "-o", executable, "-module-name", moduleName,
             optimize ? "-O" : "-Onone", "-g",
             "-swift-version", "5",
             "-suppress-warnings",

@@ -1,0 +1,44 @@
+import Foundation
+import LessonExecution
+import LessonModel
+import LessonParsing
+import Testing
+import TestSupport
+
+/// Runs lesson text through the real compiler and LessonKit built next to the test binary.
+struct ExecutionHarness {
+    var limits = RunLimits()
+
+    func run(_ body: String, file: String = "Lessons/t.md") throws -> (Lesson, [CellOutput]) {
+        let text = "---\ntitle: T\nseed: 1\n---\n" + body
+        let (parsed, problems) = LessonParser.parse(Array(text.utf8), displayPath: file)
+        let lesson = try #require(parsed, "\(problems)")
+        let location = try LessonKitLocation.locate(executable: BuildProducts.lessonsExecutable)
+        let executor = LessonExecutor(
+            toolchain: try Toolchain.locate(cacheDirectory: nil), lessonKit: location, limits: limits,
+            workingDirectory: FileManager.default.temporaryDirectory.path)
+        return (lesson, try executor.run(lesson, seed: 1))
+    }
+}
+
+extension CellOutput {
+    /// Everything the cell printed to standard output.
+    var standardOutput: String {
+        items.compactMap { if case .standardOutput(let text) = $0 { text } else { nil } }.joined()
+    }
+
+    /// The runner's error texts.
+    var errors: [String] {
+        items.compactMap { if case .error(let text) = $0 { text } else { nil } }
+    }
+
+    /// The failure message and location, if the cell failed.
+    var failure: (message: String, location: String, fatal: Bool)? {
+        if case .failed(let message, let location, let fatal) = outcome { return (message, "\(location)", fatal) }
+        return nil
+    }
+
+    var isNotRun: Bool {
+        if case .notRun = outcome { true } else { false }
+    }
+}
