@@ -91,7 +91,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LessonsDriverTests",
-            dependencies: ["LessonsDriver", "TestSupport"],
+            dependencies: ["LessonsDriver", "LessonExecution", "LessonParsing", "TestSupport"],
             swiftSettings: sharedSwiftSettings
         ),
         .testTarget(name: "TeXMathTests", dependencies: ["TeXMath"], swiftSettings: sharedSwiftSettings),

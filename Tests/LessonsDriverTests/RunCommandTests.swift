@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+import TestSupport
+
+@Suite(.serialized) struct RunCommandTests {
+    let lesson = """
+        ---
+        title: Cache
+        ---
+
+        Some $x_{i-1}$ math.
+
+        ```{swift}
+        //| caption: A square
+        let side = 3
+        print("area", side * side)
+        show(SVGImage(source: "<svg xmlns=\\"http://www.w3.org/2000/svg\\"/>"))
+        ```
+
+        """
+
+    @Test func runWritesOutputsAndFiguresThenSkipsWhenUpToDate() throws {
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        try project.write("01-cache.md", lesson)
+        let lessons = LessonsCommandRunner(project: project)
+
+        let first = try lessons.run(["run", "01-cache.md"])
+        #expect(first.status == 0, "\(first.standardError)")
+        let ran = try project.read("01-cache.md")
+        #expect(ran.contains("```output\narea 9\n```"))
+        #expect(ran.contains("![A square](figures/01-cache/cell-1-1.svg)"))
+        let figure = project.root.appendingPathComponent("Lessons/figures/01-cache/cell-1-1.svg")
+        #expect(FileManager.default.fileExists(atPath: figure.path))
+
+        let second = try lessons.run(["run", "01-cache.md"])
+        #expect(second.standardError.contains("up to date"))
+        #expect(try project.read("01-cache.md") == ran)
+        #expect(try lessons.run(["run", "--check", "--all"]).status == 0)
+
+        let forced = try lessons.run(["run", "--force", "Lessons/01-cache.md"])
+        #expect(forced.standardError.contains("ran 1 cells"))
+        #expect(try project.read("01-cache.md") == ran, "a re-run writes byte-identical files")
+    }
+
+    @Test func checkReportsStaleLessonsAndWritesNothing() throws {
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        try project.write("01-cache.md", lesson)
+        let lessons = LessonsCommandRunner(project: project)
+        try lessons.run(["run", "--all"])
+        let edited = try project.read("01-cache.md").replacingOccurrences(of: "let side = 3", with: "let side = 4")
+        try project.write("01-cache.md", edited)
+
+        let check = try lessons.run(["run", "--check", "--all"])
+        #expect(check.status == 1)
+        #expect(check.standardError.contains("Lessons/01-cache.md:7:1: error: outputs are out of date"))
+        #expect(try project.read("01-cache.md") == edited)
+
+        try lessons.run(["run", "--all"])
+        #expect(try project.read("01-cache.md").contains("area 16"))
+    }
+
+    @Test func clearRemovesOutputsAndFigures() throws {
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        try project.write("01-cache.md", lesson)
+        let lessons = LessonsCommandRunner(project: project)
+        try lessons.run(["run", "01-cache"])
+        #expect(try lessons.run(["clear", "01-cache.md"]).status == 0)
+        #expect(try project.read("01-cache.md") == lesson)
+        let figures = project.root.appendingPathComponent("Lessons/figures/01-cache")
+        #expect(!FileManager.default.fileExists(atPath: figures.path))
+    }
+
+    @Test func aBrokenLessonIsReportedAndOthersStillRun() throws {
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        try project.write("01-good.md", lesson)
+        try project.write("02-bad.md", "---\ntitle: Bad\n---\n\n```{swift}\n//| echo: sometimes\n```\n")
+        try project.write("03-crash.md", "---\ntitle: Crash\n---\n\n```{swift}\nfatalError(\"no\")\n```\n")
+        let result = try LessonsCommandRunner(project: project).run(["run", "--all", "--jobs", "2"])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("Lessons/02-bad.md:6:11: error: cell option 'echo' must be true or false"))
+        #expect(result.standardError.contains("Lessons/03-crash.md:6:1: error: cell 'cell-1' crashed"))
+        #expect(try project.read("01-good.md").contains("area 9"))
+        #expect(try project.read("03-crash.md").contains("status=failed"))
+    }
+
+    @Test func jsonGivesOneRecordPerCell() throws {
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        try project.write("01-cache.md", lesson + "\n```{swift}\nlet s: Int = \"x\"\n```\n")
+        let result = try LessonsCommandRunner(project: project).run(["run", "--json", "01-cache.md"])
+        let records = result.standardOutput.split(separator: "\n").map { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any] ?? [:]
+        }
+        #expect(records.count == 2)
+        #expect(records.map { $0["status"] as? String } == ["ok", "failed"])
+        #expect(records.map { $0["location"] as? String } == ["Lessons/01-cache.md:7", "Lessons/01-cache.md:14"])
+        #expect(records[0]["duration"] is Double)
+    }
+
+    @Test func aFileChangedWhileItsCellsRunIsNotOverwritten() throws {
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        let slow = "---\ntitle: Slow\n---\n\n```{swift}\nimport Foundation\nThread.sleep(forTimeInterval: 3)\nprint(1)\n```\n"
+        try project.write("01-slow.md", slow)
+        let process = try LessonsCommandRunner(project: project).start(["run", "01-slow.md"])
+        Thread.sleep(forTimeInterval: 1.5)
+        let authorsEdit = slow + "\nThe author kept writing.\n"
+        try project.write("01-slow.md", authorsEdit)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(try project.read("01-slow.md") == authorsEdit)
+    }
+
+    @Test func unknownLessonNamesAreErrors() throws {
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        let result = try LessonsCommandRunner(project: project).run(["run", "99-missing.md"])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("no lesson '99-missing.md'"))
+    }
+}
