@@ -63,6 +63,14 @@ let package = Package(
         // MARK: Mathematics: TeX to MathML Core at build time (no dependencies).
         .target(name: "TeXMath", swiftSettings: sharedSwiftSettings),
 
+        // MARK: Benchmarks (bench/): harnesses timed by bench/runner/bench.py.
+        .executableTarget(
+            name: "LessonsBench",
+            dependencies: ["LessonModel", "LessonParsing", "LessonWriting"],
+            path: "bench/Sources/LessonsBench",
+            swiftSettings: sharedSwiftSettings
+        ),
+
         // MARK: Tests.
         .target(
             name: "TestSupport",

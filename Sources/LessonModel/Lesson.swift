@@ -23,8 +23,11 @@ public struct Lesson: Sendable {
     }
 
     /// The file name without directory and extension, e.g. `04-elbo`.
-    public var name: String {
-        let file = displayPath.split(separator: "/").last.map(String.init) ?? displayPath
+    public var name: String { Self.name(of: displayPath) }
+
+    /// The file name of `path` without directory and `.md`.
+    public static func name(of path: String) -> String {
+        let file = path.split(separator: "/").last.map(String.init) ?? path
         return file.hasSuffix(".md") ? String(file.dropLast(3)) : file
     }
 

@@ -36,23 +36,34 @@ public struct OutputMarker: Hashable, Sendable {
 
     /// Parses a begin marker line (surrounding whitespace allowed); `nil` if it is not one.
     public init?(line: Substring) {
-        let trimmed = line.trimmingWhitespace()
-        guard trimmed.hasPrefix(Self.beginPrefix), trimmed.hasSuffix("-->") else { return nil }
-        let body = trimmed.dropFirst(Self.beginPrefix.count).dropLast(3)
-        var fields: [Substring: Substring] = [:]
-        for pair in body.split(separator: " ") {
-            let parts = pair.split(separator: "=", maxSplits: 1)
-            guard parts.count == 2 else { return nil }
-            fields[parts[0]] = parts[1]
-        }
-        guard let id = fields["id"], let hash = fields["hash"], let statusText = fields["status"],
-            let status = Status(rawValue: String(statusText))
+        var bytes = line.utf8[...]
+        while let first = bytes.first, first == 0x20 || first == 0x09 { bytes = bytes.dropFirst() }
+        while let last = bytes.last, last == 0x20 || last == 0x09 || last == 0x0D { bytes = bytes.dropLast() }
+        let prefix = Self.beginPrefix.utf8
+        guard bytes.starts(with: prefix), bytes.count > prefix.count + 3, bytes.suffix(3).elementsEqual("-->".utf8)
         else { return nil }
-        self.init(id: String(id), hash: String(hash), status: status)
+        var id: String?
+        var hash: String?
+        var status: Status?
+        for field in bytes.dropFirst(prefix.count).dropLast(3).split(separator: 0x20) {
+            guard let equals = field.firstIndex(of: 0x3D) else { return nil }
+            let value = String(decoding: field[field.index(after: equals)...], as: UTF8.self)
+            switch String(decoding: field[..<equals], as: UTF8.self) {
+            case "id": id = value
+            case "hash": hash = value
+            case "status": status = Status(rawValue: value)
+            default: return nil
+            }
+        }
+        guard let id, let hash, let status else { return nil }
+        self.init(id: id, hash: hash, status: status)
     }
 
     /// Whether `line` is an end marker line.
     public static func isEndLine(_ line: Substring) -> Bool {
-        line.trimmingWhitespace() == endLine
+        var bytes = line.utf8[...]
+        while let first = bytes.first, first == 0x20 || first == 0x09 { bytes = bytes.dropFirst() }
+        while let last = bytes.last, last == 0x20 || last == 0x09 || last == 0x0D { bytes = bytes.dropLast() }
+        return bytes.elementsEqual(endLine.utf8)
     }
 }

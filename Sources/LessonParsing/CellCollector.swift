@@ -51,7 +51,9 @@ struct CellCollector {
                 at: location(block.startLine)))
             return
         }
-        guard info.trimmingCharacters(in: " \t") == LessonParser.executableInfo else { return }
+        guard info.utf8.filter({ $0 != 0x20 && $0 != 0x09 }).elementsEqual(LessonParser.executableInfo.utf8),
+            info.contains(LessonParser.executableInfo)
+        else { return }
         guard block.isTopLevel else {
             diagnostics.append(Diagnostic(
                 .error, "cell.nested",
@@ -126,15 +128,5 @@ struct CellCollector {
                 firstLine[cell.id] = cell.openingFenceLine
             }
         }
-    }
-}
-
-extension String {
-    func trimmingCharacters(in set: String) -> Substring {
-        let characters = Set(set)
-        guard let start = firstIndex(where: { !characters.contains($0) }),
-            let end = lastIndex(where: { !characters.contains($0) })
-        else { return self[endIndex...] }
-        return self[start...end]
     }
 }

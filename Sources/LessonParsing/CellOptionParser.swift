@@ -11,37 +11,43 @@ public enum CellOptionParser {
         var options = CellOptions()
         var diagnostics: [Diagnostic] = []
         var seen: [String: Int] = [:]
-        let lines = source.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
-        for (offset, line) in lines.enumerated() {
-            let indentation = line.prefix { $0 == " " || $0 == "\t" }
-            let rest = line.dropFirst(indentation.count)
-            guard rest.hasPrefix(prefix) else { break }
+        var rest = source[...]
+        var offset = -1
+        while !rest.isEmpty {
+            offset += 1
+            let lineEnd = rest.utf8.firstIndex(of: 0x0A) ?? rest.endIndex
+            var line = rest[..<lineEnd]
+            if line.utf8.last == 0x0D { line = line.dropLast() }
+            rest = lineEnd < rest.endIndex ? rest[rest.utf8.index(after: lineEnd)...] : rest[rest.endIndex...]
+            guard line.utf8.drop(while: { $0 == 0x20 || $0 == 0x09 }).starts(with: prefix.utf8) else { break }
+            // Work on UTF-8 views (fast); columns are counted in characters only for a diagnostic.
             let lineNumber = firstLine + offset
-            let body = rest.dropFirst(prefix.count)
-            let keyStart = body.prefix { $0 == " " }.count
-            let column = indentation.count + prefix.count + keyStart + 1
-            let location = SourceLocation(file: file, line: lineNumber, column: column)
-            guard let colon = body.firstIndex(of: ":") else {
+            let bytes = line.utf8
+            let keyStart = bytes.firstIndex { $0 != 0x20 && $0 != 0x09 }.map { bytes.index($0, offsetBy: prefix.utf8.count) }!
+            let keyFirst = bytes[keyStart...].firstIndex { $0 != 0x20 } ?? bytes.endIndex
+            func location(_ index: String.Index) -> SourceLocation {
+                SourceLocation(file: file, line: lineNumber, column: line.distance(from: line.startIndex, to: index) + 1)
+            }
+            guard let colon = bytes[keyFirst...].firstIndex(of: 0x3A) else {
                 diagnostics.append(Diagnostic(
-                    .error, "cell-option.syntax", "cell option must have the form '//| key: value'", at: location))
+                    .error, "cell-option.syntax", "cell option must have the form '//| key: value'",
+                    at: location(keyFirst)))
                 continue
             }
-            let key = body[..<colon].trimmingWhitespace()
-            let valueText = body[body.index(after: colon)...].trimmingWhitespace()
-            let keyName = String(key)
+            let keyName = String(line[keyFirst..<colon].trimmingWhitespace())
+            let valueText = line[bytes.index(after: colon)...].trimmingWhitespace()
             if let previous = seen[keyName] {
                 diagnostics.append(Diagnostic(
-                    .error, "cell-option.duplicate", "cell option '\(keyName)' is given twice", at: location,
+                    .error, "cell-option.duplicate", "cell option '\(keyName)' is given twice", at: location(keyFirst),
                     notes: [Diagnostic(.note, "cell-option.duplicate", "first given here",
-                        at: SourceLocation(file: file, line: previous, column: column))]))
+                        at: SourceLocation(file: file, line: previous, column: location(keyFirst).column))]))
                 continue
             }
             seen[keyName] = lineNumber
-            let valueColumn = line.distance(from: line.startIndex, to: valueText.startIndex) + 1
-            let valueLocation = SourceLocation(file: file, line: lineNumber, column: valueColumn)
             if let problem = apply(key: keyName, value: YAMLScalar(valueText), to: &options) {
                 diagnostics.append(Diagnostic(
-                    .error, problem.identifier, problem.message, at: problem.atKey ? location : valueLocation))
+                    .error, problem.identifier, problem.message,
+                    at: location(problem.atKey ? keyFirst : valueText.startIndex)))
             }
         }
         return (options, diagnostics)

@@ -2,6 +2,7 @@
 enum UTF8Validation {
     /// The offset of the first byte of the first invalid sequence, or nil if `bytes` is valid UTF-8.
     static func firstInvalidOffset(in bytes: [UInt8]) -> Int? {
+        if String(validating: bytes, as: UTF8.self) != nil { return nil }
         var offset = 0
         var iterator = bytes.makeIterator()
         var decoder = UTF8()

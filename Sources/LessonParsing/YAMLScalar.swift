@@ -11,7 +11,9 @@ struct YAMLScalar {
 
     init(_ text: Substring) {
         self.text = text
-        if text.first == "\"" || text.first == "'" || text.first == "[" || text.first == "{" {
+        if let quoted = Self.simpleQuoted(text) {
+            resolved = quoted
+        } else if text.first == "\"" || text.first == "'" || text.first == "[" || text.first == "{" {
             resolved = try? Yams.load(yaml: String(text))
         } else if text == "true" || text == "True" || text == "TRUE" {
             resolved = true
@@ -27,6 +29,30 @@ struct YAMLScalar {
     }
 
     var bool: Bool? { resolved as? Bool }
+
+    /// The content of a quoted scalar without escapes other than `\"` and `\\` (double quotes) or `''`
+    /// (single quotes); nil when Yams must decide.
+    private static func simpleQuoted(_ text: Substring) -> String? {
+        guard text.count >= 2, let quote = text.first, quote == "\"" || quote == "'", text.last == quote else {
+            return nil
+        }
+        var result = ""
+        var characters = text.dropFirst().dropLast().makeIterator()
+        while let character = characters.next() {
+            if quote == "\"" && character == "\\" {
+                guard let escaped = characters.next(), escaped == "\"" || escaped == "\\" else { return nil }
+                result.append(escaped)
+            } else if quote == "'" && character == "'" {
+                guard characters.next() == "'" else { return nil }
+                result.append("'")
+            } else if character == quote {
+                return nil
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
 
     var number: Double? {
         if let integer = resolved as? Int { return Double(integer) }

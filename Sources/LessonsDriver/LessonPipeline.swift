@@ -72,8 +72,9 @@ struct LessonPipeline: Sendable {
 
         // 4. Render and write: figures first, then the lesson, unless it changed while the cells ran.
         var blocks: [Int: [String]] = [:]
+        let name = lesson.name
         for (cell, output) in zip(lesson.cells, outputs) {
-            blocks[cell.index] = OutputRenderer.lines(for: output, cell: cell, lesson: lesson.name, hash: hashes[cell.index])
+            blocks[cell.index] = OutputRenderer.lines(for: output, cell: cell, lesson: name, hash: hashes[cell.index])
         }
         let updated = OutputSplicer.splice(lesson, blocks: blocks)
         do {
