@@ -12,7 +12,14 @@ struct CrashReport {
     var function: String?
 
     /// Splits `standardError` at the backtracer's banner.
-    init(standardError text: String, lessonFile: String) {
+    /// - Parameters:
+    ///   - lessonFile: the lesson's display path (frames under full debug info name it).
+    ///   - programFile: the generated program's path: with line tables only, frames name it with the lesson's
+    ///     line numbers; `isLessonLine` says which of those lines are inside cells.
+    init(
+        standardError text: String, lessonFile: String, programFile: String = "",
+        isLessonLine: (Int) -> Bool = { _ in false }
+    ) {
         // `fatalError`, `precondition` and `assert` print `file:line: Fatal error: message` themselves.
         for messageLine in text.split(separator: "\n") where messageLine.hasPrefix(lessonFile + ":") {
             let rest = messageLine.dropFirst(lessonFile.count + 1)
@@ -48,9 +55,14 @@ struct CrashReport {
                 }
             }
             let location = line[atRange.upperBound...]
-            guard self.line == nil, location.hasPrefix(lessonFile + ":") else { continue }
-            let numbers = location.dropFirst(lessonFile.count + 1).split(separator: ":")
-            self.line = numbers.first.flatMap { Int($0) }
+            guard self.line == nil else { continue }
+            let file = location.hasPrefix(lessonFile + ":") ? lessonFile
+                : (!programFile.isEmpty && location.hasPrefix(programFile + ":")) ? programFile : nil
+            guard let file else { continue }
+            let numbers = location.dropFirst(file.count + 1).split(separator: ":")
+            guard let number = numbers.first.flatMap({ Int($0) }), file == lessonFile || isLessonLine(number)
+            else { continue }
+            self.line = number
             self.column = numbers.dropFirst().first.flatMap { Int($0) }
             break
         }

@@ -13,6 +13,8 @@ public struct LessonExecutor: Sendable {
     public var limits: RunLimits
     /// The folder lesson programs run in (the project root), so relative paths mean the same in every lesson.
     public let workingDirectory: String
+    /// Compile with `-O` (default) or `-Onone`.
+    public var optimize = true
 
     /// Creates an executor.
     public init(toolchain: Toolchain, lessonKit: LessonKitLocation, limits: RunLimits, workingDirectory: String) {
@@ -54,6 +56,7 @@ public struct LessonExecutor: Sendable {
             }
             var compiler = SwiftCompiler(toolchain: toolchain, lessonKit: lessonKit)
             compiler.moduleName = SwiftCompiler.moduleName(for: lesson.displayPath)
+            compiler.optimize = optimize
             let (errors, _) = try compiler.compile(source: source, executable: executable, workDirectory: directory)
             if !errors.isEmpty {
                 let (cell, cellErrors) = firstFailingCell(errors, in: lesson, among: included, omitted: omitted)

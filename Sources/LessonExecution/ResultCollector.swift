@@ -113,7 +113,10 @@ struct ResultCollector {
     private func failure(of cell: CodeCell, run: ProgramRun.Result, standardError: String)
         -> (String, SourceLocation, String)
     {
-        let report = CrashReport(standardError: standardError, lessonFile: lesson.displayPath)
+        let cells = lesson.cells
+        let report = CrashReport(
+            standardError: standardError, lessonFile: lesson.displayPath, programFile: directory + "/main.swift",
+            isLessonLine: { line in cells.contains { line >= $0.firstSourceLine && line < $0.closingFenceLine } })
         let location = report.line.map { lesson.location(line: $0, column: report.column ?? 1) }
             ?? lesson.location(line: cell.openingFenceLine)
         if let timedOut = run.timedOut, timedOut.cell == cell.index {

@@ -21,7 +21,7 @@ public struct RunAction: Sendable {
         let reporter = ProgressReporter(total: files.count)
         let environment: RunEnvironment
         do {
-            environment = try RunEnvironment.prepare(layout: layout, timeout: options.timeout, reporter: reporter)
+            environment = try RunEnvironment.prepare(layout: layout, options: options, reporter: reporter)
         } catch {
             reporter.message("error: \(error)")
             return 1

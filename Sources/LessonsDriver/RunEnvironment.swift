@@ -8,9 +8,10 @@ struct RunEnvironment: Sendable {
     private let location: Result<LessonKitLocation, ExecutionError>
     private let limits: RunLimits
     private let workingDirectory: String
+    private let optimize: Bool
 
     /// Finds the compiler and LessonKit; building LessonKit first when it is missing from a package checkout.
-    static func prepare(layout: ProjectLayout, timeout: Double, reporter: ProgressReporter) throws -> RunEnvironment {
+    static func prepare(layout: ProjectLayout, options: RunOptions, reporter: ProgressReporter) throws -> RunEnvironment {
         let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
         let buildDirectory = executable.resolvingSymlinksInPath().deletingLastPathComponent()
         let packageRoot = LessonKitLocation.findPackageRoot(above: buildDirectory)
@@ -25,14 +26,17 @@ struct RunEnvironment: Sendable {
         let lessonKitFingerprint = Fingerprint.lessonKit(
             packageRoot: packageRoot, libraryDirectory: buildDirectory.path)
         var limits = RunLimits()
-        limits.defaultCellTimeout = timeout
+        limits.defaultCellTimeout = options.timeout
         return RunEnvironment(
             fingerprint: Fingerprint(toolchainVersion: toolchain.version, lessonKit: lessonKitFingerprint),
-            toolchain: toolchain, location: location, limits: limits, workingDirectory: layout.root.path)
+            toolchain: toolchain, location: location, limits: limits, workingDirectory: layout.root.path,
+            optimize: options.optimize)
     }
 
     func executor() throws -> LessonExecutor {
-        LessonExecutor(
+        var executor = LessonExecutor(
             toolchain: toolchain, lessonKit: try location.get(), limits: limits, workingDirectory: workingDirectory)
+        executor.optimize = optimize
+        return executor
     }
 }

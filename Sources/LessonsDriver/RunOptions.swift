@@ -8,6 +8,8 @@ public struct RunOptions: Sendable {
     public var jobs = 1
     /// Default per-cell timeout in seconds.
     public var timeout: Double = 60
+    /// Compile lessons with `-O` (the default); `false` (hidden flag `--unoptimized`) is for the benchmark.
+    public var optimize = true
 
     /// Default options.
     public init() {}

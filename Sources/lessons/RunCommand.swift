@@ -29,6 +29,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Default per-cell timeout in seconds (a cell's `timeout` option or the lesson's wins).")
     var timeout: Double = 60
 
+    @Flag(help: .hidden)
+    var unoptimized = false
+
     @Flag(help: "Print one JSON record per cell on standard output: lesson, id, file:line, status, duration.")
     var json = false
 
@@ -45,6 +48,7 @@ struct RunCommand: ParsableCommand {
         options.force = force
         options.jobs = jobs
         options.timeout = timeout
+        options.optimize = !unoptimized
         let status = RunAction(layout: layout, options: options, json: json).run(files)
         if status != 0 { throw ExitCode(status) }
     }
