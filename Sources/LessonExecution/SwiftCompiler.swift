@@ -41,6 +41,13 @@ struct SwiftCompiler {
         return arguments
     }
 
+    /// The compiler's environment: its temporary files go to the lesson's work folder, removed after the run.
+    private func compilerEnvironment(workDirectory: String) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["TMPDIR"] = workDirectory
+        return environment
+    }
+
     /// Compiles; returns the compiler's errors (empty on success) and its full output.
     func compile(source: String, executable: String, workDirectory: String) throws(ExecutionError)
         -> (errors: [CompilerDiagnostic], output: String)
@@ -48,7 +55,7 @@ struct SwiftCompiler {
         let outputPath = workDirectory + "/compiler.out"
         let process = try ChildProcess.spawn(
             executable: toolchain.compiler, arguments: arguments(source: source, executable: executable),
-            environment: ProcessInfo.processInfo.environment,
+            environment: compilerEnvironment(workDirectory: workDirectory),
             standardOutput: outputPath, standardError: outputPath)
         let termination = process.wait()
         let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
