@@ -60,9 +60,6 @@ let package = Package(
         .target(name: "LessonRuntimeProtocol", swiftSettings: sharedSwiftSettings),
         .target(name: "LessonKit", dependencies: ["LessonRuntimeProtocol"], swiftSettings: sharedSwiftSettings),
 
-        // MARK: Mathematics: TeX to MathML Core at build time (no dependencies).
-        .target(name: "TeXMath", swiftSettings: sharedSwiftSettings),
-
         // MARK: Benchmarks (bench/): harnesses timed by bench/runner/bench.py.
         .executableTarget(
             name: "LessonsBench",
@@ -102,7 +99,8 @@ let package = Package(
             dependencies: ["LessonsDriver", "LessonExecution", "LessonParsing", "TestSupport"],
             swiftSettings: sharedSwiftSettings
         ),
-        .testTarget(name: "TeXMathTests", dependencies: ["TeXMath"], swiftSettings: sharedSwiftSettings),
-        .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"], swiftSettings: sharedSwiftSettings),
+        .testTarget(
+            name: "LessonKitTests", dependencies: ["LessonKit", "LessonRuntimeProtocol"], swiftSettings: sharedSwiftSettings
+        ),
     ]
 )
