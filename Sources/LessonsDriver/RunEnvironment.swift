@@ -18,7 +18,8 @@ struct RunEnvironment: Sendable {
         let cacheDirectory = packageRoot?.appendingPathComponent(".build/lessons-cache")
         let toolchain = try Toolchain.locate(cacheDirectory: cacheDirectory)
         var location = Result { () throws(ExecutionError) in try LessonKitLocation.locate() }
-        if case .failure = location, let packageRoot {
+        // `--check` runs nothing, so it needs no LessonKit build.
+        if case .failure = location, let packageRoot, !options.check {
             reporter.message("note: LessonKit is not built yet; building it with `swift build --product LessonKit`")
             LessonKitBuilder.build(packageRoot: packageRoot, buildDirectory: buildDirectory)
             location = Result { () throws(ExecutionError) in try LessonKitLocation.locate() }
