@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        .package(url: "https://github.com/swiftlang/swift-syntax", from: "603.0.0"),
     ],
     targets: [
         // MARK: Markdown through libcmark (only CMarkSupport imports CCmark).
@@ -52,6 +53,17 @@ let package = Package(
         .executableTarget(
             name: "lessons",
             dependencies: ["LessonsDriver", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: sharedSwiftSettings
+        ),
+
+        // MARK: Grading: markup, student copies, scoring, gradebook.
+        .target(
+            name: "Grading",
+            dependencies: [
+                "LessonModel",
+                .product(name: "SwiftParser", package: "swift-syntax"),
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
+            ],
             swiftSettings: sharedSwiftSettings
         ),
 
@@ -97,6 +109,10 @@ let package = Package(
         .testTarget(
             name: "LessonsDriverTests",
             dependencies: ["LessonsDriver", "LessonExecution", "LessonParsing", "TestSupport"],
+            swiftSettings: sharedSwiftSettings
+        ),
+        .testTarget(
+            name: "GradingTests", dependencies: ["Grading", "LessonParsing", "TestSupport"],
             swiftSettings: sharedSwiftSettings
         ),
         .testTarget(

@@ -1,0 +1,60 @@
+import SwiftParser
+import SwiftSyntax
+
+/// What students get in place of a solution: a stub that still compiles.
+///
+/// Parsed with swift-syntax: each function keeps its signature and gets a body that traps with
+/// "not implemented yet"; each variable with a type annotation keeps its declaration with the same trap as
+/// its value; anything else is left out. A region with no declarations (statements inside a function body)
+/// becomes a single trap. The stub starts with `// YOUR CODE HERE`.
+public enum SolutionStub {
+    /// The trap students see until they write their own code.
+    public static let trap = "fatalError(\"not implemented yet\")"
+
+    /// The stub lines for `solution` (the code between the markers), indented like the `// BEGIN SOLUTION` line.
+    public static func lines(for solution: String, indentation: String) -> [String] {
+        let file = Parser.parse(source: solution)
+        var lines = [indentation + "// YOUR CODE HERE"]
+        var declarations = 0
+        for item in file.statements {
+            if let function = item.item.as(FunctionDeclSyntax.self) {
+                declarations += 1
+                var signature = function.with(\.body, nil).with(\.leadingTrivia, []).with(\.trailingTrivia, [])
+                signature.attributes = signature.attributes.with(\.leadingTrivia, [])
+                lines.append(indentation + signature.description.trimmingTrailingSpace() + " {")
+                lines.append(indentation + "    " + trap)
+                lines.append(indentation + "}")
+            } else if let variable = item.item.as(VariableDeclSyntax.self),
+                variable.bindings.allSatisfy({ $0.typeAnnotation != nil })
+            {
+                declarations += 1
+                for binding in variable.bindings {
+                    let name = binding.pattern.trimmedDescription
+                    let type = binding.typeAnnotation!.type.trimmedDescription
+                    lines.append(indentation + "\(variable.bindingSpecifier.text) \(name): \(type) = \(trap)")
+                }
+            } else if item.item.is(DeclSyntax.self) {
+                declarations += 1
+            }
+        }
+        if declarations == 0 { lines.append(indentation + trap) }
+        return lines
+    }
+
+    /// Declarations in `solution` that a stub cannot keep: variables without a type annotation.
+    public static func untypedVariables(in solution: String) -> [String] {
+        Parser.parse(source: solution).statements.compactMap { item in
+            guard let variable = item.item.as(VariableDeclSyntax.self) else { return nil }
+            let untyped = variable.bindings.filter { $0.typeAnnotation == nil }
+            return untyped.isEmpty ? nil : untyped.map(\.pattern.trimmedDescription).joined(separator: ", ")
+        }
+    }
+}
+
+extension String {
+    func trimmingTrailingSpace() -> String {
+        var result = self
+        while let last = result.last, last == " " || last == "\n" || last == "\t" { result.removeLast() }
+        return result
+    }
+}
