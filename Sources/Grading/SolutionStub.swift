@@ -4,7 +4,7 @@ import SwiftSyntax
 /// What students get in place of a solution: a stub that still compiles.
 ///
 /// Parsed with swift-syntax: each function keeps its signature and gets a body that traps with
-/// "not implemented yet"; each variable with a type annotation keeps its declaration with the same trap as
+/// "not implemented yet"; each variable with a type annotation keeps its declaration, with a closure that traps as
 /// its value; anything else is left out. A region with no declarations (statements inside a function body)
 /// becomes a single trap. The stub starts with `// YOUR CODE HERE`.
 public enum SolutionStub {
@@ -31,7 +31,8 @@ public enum SolutionStub {
                 for binding in variable.bindings {
                     let name = binding.pattern.trimmedDescription
                     let type = binding.typeAnnotation!.type.trimmedDescription
-                    lines.append(indentation + "\(variable.bindingSpecifier.text) \(name): \(type) = \(trap)")
+                    // `Never` does not convert to a value type, but a closure that traps does.
+                    lines.append(indentation + "\(variable.bindingSpecifier.text) \(name): \(type) = { \(trap) }()")
                 }
             } else if item.item.is(DeclSyntax.self) {
                 declarations += 1

@@ -11,8 +11,8 @@ import Testing
         ),
         (
             "let rate: Double = 0.1\nvar steps: Int = 10\n",
-            ["// YOUR CODE HERE", "let rate: Double = fatalError(\"not implemented yet\")",
-             "var steps: Int = fatalError(\"not implemented yet\")"]
+            ["// YOUR CODE HERE", "let rate: Double = { fatalError(\"not implemented yet\") }()",
+             "var steps: Int = { fatalError(\"not implemented yet\") }()"]
         ),
         (
             "xs.reduce(0, +) / Double(xs.count)\n",
