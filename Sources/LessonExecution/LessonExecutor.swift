@@ -15,6 +15,8 @@ public struct LessonExecutor: Sendable {
     public let workingDirectory: String
     /// Compile with `-O` (default) or `-Onone`.
     public var optimize = true
+    /// What to do when a cell fails fatally (default: the notebook policy of `lessons run`).
+    public var failurePolicy: FailurePolicy = NotebookFailurePolicy.policy
 
     /// Creates an executor.
     public init(toolchain: Toolchain, lessonKit: LessonKitLocation, limits: RunLimits, workingDirectory: String) {
@@ -41,6 +43,7 @@ public struct LessonExecutor: Sendable {
         let cells = lesson.cells
         var decided: [Int: CellOutput] = [:]
         var omitted: Set<Int> = []
+        var replaced: [Int: String] = [:]
         var limit = cells.count
         var collected: [Int: CellOutput] = [:]
         var stopper: CodeCell?
@@ -48,7 +51,7 @@ public struct LessonExecutor: Sendable {
             let included = cells[0..<limit]
             let source = directory + "/main.swift"
             let executable = directory + "/lesson"
-            let program = ProgramAssembler.program(for: lesson, cells: included, omitted: omitted)
+            let program = ProgramAssembler.program(for: lesson, cells: included, omitted: omitted, replaced: replaced)
             do {
                 try program.write(toFile: source, atomically: false, encoding: .utf8)
             } catch {
@@ -63,15 +66,21 @@ public struct LessonExecutor: Sendable {
                 let text = cellErrors.map(\.text).joined(separator: "\n")
                 let first = cellErrors.first.map { lesson.location(line: $0.line, column: $0.column) }
                     ?? lesson.location(line: cell.openingFenceLine)
-                omitted.insert(cell.index)
-                if cell.options.expectError {
-                    decided[cell.index] = CellOutput(outcome: .failedAsExpected, items: [.error(text)])
-                } else {
-                    decided[cell.index] = CellOutput(
-                        outcome: .failed(
-                            message: "cell '\(cell.id)' does not compile: \(cellErrors.first?.message ?? text)",
-                            location: first, isFatal: true),
-                        items: [.error(text)])
+                let output = CellOutput(
+                    outcome: .failed(
+                        message: "cell '\(cell.id)' does not compile: \(cellErrors.first?.message ?? text)",
+                        location: first, isFatal: true),
+                    items: [.error(text)])
+                switch resolve(cell, output, replaced: replaced) {
+                case .omit(let output):
+                    decided[cell.index] = output
+                    omitted.insert(cell.index)
+                case .replace(let source, let output):
+                    decided[cell.index] = output
+                    replaced[cell.index] = source
+                case .stop:
+                    decided[cell.index] = output
+                    omitted.insert(cell.index)
                     limit = cell.index
                     stopper = cell
                 }
@@ -81,15 +90,20 @@ public struct LessonExecutor: Sendable {
                 onCellStart: onCellStart)
             let collector = ResultCollector(lesson: lesson, directory: directory, limits: limits)
             collected = collector.outputs(for: included, run: run, omitted: omitted)
-            // A cell that was expected to fail and did: show its failure, then run the lesson again without it.
-            if let failed = included.first(where: { cell in
+            guard let failed = included.first(where: { cell in
                 if case .failed(_, _, true) = collected[cell.index]?.outcome { return true } else { return false }
-            }), failed.options.expectError {
-                var output = collected[failed.index]!
-                output.outcome = .failedAsExpected
+            }) else { break }
+            switch resolve(failed, collected[failed.index]!, replaced: replaced) {
+            case .omit(let output):
                 decided[failed.index] = output
                 omitted.insert(failed.index)
                 continue
+            case .replace(let source, let output):
+                decided[failed.index] = output
+                replaced[failed.index] = source
+                continue
+            case .stop:
+                break
             }
             break
         }
@@ -109,6 +123,13 @@ public struct LessonExecutor: Sendable {
             } ?? "not run"
             return CellOutput(outcome: .notRun(reason: reason))
         }
+    }
+
+    /// The policy's decision, except that a cell is replaced at most once (a failing replacement is left out).
+    private func resolve(_ cell: CodeCell, _ output: CellOutput, replaced: [Int: String]) -> FailureResolution {
+        let resolution = failurePolicy(cell, output)
+        if case .replace(_, let output) = resolution, replaced[cell.index] != nil { return .omit(output: output) }
+        return resolution
     }
 
     private func runProgram(

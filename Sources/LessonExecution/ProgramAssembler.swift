@@ -9,7 +9,10 @@ enum ProgramAssembler {
     /// The program text.
     /// - Parameters:
     ///   - cells: the cells to include, in order; cells in `omitted` keep their boundary calls but not their code.
-    static func program(for lesson: Lesson, cells: ArraySlice<CodeCell>, omitted: Set<Int>) -> String {
+    ///   - replaced: code to use instead of a cell's own (a released stub in place of a broken exercise).
+    static func program(
+        for lesson: Lesson, cells: ArraySlice<CodeCell>, omitted: Set<Int>, replaced: [Int: String] = [:]
+    ) -> String {
         let file = lesson.displayPath
             .replacingOccurrences(of: "\\", with: "\\\\")
             .replacingOccurrences(of: "\"", with: "\\\"")
@@ -18,8 +21,9 @@ enum ProgramAssembler {
             program += "LessonRuntime.beginCell(\(cell.index))\n"
             if !omitted.contains(cell.index) {
                 program += "#sourceLocation(file: \"\(file)\", line: \(cell.firstSourceLine))\n"
-                program += cell.source
-                if !cell.source.isEmpty && !cell.source.hasSuffix("\n") { program += "\n" }
+                let source = replaced[cell.index] ?? cell.source
+                program += source
+                if !source.isEmpty && !source.hasSuffix("\n") { program += "\n" }
                 program += "#sourceLocation()\n"
             }
             program += "LessonRuntime.endCell(\(cell.index))\n"
