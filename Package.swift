@@ -60,7 +60,8 @@ let package = Package(
         .target(
             name: "Grading",
             dependencies: [
-                "LessonModel",
+                "LessonModel", "LessonParsing", "LessonExecution",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SwiftParser", package: "swift-syntax"),
                 .product(name: "SwiftSyntax", package: "swift-syntax"),
             ],

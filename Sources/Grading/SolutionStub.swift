@@ -5,8 +5,8 @@ import SwiftSyntax
 ///
 /// Parsed with swift-syntax: each function keeps its signature and gets a body that traps with
 /// "not implemented yet"; each variable with a type annotation keeps its declaration, with a closure that traps as
-/// its value; anything else is left out. A region with no declarations (statements inside a function body)
-/// becomes a single trap. The stub starts with `// YOUR CODE HERE`.
+/// its value; anything else is left out, and then the stub ends with the trap, so that a region inside a
+/// function body still returns (by trapping). The stub starts with `// YOUR CODE HERE`.
 public enum SolutionStub {
     /// The trap students see until they write their own code.
     public static let trap = "fatalError(\"not implemented yet\")"
@@ -15,10 +15,9 @@ public enum SolutionStub {
     public static func lines(for solution: String, indentation: String) -> [String] {
         let file = Parser.parse(source: solution)
         var lines = [indentation + "// YOUR CODE HERE"]
-        var declarations = 0
+        var dropped = false
         for item in file.statements {
             if let function = item.item.as(FunctionDeclSyntax.self) {
-                declarations += 1
                 var signature = function.with(\.body, nil).with(\.leadingTrivia, []).with(\.trailingTrivia, [])
                 signature.attributes = signature.attributes.with(\.leadingTrivia, [])
                 lines.append(indentation + signature.description.trimmingTrailingSpace() + " {")
@@ -27,18 +26,18 @@ public enum SolutionStub {
             } else if let variable = item.item.as(VariableDeclSyntax.self),
                 variable.bindings.allSatisfy({ $0.typeAnnotation != nil })
             {
-                declarations += 1
                 for binding in variable.bindings {
                     let name = binding.pattern.trimmedDescription
                     let type = binding.typeAnnotation!.type.trimmedDescription
                     // `Never` does not convert to a value type, but a closure that traps does.
                     lines.append(indentation + "\(variable.bindingSpecifier.text) \(name): \(type) = { \(trap) }()")
                 }
-            } else if item.item.is(DeclSyntax.self) {
-                declarations += 1
+            } else {
+                dropped = true
             }
         }
-        if declarations == 0 { lines.append(indentation + trap) }
+        // Statements were left out (or there was nothing to keep): the stub must still return or stop.
+        if dropped || file.statements.isEmpty { lines.append(indentation + trap) }
         return lines
     }
 

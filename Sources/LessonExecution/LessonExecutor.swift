@@ -15,6 +15,8 @@ public struct LessonExecutor: Sendable {
     public let workingDirectory: String
     /// Compile with `-O` (default) or `-Onone`.
     public var optimize = true
+    /// When set, lesson programs run inside this sandbox (grading untrusted submissions).
+    public var sandbox: Sandbox?
     /// What to do when a cell fails fatally (default: the notebook policy of `lessons run`).
     public var failurePolicy: FailurePolicy = NotebookFailurePolicy.policy
 
@@ -86,6 +88,11 @@ public struct LessonExecutor: Sendable {
                 }
                 continue
             }
+            if sandbox != nil {
+                // The program's source holds hidden tests; the sandboxed program must not find it on disk.
+                try? FileManager.default.removeItem(atPath: source)
+                try? FileManager.default.removeItem(atPath: directory + "/compiler.out")
+            }
             let run = try runProgram(executable, lesson: lesson, cells: included, seed: seed, directory: directory,
                 onCellStart: onCellStart)
             let collector = ResultCollector(lesson: lesson, directory: directory, limits: limits)
@@ -154,6 +161,7 @@ public struct LessonExecutor: Sendable {
             executable: executable, outputDirectory: directory, workingDirectory: workingDirectory,
             environment: environment, timeouts: timeouts, limits: resourceLimits, processGroup: group)
         run.onCellStart = onCellStart
+        run.sandbox = sandbox
         return try run.run()
     }
 

@@ -22,6 +22,11 @@ struct ProcessCountGroup {
         return ProcessCountGroup(path: path)
     }
 
+    /// Moves process `pid` (and so everything it starts later) into the group.
+    func add(_ pid: pid_t) {
+        try? "\(pid)\n".write(toFile: path + "/cgroup.procs", atomically: false, encoding: .utf8)
+    }
+
     /// Kills every process left in the group and removes it.
     func destroy() {
         for _ in 0..<50 {

@@ -26,6 +26,8 @@ struct ProgramRun {
     let timeouts: [Int: Double]
     let limits: ResourceLimitSpec
     let processGroup: ProcessCountGroup?
+    /// When set, the program runs inside this sandbox.
+    var sandbox: Sandbox?
     /// Called when a cell starts (for progress display).
     var onCellStart: (Int) -> Void = { _ in }
 
@@ -45,8 +47,10 @@ struct ProgramRun {
 
         let child: ChildProcess
         do {
+            let (program, arguments) = sandbox?.command(executable: executable, writable: outputDirectory)
+                ?? (executable, [])
             child = try ChildProcess.spawn(
-                executable: executable, arguments: [], environment: childEnvironment,
+                executable: program, arguments: arguments, environment: childEnvironment,
                 standardOutput: outputDirectory + "/" + CellFileNames.preludeOutput,
                 standardError: outputDirectory + "/" + CellFileNames.preludeError, extraDescriptor: writeEnd)
         } catch {
@@ -56,6 +60,8 @@ struct ProgramRun {
         }
         close(writeEnd)
         defer { close(readEnd) }
+        // Join the process-count group from outside too (inside a sandbox the program cannot write to /sys).
+        processGroup?.add(child.pid)
 
         var events = CellEvents()
         var buffer: [UInt8] = []

@@ -1,0 +1,21 @@
+/// The grade of one submission of one lesson.
+public struct GradeReport: Sendable, Codable, Equatable {
+    public var student: String
+    public var lesson: String
+    /// SHA-256 of the submission's bytes.
+    public var contentHash: String
+    /// Fingerprint of what graded it (instructor lesson, toolchain, LessonKit); a change re-grades.
+    public var testsHash: String
+    public var results: [TestResult]
+    /// Locked cells the student changed.
+    public var tampering: [String]
+    /// Exercises that did not compile or crashed, with the reason (their tests got 0).
+    public var exerciseFailures: [String: String]
+    /// The student's code of each exercise, by id (shown in feedback).
+    public var exerciseCode: [String: String]
+    /// Whether the code ran inside the bubblewrap sandbox.
+    public var sandboxed: Bool
+
+    public var points: Double { results.reduce(0) { $0 + $1.points } }
+    public var maxPoints: Double { results.reduce(0) { $0 + $1.maxPoints } }
+}

@@ -1,0 +1,44 @@
+import Foundation
+
+/// Runs untrusted lesson programs (students' submissions) inside bubblewrap: no network, a read-only view of
+/// the system, a private `/tmp`, its own process, IPC and UTS namespaces, and the instructor's files hidden.
+///
+/// The program's output folder is the only writable place. When `bwrap` is not installed, ``locate(hiding:)``
+/// returns nil and the grader says so: programs then run with resource limits only.
+public struct Sandbox: Sendable {
+    /// Path of `bwrap`.
+    public let bubblewrap: String
+    /// Folders replaced by empty ones inside the sandbox (instructor lessons, other submissions, the gradebook).
+    public let hiddenPaths: [String]
+
+    /// Finds `bwrap` on `PATH` (or `/usr/bin`); nil when it is missing.
+    public static func locate(hiding hiddenPaths: [String]) -> Sandbox? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        let candidates = path.split(separator: ":").map { "\($0)/bwrap" } + ["/usr/bin/bwrap"]
+        guard let bubblewrap = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            return nil
+        }
+        return Sandbox(bubblewrap: bubblewrap, hiddenPaths: hiddenPaths)
+    }
+
+    /// The command line that runs `executable` in the sandbox, with `writable` the only writable folder.
+    func command(executable: String, writable: String) -> (String, [String]) {
+        var arguments = [
+            "--ro-bind", "/", "/",
+            "--dev", "/dev",
+            "--proc", "/proc",
+            "--tmpfs", "/tmp",
+        ]
+        for path in hiddenPaths.sorted() where FileManager.default.fileExists(atPath: path) {
+            arguments += ["--tmpfs", path]
+        }
+        arguments += [
+            "--bind", writable, writable,
+            "--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
+            "--new-session", "--die-with-parent",
+            "--chdir", writable,
+            "--", executable,
+        ]
+        return (bubblewrap, arguments)
+    }
+}
