@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
         .package(url: "https://github.com/swiftlang/swift-syntax", from: "603.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // MARK: Markdown through libcmark (only CMarkSupport imports CCmark).
@@ -47,7 +48,7 @@ let package = Package(
         .target(name: "LessonWriting", dependencies: ["LessonModel"], swiftSettings: sharedSwiftSettings),
         .target(
             name: "LessonsDriver",
-            dependencies: ["LessonModel", "LessonParsing", "LessonExecution", "LessonWriting"],
+            dependencies: ["LessonModel", "LessonParsing", "LessonExecution", "LessonWriting", "Grading", "Gradebook"],
             swiftSettings: sharedSwiftSettings
         ),
         .executableTarget(
@@ -65,6 +66,12 @@ let package = Package(
                 .product(name: "SwiftParser", package: "swift-syntax"),
                 .product(name: "SwiftSyntax", package: "swift-syntax"),
             ],
+            swiftSettings: sharedSwiftSettings
+        ),
+
+        .target(
+            name: "Gradebook",
+            dependencies: ["Grading", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: sharedSwiftSettings
         ),
 

@@ -16,6 +16,22 @@ public struct GradeReport: Sendable, Codable, Equatable {
     /// Whether the code ran inside the bubblewrap sandbox.
     public var sandboxed: Bool
 
+    /// Creates a report.
+    public init(
+        student: String, lesson: String, contentHash: String, testsHash: String, results: [TestResult],
+        tampering: [String], exerciseFailures: [String: String], exerciseCode: [String: String], sandboxed: Bool
+    ) {
+        self.student = student
+        self.lesson = lesson
+        self.contentHash = contentHash
+        self.testsHash = testsHash
+        self.results = results
+        self.tampering = tampering
+        self.exerciseFailures = exerciseFailures
+        self.exerciseCode = exerciseCode
+        self.sandboxed = sandboxed
+    }
+
     public var points: Double { results.reduce(0) { $0 + $1.points } }
     public var maxPoints: Double { results.reduce(0) { $0 + $1.maxPoints } }
 }

@@ -8,7 +8,8 @@ import Foundation
 public struct Sandbox: Sendable {
     /// Path of `bwrap`.
     public let bubblewrap: String
-    /// Folders replaced by empty ones inside the sandbox (instructor lessons, other submissions, the gradebook).
+    /// Folders (replaced by empty ones) and files (read as empty) hidden inside the sandbox: instructor lessons,
+    /// other submissions, the gradebook.
     public let hiddenPaths: [String]
 
     /// Finds `bwrap` on `PATH` (or `/usr/bin`); nil when it is missing.
@@ -29,8 +30,11 @@ public struct Sandbox: Sendable {
             "--proc", "/proc",
             "--tmpfs", "/tmp",
         ]
-        for path in hiddenPaths.sorted() where FileManager.default.fileExists(atPath: path) {
-            arguments += ["--tmpfs", path]
+        for path in hiddenPaths.sorted() {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+            // A hidden folder becomes an empty one; a hidden file reads as empty.
+            arguments += isDirectory.boolValue ? ["--tmpfs", path] : ["--ro-bind", "/dev/null", path]
         }
         arguments += [
             "--bind", writable, writable,

@@ -11,6 +11,10 @@ public struct FrontMatter: Hashable, Sendable {
     public var seed: UInt64?
     /// Default per-cell timeout in seconds.
     public var timeout: Double?
+    /// Submission deadline (ISO 8601, e.g. `2026-12-01T23:59:00Z`), for late penalties when grading.
+    public var deadline: String?
+    /// Fraction of the points lost per started day after the deadline (e.g. 0.1), capped at 1.
+    public var latePenaltyPerDay: Double?
     /// The front matter's text exactly as written (between the `---` lines), for later stages.
     public var rawText: String
     /// Line range of the whole front matter block, including both `---` lines.

@@ -5,7 +5,7 @@ import Yams
 public enum FrontMatterParser {
     /// Keys that lessons may use; anything else is reported as a warning.
     public static let knownKeys: Set<String> = [
-        "title", "part", "chapter", "order", "seed", "timeout", "macros", "data", "deadline", "references",
+        "title", "part", "chapter", "order", "seed", "timeout", "macros", "data", "deadline", "late_penalty", "references",
         "description", "authors",
     ]
 

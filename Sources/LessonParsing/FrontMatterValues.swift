@@ -60,6 +60,15 @@ struct FrontMatterValues {
                 diagnostics.append(typeError("timeout", "a positive number of seconds", node))
             }
         }
+        let deadline = string("deadline")
+        var latePenalty: Double?
+        if let node = nodes["late_penalty"]?.value {
+            if let scalar = node.scalar, let value = Double(scalar.string), value >= 0, value <= 1 {
+                latePenalty = value
+            } else {
+                diagnostics.append(typeError("late_penalty", "a fraction between 0 and 1 (per day late)", node))
+            }
+        }
         guard let title, !title.isEmpty else {
             if nodes["title"] == nil {
                 diagnostics.append(Diagnostic(
@@ -67,9 +76,11 @@ struct FrontMatterValues {
             }
             return (nil, diagnostics)
         }
-        let frontMatter = FrontMatter(
+        var frontMatter = FrontMatter(
             title: title, part: part, chapter: chapter, order: order, seed: seed, timeout: timeout,
             rawText: rawText, lines: lines)
+        frontMatter.deadline = deadline
+        frontMatter.latePenaltyPerDay = latePenalty
         return (Diagnostic.containsError(diagnostics) ? nil : frontMatter, diagnostics)
     }
 

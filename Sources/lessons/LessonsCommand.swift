@@ -11,6 +11,9 @@ struct LessonsCommand: ParsableCommand {
             blocks whose info string is {swift}. Cell options are leading `//| key: value` lines. See \
             docs/format.md for the complete format.
             """,
-        subcommands: [RunCommand.self, ClearCommand.self]
+        subcommands: [
+            RunCommand.self, ClearCommand.self, CheckCommand.self, ReleaseCommand.self, GradeCommand.self,
+            GradesCommand.self, FeedbackCommand.self,
+        ]
     )
 }

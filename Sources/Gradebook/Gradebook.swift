@@ -1,0 +1,93 @@
+public import Foundation
+public import Grading
+import GRDB
+
+/// The class's grades in SQLite (GRDB): students, submissions, per-test results, manual scores.
+///
+/// Each submission's results are written in one transaction, so killing the grader at any moment loses nothing
+/// already graded and never leaves a partial record. The schema is managed by migrations.
+public final class Gradebook: Sendable {
+    private let database: DatabaseQueue
+
+    /// Opens (or creates) the gradebook at `path` and brings its schema up to date.
+    public init(path: String) throws {
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        database = try DatabaseQueue(path: path, configuration: configuration)
+        try GradebookSchema.migrator.migrate(database)
+    }
+
+    /// The stored fingerprints of `student`'s graded submission of `lesson`, if any.
+    public func gradedHashes(student: String, lesson: String) throws -> (content: String, tests: String)? {
+        try database.read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT contentHash, testsHash FROM submission WHERE student = ? AND lesson = ?",
+                arguments: [student, lesson]
+            ).map { ($0["contentHash"], $0["testsHash"]) }
+        }
+    }
+
+    /// Records a graded submission, replacing the previous one of the same student and lesson, in one transaction.
+    public func record(_ report: GradeReport, receivedAt: Date, latePenalty: Double) throws {
+        let entry = GradebookEntry(report: report, receivedAt: receivedAt, latePenalty: latePenalty)
+        try database.write { db in try entry.insert(into: db) }
+    }
+
+    /// Records a score given by hand for a written answer (replacing an earlier one).
+    public func setManualScore(student: String, lesson: String, exercise: String, points: Double, comment: String) throws {
+        try database.write { db in
+            try db.execute(sql: "INSERT OR IGNORE INTO student (id) VALUES (?)", arguments: [student])
+            try db.execute(
+                sql: """
+                    INSERT INTO manualScore (student, lesson, exerciseId, points, comment) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (student, lesson, exerciseId) DO UPDATE SET points = excluded.points, comment = excluded.comment
+                    """,
+                arguments: [student, lesson, exercise, points, comment])
+        }
+    }
+
+    /// Every stored grade, for export, feedback and merging.
+    public func entries() throws -> [GradebookEntry] {
+        try database.read { db in try GradebookEntry.fetchAll(db) }
+    }
+
+    /// Copies every submission and manual score of `other` into this gradebook (newer shards win), in one
+    /// transaction.
+    public func merge(_ other: Gradebook) throws {
+        let entries = try other.entries()
+        let manual = try other.manualScores()
+        try database.write { db in
+            for entry in entries { try entry.insert(into: db) }
+            for score in manual {
+                try db.execute(sql: "INSERT OR IGNORE INTO student (id) VALUES (?)", arguments: [score.student])
+                try db.execute(
+                    sql: """
+                        INSERT INTO manualScore (student, lesson, exerciseId, points, comment) VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT (student, lesson, exerciseId) DO UPDATE SET points = excluded.points, comment = excluded.comment
+                        """,
+                    arguments: [score.student, score.lesson, score.exerciseId, score.points, score.comment])
+            }
+        }
+    }
+
+    /// Every manual score.
+    public func manualScores() throws -> [ManualScore] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM manualScore ORDER BY student, lesson, exerciseId").map {
+                ManualScore(student: $0["student"], lesson: $0["lesson"], exerciseId: $0["exerciseId"],
+                    points: $0["points"], comment: $0["comment"])
+            }
+        }
+    }
+}
+
+/// A score given by hand.
+public struct ManualScore: Sendable, Equatable {
+    public var student: String
+    public var lesson: String
+    public var exerciseId: String
+    public var points: Double
+    public var comment: String
+}

@@ -1,0 +1,54 @@
+public import Foundation
+import Grading
+import LessonModel
+import LessonParsing
+
+/// `lessons check`: validates lessons and their grading markup without running anything.
+public struct CheckAction: Sendable {
+    public let layout: ProjectLayout
+
+    /// Creates the action.
+    public init(layout: ProjectLayout) { self.layout = layout }
+
+    /// Checks `files`; prints every problem as `file:line:col: severity: message`; returns the exit code.
+    public func run(_ files: [URL]) -> Int32 {
+        var failed = false
+        for file in files {
+            let problems = Self.problems(in: file, layout: layout)
+            for problem in problems { FileHandle.standardError.write(Data((problem.description + "\n").utf8)) }
+            if Diagnostic.containsError(problems) { failed = true }
+        }
+        if !failed { FileHandle.standardError.write(Data("checked \(files.count) lesson(s): no errors\n".utf8)) }
+        return failed ? 1 : 0
+    }
+
+    /// Every problem of one lesson: parsing, grading markup, instructor regions, stubs that lose declarations.
+    static func problems(in file: URL, layout: ProjectLayout) -> [Diagnostic] {
+        let displayPath = layout.displayPath(of: file)
+        guard let bytes = FileManager.default.contents(atPath: file.path).map(Array.init) else {
+            return [Diagnostic(.error, "file.unreadable", "cannot read the lesson file", at: SourceLocation(file: displayPath, line: 1))]
+        }
+        let (parsed, problems) = LessonParser.parse(bytes, displayPath: displayPath)
+        guard let lesson = parsed else { return problems }
+        var all = problems
+        let (markup, markupProblems) = GradingMarkupParser.parse(lesson)
+        all += markupProblems
+        all += InstructorRegions.find(in: lesson).1
+        for exercise in markup.exercises {
+            // Only a region at the top level of its cell declares names later cells use.
+            for region in exercise.solutionRegions where region.last - region.first > 1
+                && !lesson.source.content(ofLine: region.first).hasPrefix(" ")
+                && !lesson.source.content(ofLine: region.first).hasPrefix("\t")
+            {
+                let solution = lesson.source.text(of: LineRange(region.first + 1, region.last - 1))
+                for names in SolutionStub.untypedVariables(in: solution) {
+                    all.append(Diagnostic(
+                        .warning, "grading.untyped-solution-variable",
+                        "'\(names)' has no type annotation, so the student copy cannot declare it; add one (e.g. `let x: Double = ...`)",
+                        at: lesson.location(line: region.first)))
+                }
+            }
+        }
+        return all.sorted { $0.location.line < $1.location.line }
+    }
+}

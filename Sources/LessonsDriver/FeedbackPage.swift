@@ -1,0 +1,80 @@
+import Foundation
+import Gradebook
+import Grading
+
+/// One student's feedback page for one lesson: their code, each test with its points and message, manual
+/// scores with comments, and the total. Everything from the submission is HTML-escaped; hidden tests are
+/// named with their result and message, never their code.
+enum FeedbackPage {
+    static func html(entry: GradebookEntry, manual: [ManualScore]) -> String {
+        let report = entry.report
+        let manualPoints = manual.reduce(0) { $0 + $1.points }
+        let earned = (report.points + manualPoints) * (1 - entry.latePenalty)
+        var html = """
+            <!doctype html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Feedback: \(escape(report.lesson)) — \(escape(report.student))</title>
+            <style>
+            :root { color-scheme: light dark; --ok: #1a7f37; --bad: #cf222e; }
+            body { font: 16px/1.5 system-ui, sans-serif; max-width: 50rem; margin: 2rem auto; padding: 0 1rem; }
+            pre { background: color-mix(in srgb, currentColor 8%, transparent); padding: .75rem; overflow-x: auto; }
+            table { border-collapse: collapse; width: 100%; } td, th { border-bottom: 1px solid #8884; padding: .3rem .5rem; text-align: left; }
+            .passed { color: var(--ok); } .failed { color: var(--bad); }
+            </style>
+            </head>
+            <body>
+            <main>
+            <h1>\(escape(report.lesson)): feedback for \(escape(report.student))</h1>
+            <p><strong>Total: \(format(earned)) points</strong>
+            (tests \(format(report.points)) / \(format(report.maxPoints))\(manual.isEmpty ? "" : ", written answers \(format(manualPoints))")\(entry.latePenalty > 0 ? ", late penalty \(Int((entry.latePenalty * 100).rounded()))%" : ""))</p>
+
+            """
+        if !report.tampering.isEmpty {
+            html += "<h2>Changed locked cells</h2>\n<ul>\n"
+            html += report.tampering.map { "<li>\(escape($0))</li>\n" }.joined()
+            html += "</ul>\n"
+        }
+        for exercise in report.exerciseCode.keys.sorted() {
+            html += "<section>\n<h2>Exercise <code>\(escape(exercise))</code></h2>\n"
+            html += "<pre><code>\(escape(report.exerciseCode[exercise] ?? ""))</code></pre>\n"
+            if let failure = report.exerciseFailures[exercise] {
+                html += "<p class=\"failed\">Your code could not be used: \(escape(failure))</p>\n"
+            }
+            let tests = report.results.filter { $0.exerciseId == exercise }
+            if !tests.isEmpty {
+                html += "<table>\n<thead><tr><th>test</th><th>points</th><th>result</th></tr></thead>\n<tbody>\n"
+                for test in tests {
+                    let name = escape(test.testId) + (test.isHidden ? " (hidden)" : "")
+                    let result = test.passed ? "<span class=\"passed\">passed</span>" : "<span class=\"failed\">failed: \(escape(test.message))</span>"
+                    html += "<tr><td>\(name)</td><td>\(format(test.points)) / \(format(test.maxPoints))</td><td>\(result)</td></tr>\n"
+                }
+                html += "</tbody>\n</table>\n"
+            }
+            if let score = manual.first(where: { $0.exerciseId == exercise }) {
+                html += "<p>Graded by hand: \(format(score.points)) points. \(escape(score.comment))</p>\n"
+            }
+            html += "</section>\n"
+        }
+        html += "</main>\n</body>\n</html>\n"
+        return html
+    }
+
+    static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}

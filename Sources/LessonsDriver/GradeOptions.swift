@@ -1,0 +1,25 @@
+public import Foundation
+
+/// The choices of a `lessons grade`.
+public struct GradeOptions: Sendable {
+    /// The instructor's lesson.
+    public var lesson: URL
+    /// Submission files, or folders of `<student>/<lesson>.md`.
+    public var submissions: [URL]
+    /// The SQLite gradebook.
+    public var gradebook: URL
+    public var jobs = 1
+    /// Grade again even when the same submission was graded by the same tests.
+    public var force = false
+    /// Grade only slice `index` (1-based) of `count`, for batch systems.
+    public var shard: (index: Int, count: Int)?
+    /// Default per-cell timeout in seconds.
+    public var timeout: Double = 60
+
+    /// Options with defaults.
+    public init(lesson: URL, submissions: [URL], gradebook: URL) {
+        self.lesson = lesson
+        self.submissions = submissions
+        self.gradebook = gradebook
+    }
+}

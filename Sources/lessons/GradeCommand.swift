@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import LessonsDriver
+
+/// `lessons grade`: autograde submissions.
+struct GradeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "grade",
+        abstract: "Autograde submissions of a lesson in a sandbox and record the results in the gradebook.",
+        discussion: """
+            SUBMISSIONS are files or folders of <student>/<lesson>.md. Each student's exercise cells are put \
+            into the instructor's lesson (locked cells come from the instructor; changes to them are reported \
+            as tampering) and run inside bubblewrap with no network, a read-only system and the instructor's \
+            files hidden. A broken exercise costs only its own tests; each test cell is scored on its own. \
+            A submission already graded by the same tests is skipped unless --force.
+            """
+    )
+
+    @Option(help: "The instructor's lesson.")
+    var lesson: String
+
+    @Argument(help: "Submission files, or folders of <student>/<lesson>.md.")
+    var submissions: [String]
+
+    @Option(help: "The SQLite gradebook.")
+    var gradebook = "gradebook.sqlite"
+
+    @Option(help: "How many submissions to grade at the same time.")
+    var jobs = 1
+
+    @Flag(help: "Grade again even when nothing changed.")
+    var force = false
+
+    @Option(help: "Grade only slice I of N (I/N, 1-based), for batch systems; combine with `lessons grades merge`.")
+    var shard: String?
+
+    @Option(help: "Default per-cell timeout in seconds.")
+    var timeout: Double = 60
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if let shard {
+            let parts = shard.split(separator: "/").compactMap { Int($0) }
+            guard parts.count == 2, parts[1] >= 1, (1...parts[1]).contains(parts[0]) else {
+                throw ValidationError("--shard must be I/N with 1 <= I <= N, e.g. 2/8")
+            }
+        }
+        if submissions.isEmpty { throw ValidationError("name at least one submission file or folder") }
+    }
+
+    func run() throws {
+        let layout = ProjectLayout.discover()
+        let (files, problems) = LessonResolver(layout: layout).resolve([lesson])
+        guard let file = files.first, problems.isEmpty else {
+            problems.forEach { FileHandle.standardError.write(Data("error: \($0.message)\n".utf8)) }
+            throw ExitCode(1)
+        }
+        var options = GradeOptions(
+            lesson: file, submissions: submissions.map { URL(fileURLWithPath: $0) },
+            gradebook: URL(fileURLWithPath: gradebook))
+        options.jobs = jobs
+        options.force = force
+        options.timeout = timeout
+        if let shard {
+            let parts = shard.split(separator: "/").compactMap { Int($0) }
+            options.shard = (parts[0], parts[1])
+        }
+        let status = GradeAction(layout: layout, options: options).run()
+        if status != 0 { throw ExitCode(status) }
+    }
+}
