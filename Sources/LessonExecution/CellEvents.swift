@@ -5,6 +5,8 @@ struct CellEvents {
     var started: [Int: Date] = [:]
     var finished: [Int: Date] = [:]
     var programFinished = false
+    /// Failed checks per finished cell, as the runtime counted them.
+    var failedChecks: [Int: Int] = [:]
     /// The cell that started last.
     var current: Int?
 

@@ -18,10 +18,10 @@ struct ChildProcess {
     /// Starts `executable` with `arguments` and `environment` (in this process's working directory).
     /// - Parameters:
     ///   - standardOutput, standardError: files to create for the two streams.
-    ///   - extraDescriptor: a descriptor to hand to the child as file descriptor 3.
+    ///   - extraDescriptors: descriptors to hand to the child as file descriptors 3, 4, ...
     static func spawn(
         executable: String, arguments: [String], environment: [String: String],
-        standardOutput: String, standardError: String, extraDescriptor: Int32? = nil
+        standardOutput: String, standardError: String, extraDescriptors: [Int32] = []
     ) throws(ExecutionError) -> ChildProcess {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -33,7 +33,9 @@ struct ChildProcess {
         } else {
             posix_spawn_file_actions_addopen(&actions, 2, standardError, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         }
-        if let extraDescriptor { posix_spawn_file_actions_adddup2(&actions, extraDescriptor, 3) }
+        for (offset, descriptor) in extraDescriptors.enumerated() {
+            posix_spawn_file_actions_adddup2(&actions, descriptor, Int32(3 + offset))
+        }
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)

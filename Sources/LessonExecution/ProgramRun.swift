@@ -32,14 +32,17 @@ struct ProgramRun {
     var onCellStart: (Int) -> Void = { _ in }
 
     func run() throws(ExecutionError) -> Result {
-        var descriptors: [Int32] = [0, 0]
-        guard pipe(&descriptors) == 0 else { throw .fileSystem("cannot create a pipe") }
-        let (readEnd, writeEnd) = (descriptors[0], descriptors[1])
-        _ = fcntl(readEnd, F_SETFD, FD_CLOEXEC)
-        _ = fcntl(writeEnd, F_SETFD, FD_CLOEXEC)
+        let (readEnd, writeEnd) = try Self.makePipe()
+        // The token travels on a pipe of its own, read once by the runtime before any cell can look for it.
+        let token = Self.randomToken()
+        let (tokenRead, tokenWrite) = try Self.makePipe()
+        _ = Data((token + "\n").utf8).withUnsafeBytes { write(tokenWrite, $0.baseAddress, $0.count) }
+        close(tokenWrite)
+        defer { close(tokenRead) }
         var childEnvironment = environment
         childEnvironment[RuntimeEnvironment.outputDirectory] = outputDirectory
         childEnvironment[RuntimeEnvironment.controlDescriptor] = "3"
+        childEnvironment[RuntimeEnvironment.tokenDescriptor] = "4"
         childEnvironment[RuntimeEnvironment.limits] = limits.text
         childEnvironment[RuntimeEnvironment.workingDirectory] = workingDirectory
         childEnvironment["SWIFT_BACKTRACE"] = "enable=yes,interactive=no,color=no,threads=crashed,registers=none,images=none,sanitize=yes"
@@ -52,7 +55,7 @@ struct ProgramRun {
             child = try ChildProcess.spawn(
                 executable: program, arguments: arguments, environment: childEnvironment,
                 standardOutput: outputDirectory + "/" + CellFileNames.preludeOutput,
-                standardError: outputDirectory + "/" + CellFileNames.preludeError, extraDescriptor: writeEnd)
+                standardError: outputDirectory + "/" + CellFileNames.preludeError, extraDescriptors: [writeEnd, tokenRead])
         } catch {
             close(readEnd)
             close(writeEnd)
@@ -93,7 +96,7 @@ struct ProgramRun {
                     let count = read(readEnd, &chunk, chunk.count)
                     if count > 0 {
                         buffer += chunk[0..<count]
-                        consumeLines(&buffer, into: &events)
+                        consumeLines(&buffer, into: &events, token: token)
                     } else if count == 0 {
                         pipeOpen = false
                     }
@@ -112,22 +115,36 @@ struct ProgramRun {
             guard count > 0 else { break }
             buffer += chunk[0..<count]
         }
-        consumeLines(&buffer, into: &events)
+        consumeLines(&buffer, into: &events, token: token)
         child.killGroup()
         return Result(events: events, termination: termination!, timedOut: timedOut, endTime: Date())
     }
 
-    private func consumeLines(_ buffer: inout [UInt8], into events: inout CellEvents) {
+    private static func makePipe() throws(ExecutionError) -> (Int32, Int32) {
+        var descriptors: [Int32] = [0, 0]
+        guard pipe(&descriptors) == 0 else { throw .fileSystem("cannot create a pipe") }
+        _ = fcntl(descriptors[0], F_SETFD, FD_CLOEXEC)
+        _ = fcntl(descriptors[1], F_SETFD, FD_CLOEXEC)
+        return (descriptors[0], descriptors[1])
+    }
+
+    private static func randomToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<4).map { _ in String(generator.next() as UInt32, radix: 16) }.joined()
+    }
+
+    private func consumeLines(_ buffer: inout [UInt8], into events: inout CellEvents, token: String) {
         while let newline = buffer.firstIndex(of: 0x0A) {
             let line = String(decoding: buffer[..<newline], as: UTF8.self)
             buffer.removeSubrange(...newline)
-            switch ControlEvent(line: line[...]) {
+            switch ControlEvent(line: line[...], token: token) {
             case .cellStarted(let index):
                 events.started[index] = Date()
                 events.current = index
                 onCellStart(index)
-            case .cellFinished(let index):
+            case .cellFinished(let index, let failedChecks):
                 events.finished[index] = Date()
+                events.failedChecks[index] = failedChecks
             case .finished:
                 events.programFinished = true
             case nil:

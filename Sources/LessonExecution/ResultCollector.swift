@@ -37,6 +37,11 @@ struct ResultCollector {
                 stopper = (cell.id, location)
             } else if let problem = problems.first {
                 outcome = .failed(message: problem.message, location: problem.location, isFatal: false)
+            } else if let failed = run.events.failedChecks[cell.index], failed > 0 {
+                // The runtime counted failed checks whose records are gone: the display file was tampered with.
+                let message = "\(failed) check(s) failed in cell '\(cell.id)' (their messages were removed)"
+                outcome = .failed(message: message, location: location, isFatal: false)
+                items.append(.error("\(location): error: \(message)"))
             }
             outputs[cell.index] = CellOutput(outcome: outcome, items: items, duration: duration)
         }

@@ -1,31 +1,40 @@
 /// A one-line message on the control pipe, from the running lesson to the runner.
 ///
-/// Wire form: `start 3\n`, `end 3\n`, `finish\n`.
+/// Wire form: `start 3 TOKEN`, `end 3 TOKEN 0`, `finish TOKEN`, each ending in a newline. `TOKEN` is a secret
+/// the runner hands the runtime on a pipe that is read once and closed before any cell runs, so code in a cell
+/// cannot forge events; `end` carries the number of checks that failed in the cell, so wiping the cell's display
+/// file cannot hide a failure.
 public enum ControlEvent: Equatable, Sendable {
     /// Cell `index` is about to run.
     case cellStarted(Int)
-    /// Cell `index` ran to its end.
-    case cellFinished(Int)
+    /// Cell `index` ran to its end; `failedChecks` of its checks failed.
+    case cellFinished(Int, failedChecks: Int)
     /// Every cell ran; the program is about to exit normally.
     case finished
 
     /// The line written on the pipe, newline included.
-    public var line: String {
+    public func line(token: String) -> String {
         switch self {
-        case .cellStarted(let index): "start \(index)\n"
-        case .cellFinished(let index): "end \(index)\n"
-        case .finished: "finish\n"
+        case .cellStarted(let index): "start \(index) \(token)\n"
+        case .cellFinished(let index, let failed): "end \(index) \(token) \(failed)\n"
+        case .finished: "finish \(token)\n"
         }
     }
 
-    /// Parses one line (without its newline); `nil` for anything else.
-    public init?(line: Substring) {
+    /// Parses one line (without its newline); nil for anything else, including a wrong token.
+    public init?(line: Substring, token: String) {
         let parts = line.split(separator: " ")
         switch (parts.first, parts.count) {
-        case ("finish", 1): self = .finished
-        case ("start", 2): guard let index = Int(parts[1]) else { return nil }; self = .cellStarted(index)
-        case ("end", 2): guard let index = Int(parts[1]) else { return nil }; self = .cellFinished(index)
-        default: return nil
+        case ("finish", 2) where parts[1] == token:
+            self = .finished
+        case ("start", 3) where parts[2] == token:
+            guard let index = Int(parts[1]) else { return nil }
+            self = .cellStarted(index)
+        case ("end", 4) where parts[2] == token:
+            guard let index = Int(parts[1]), let failed = Int(parts[3]) else { return nil }
+            self = .cellFinished(index, failedChecks: failed)
+        default:
+            return nil
         }
     }
 }

@@ -6,6 +6,8 @@ public enum RuntimeEnvironment {
     public static let outputDirectory = "LESSONS_OUTPUT_DIR"
     /// The file descriptor number of the control pipe (cell started/finished events).
     public static let controlDescriptor = "LESSONS_CONTROL_FD"
+    /// The file descriptor of a pipe holding the control token (one line), read once at start and closed.
+    public static let tokenDescriptor = "LESSONS_TOKEN_FD"
     /// The lesson's random seed, a decimal `UInt64`.
     public static let seed = "LESSONS_SEED"
     /// The lesson's file path as shown in diagnostics (relative to the project root).

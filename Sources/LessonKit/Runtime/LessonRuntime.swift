@@ -28,6 +28,10 @@ public enum LessonRuntime {
             state.controlDescriptor = environment[RuntimeEnvironment.controlDescriptor].flatMap { Int32($0) }
             state.seed = environment[RuntimeEnvironment.seed].flatMap { UInt64($0) } ?? 0
             state.lessonFile = environment[RuntimeEnvironment.lessonFile] ?? ""
+            if let descriptor = environment[RuntimeEnvironment.tokenDescriptor].flatMap({ Int32($0) }) {
+                state.token = readLine(from: descriptor)
+                close(descriptor)
+            }
         }
         if let directory = environment[RuntimeEnvironment.workingDirectory] {
             _ = chdir(directory)
@@ -60,7 +64,11 @@ public enum LessonRuntime {
     /// Flushes cell `index`'s output and tells the runner the cell finished.
     public static func endCell(_ index: Int) {
         fflush(nil)
-        send(.cellFinished(index))
+        let failed = state.withLock { state in
+            defer { state.failedChecks = 0 }
+            return state.failedChecks
+        }
+        send(.cellFinished(index, failedChecks: failed))
     }
 
     /// Tells the runner that every cell ran.
@@ -79,7 +87,10 @@ public enum LessonRuntime {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard var data = try? encoder.encode(record) else { return }
         data.append(0x0A)
-        let descriptor = state.withLock { $0.displayDescriptor }
+        let descriptor = state.withLock { state in
+            if record.kind == .check && record.passed == false { state.failedChecks += 1 }
+            return state.displayDescriptor
+        }
         if descriptor >= 0 {
             writeAll(descriptor, data)
         } else {
@@ -91,8 +102,16 @@ public enum LessonRuntime {
     // MARK: Private
 
     private static func send(_ event: ControlEvent) {
-        guard let descriptor = state.withLock({ $0.controlDescriptor }) else { return }
-        writeAll(descriptor, Data(event.line.utf8))
+        let (descriptor, token) = state.withLock { ($0.controlDescriptor, $0.token) }
+        guard let descriptor else { return }
+        writeAll(descriptor, Data(event.line(token: token).utf8))
+    }
+
+    private static func readLine(from descriptor: Int32) -> String {
+        var bytes: [UInt8] = []
+        var byte: UInt8 = 0
+        while read(descriptor, &byte, 1) == 1 && byte != 0x0A && bytes.count < 256 { bytes.append(byte) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func writeAll(_ descriptor: Int32, _ data: Data) {

@@ -6,4 +6,8 @@ struct RuntimeState: Sendable {
     var currentCell = -1
     var seed: UInt64 = 0
     var lessonFile = ""
+    /// The secret that authenticates control events.
+    var token = ""
+    /// Failed checks in the current cell.
+    var failedChecks = 0
 }

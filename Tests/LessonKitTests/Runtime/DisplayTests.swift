@@ -17,10 +17,11 @@ import Testing
     }
 
     @Test func controlEventsRoundTrip() {
-        for event in [ControlEvent.cellStarted(3), .cellFinished(12), .finished] {
-            #expect(ControlEvent(line: event.line.dropLast()[...]) == event)
+        for event in [ControlEvent.cellStarted(3), .cellFinished(12, failedChecks: 2), .finished] {
+            #expect(ControlEvent(line: event.line(token: "secret").dropLast()[...], token: "secret") == event)
+            #expect(ControlEvent(line: event.line(token: "forged").dropLast()[...], token: "secret") == nil)
         }
-        #expect(ControlEvent(line: "start x") == nil)
+        #expect(ControlEvent(line: "start x secret", token: "secret") == nil)
     }
 
     @Test func resourceLimitsRoundTrip() {
