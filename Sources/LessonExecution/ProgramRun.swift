@@ -117,6 +117,10 @@ struct ProgramRun {
         }
         consumeLines(&buffer, into: &events, token: token)
         child.killGroup()
+        // bubblewrap reports a program killed by signal N as exit status 128 + N.
+        if sandbox != nil, case .exited(let status) = termination!, status > 128 {
+            termination = .signaled(status - 128)
+        }
         return Result(events: events, termination: termination!, timedOut: timedOut, endTime: Date())
     }
 

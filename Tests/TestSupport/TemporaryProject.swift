@@ -4,9 +4,9 @@ public import Foundation
 public struct TemporaryProject {
     public let root: URL
 
-    /// Creates an empty project.
-    public init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-test-\(UUID().uuidString)")
+    /// Creates an empty project in the temporary directory, or in `parent`.
+    public init(in parent: URL = FileManager.default.temporaryDirectory) throws {
+        root = parent.appendingPathComponent("lessons-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(
             at: root.appendingPathComponent("Lessons"), withIntermediateDirectories: true)
     }

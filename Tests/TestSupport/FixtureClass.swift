@@ -1,15 +1,9 @@
 import Foundation
-import Grading
-import LessonExecution
-import LessonModel
-import LessonParsing
-import Testing
-import TestSupport
 
 /// A small class: an instructor's lesson with two auto-graded exercises and one written answer, and the
 /// submissions every grader meets (correct, partial, empty, broken, crashing, looping, tampering).
-enum FixtureClass {
-    static let instructor = """
+public enum FixtureClass {
+    public static let instructor = """
         ---
         title: Means and variances
         seed: 3
@@ -32,7 +26,7 @@ enum FixtureClass {
         //| test: mean
         //| points: 1
         //| timeout: 3
-        precondition(abs(mean([1, 2, 3]) - 2) < 1e-9, "mean of [1, 2, 3] should be 2")
+        Swift.precondition(abs(mean([1, 2, 3]) - 2) < 1e-9, "mean of [1, 2, 3] should be 2")
         ```
 
         ```{swift}
@@ -40,7 +34,7 @@ enum FixtureClass {
         //| points: 2
         //| timeout: 3
         // BEGIN HIDDEN TESTS
-        precondition(abs(mean([-4, 4, 9]) - 3) < 1e-9, "hidden: mean of [-4, 4, 9] should be 3")
+        Swift.precondition(abs(mean([-4, 4, 9]) - 3) < 1e-9, "hidden: mean of [-4, 4, 9] should be 3")
         // END HIDDEN TESTS
         ```
 
@@ -58,7 +52,7 @@ enum FixtureClass {
         //| test: variance
         //| points: 1
         //| timeout: 3
-        precondition(abs(variance([1, 3]) - 1) < 1e-9, "variance of [1, 3] should be 1")
+        Swift.precondition(abs(variance([1, 3]) - 1) < 1e-9, "variance of [1, 3] should be 1")
         ```
 
         ```{swift}
@@ -66,7 +60,7 @@ enum FixtureClass {
         //| points: 1
         //| timeout: 3
         // BEGIN HIDDEN TESTS
-        precondition(abs(variance([2, 2, 2]) - 0) < 1e-9, "hidden: variance of a constant should be 0")
+        Swift.precondition(abs(variance([2, 2, 2]) - 0) < 1e-9, "hidden: variance of a constant should be 0")
         // END HIDDEN TESTS
         ```
 
@@ -79,11 +73,11 @@ enum FixtureClass {
 
         """
 
-    static let correctMean = "xs.reduce(0, +) / Double(xs.count)"
-    static let correctVariance = "let m = xs.reduce(0, +) / Double(xs.count)\nreturn xs.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(xs.count)"
+    public static let correctMean = "xs.reduce(0, +) / Double(xs.count)"
+    public static let correctVariance = "let m = xs.reduce(0, +) / Double(xs.count)\nreturn xs.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(xs.count)"
 
     /// The released copy with the two exercise bodies filled in.
-    static func submission(released: String, mean: String?, variance: String?) -> String {
+    public static func submission(released: String, mean: String?, variance: String?) -> String {
         var text = released
         if let mean {
             text = text.replacingFirst("""
@@ -106,7 +100,7 @@ enum FixtureClass {
 }
 
 extension String {
-    func replacingFirst(_ target: String, with replacement: String) -> String {
+    public func replacingFirst(_ target: String, with replacement: String) -> String {
         guard let range = firstRange(of: target) else { return self }
         return replacingCharacters(in: range, with: replacement)
     }

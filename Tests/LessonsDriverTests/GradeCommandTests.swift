@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+import TestSupport
+
+@Suite(.serialized) struct GradeCommandTests {
+    @Test func gradesAClassSkipsWhatIsGradedAndExportsTotals() throws {
+        let grading = try GradingClass()
+        defer { grading.project.remove() }
+        try grading.submit("alice", mean: FixtureClass.correctMean, variance: FixtureClass.correctVariance)
+        try grading.submit("bob", mean: FixtureClass.correctMean, variance: "return 0")
+        try grading.submit("carol", mean: nil)
+        let first = try grading.lessons.run(["grade", "--lesson", "means.md", "submissions", "--jobs", "2"])
+        #expect(first.status == 0, "\(first.standardError)")
+        #expect(first.standardError.contains("[3/3]"), "progress is shown")
+        #expect(try grading.totals() == ["alice": "5", "bob": "4", "carol": "0"])
+
+        let second = try grading.lessons.run(["grade", "--lesson", "means.md", "submissions"])
+        #expect(second.standardError.components(separatedBy: "already graded").count == 4)
+        let forced = try grading.lessons.run(["grade", "--lesson", "means.md", "submissions", "--force"])
+        #expect(!forced.standardError.contains("already graded"))
+    }
+
+    @Test func shardsMergeIntoTheSameGrades() throws {
+        let grading = try GradingClass()
+        defer { grading.project.remove() }
+        for (index, student) in ["s1", "s2", "s3"].enumerated() {
+            try grading.submit(student, mean: index == 1 ? "return 0" : FixtureClass.correctMean)
+        }
+        for shard in ["1/2", "2/2"] {
+            let result = try grading.lessons.run([
+                "grade", "--lesson", "means.md", "submissions", "--shard", shard, "--gradebook", "shard-\(shard.first!).sqlite",
+            ])
+            #expect(result.status == 0)
+        }
+        #expect(try grading.totals(gradebook: "shard-1.sqlite").keys.sorted() == ["s1", "s3"])
+        #expect(try grading.lessons.run(["grades", "merge", "--into", "all.sqlite", "shard-1.sqlite", "shard-2.sqlite"]).status == 0)
+        #expect(try grading.totals(gradebook: "all.sqlite") == ["s1": "3", "s2": "0", "s3": "3"])
+    }
+
+    @Test func killingTheGraderLosesNothingAndARerunCompletes() throws {
+        let grading = try GradingClass()
+        defer { grading.project.remove() }
+        for number in 1...6 {
+            // Each submission loops in `mean`, so each takes a few seconds (test timeouts).
+            try grading.submit("s\(number)", mean: "while true {}\nreturn 0", variance: FixtureClass.correctVariance)
+        }
+        let process = try grading.lessons.start(["grade", "--lesson", "means.md", "submissions"])
+        Thread.sleep(forTimeInterval: 9)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let partial = try grading.totals()
+        #expect(partial.count < 6, "the grader was killed before the end")
+        #expect(partial.values.allSatisfy { $0 == "2" }, "every recorded submission is complete: \(partial)")
+
+        let rerun = try grading.lessons.run(["grade", "--lesson", "means.md", "submissions"])
+        #expect(rerun.status == 0)
+        #expect(rerun.standardError.components(separatedBy: "already graded").count - 1 == partial.count)
+        #expect(try grading.totals() == Dictionary(uniqueKeysWithValues: (1...6).map { ("s\($0)", "2") }))
+    }
+
+    @Test func manualScoresAndFeedbackPages() throws {
+        let grading = try GradingClass()
+        defer { grading.project.remove() }
+        try grading.submit("eve", mean: "print(\"<script>alert('x')</script>\")\nreturn 0")
+        #expect(try grading.lessons.run(["grade", "--lesson", "means.md", "submissions"]).status == 0)
+        #expect(try grading.lessons.run([
+            "grades", "set", "--student", "eve", "--lesson", "means", "--exercise", "explain", "--points", "1.5",
+            "--comment", "Close, but <b>why</b>?",
+        ]).status == 0)
+        #expect(try grading.lessons.run(["feedback", "--out", "feedback"]).status == 0)
+        let page = try String(
+            contentsOf: grading.project.root.appendingPathComponent("feedback/eve/means.html"), encoding: .utf8)
+        #expect(!page.contains("<script>"))
+        #expect(page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
+        #expect(page.contains("Close, but &lt;b&gt;why&lt;/b&gt;?"))
+        #expect(page.contains("(hidden)"), "hidden tests are named")
+        #expect(!page.contains("mean([-4, 4, 9])"), "hidden test code is never shown")
+        let csv = try grading.lessons.run(["grades", "export", "--csv"]).standardOutput
+        #expect(csv.contains("eve,means,explain,0,0,1.50,0,1.50"))
+    }
+}
