@@ -2,7 +2,8 @@ public import LessonModel
 
 /// Scores test cells from their outputs: a pure function of the cell's outcome.
 ///
-/// A test cell that ran to its end with no failed check gets its points; anything else (a failed check, a
+/// A test cell that ran to its end with no failed check gets its points (times the partial credit it
+/// reported, if any: a reported 0 is 0); anything else (a failed check, a
 /// trap, a timeout, a compile error, not run) gets 0 with the reason. Standard error output never costs points.
 public enum Scoring {
     /// The results of every test cell of `markup`, in lesson order.
@@ -26,9 +27,15 @@ public enum Scoring {
             if !message.isEmpty, let broken = exerciseFailures[test.exerciseId] {
                 message = "exercise '\(test.exerciseId)' could not be used: \(broken)"
             }
+            var points = message.isEmpty ? test.points : 0
+            // Partial credit: the cell reported a fraction of its points (0 is 0, never full marks).
+            if message.isEmpty, let credit = outputs[test.cellIndex].credit, credit < 1 {
+                points = test.points * credit
+                message = "partial credit: \(Int((credit * 100).rounded()))% of the points"
+            }
             return TestResult(
                 exerciseId: test.exerciseId, testId: cell.id, isHidden: !test.hiddenRegions.isEmpty,
-                points: message.isEmpty ? test.points : 0, maxPoints: test.points, message: message)
+                points: points, maxPoints: test.points, message: message)
         }
     }
 

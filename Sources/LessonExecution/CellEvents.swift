@@ -7,6 +7,8 @@ struct CellEvents {
     var programFinished = false
     /// Failed checks per finished cell, as the runtime counted them.
     var failedChecks: [Int: Int] = [:]
+    /// Partial credit per finished cell (grading), as the runtime reported it.
+    var credit: [Int: Double] = [:]
     /// The cell that started last.
     var current: Int?
 

@@ -146,9 +146,10 @@ struct ProgramRun {
                 events.started[index] = Date()
                 events.current = index
                 onCellStart(index)
-            case .cellFinished(let index, let failedChecks):
+            case .cellFinished(let index, let failedChecks, let credit):
                 events.finished[index] = Date()
                 events.failedChecks[index] = failedChecks
+                events.credit[index] = credit
             case .finished:
                 events.programFinished = true
             case nil:

@@ -43,7 +43,9 @@ struct ResultCollector {
                 outcome = .failed(message: message, location: location, isFatal: false)
                 items.append(.error("\(location): error: \(message)"))
             }
-            outputs[cell.index] = CellOutput(outcome: outcome, items: items, duration: duration)
+            var output = CellOutput(outcome: outcome, items: items, duration: duration)
+            output.credit = run.events.credit[cell.index]
+            outputs[cell.index] = output
         }
         return outputs
     }

@@ -1,14 +1,15 @@
 /// A one-line message on the control pipe, from the running lesson to the runner.
 ///
-/// Wire form: `start 3 TOKEN`, `end 3 TOKEN 0`, `finish TOKEN`, each ending in a newline. `TOKEN` is a secret
+/// Wire form: `start 3 TOKEN`, `end 3 TOKEN 0 -` (or `end 3 TOKEN 0 0.5` with partial credit), `finish TOKEN`, each ending in a newline. `TOKEN` is a secret
 /// the runner hands the runtime on a pipe that is read once and closed before any cell runs, so code in a cell
 /// cannot forge events; `end` carries the number of checks that failed in the cell, so wiping the cell's display
 /// file cannot hide a failure.
 public enum ControlEvent: Equatable, Sendable {
     /// Cell `index` is about to run.
     case cellStarted(Int)
-    /// Cell `index` ran to its end; `failedChecks` of its checks failed.
-    case cellFinished(Int, failedChecks: Int)
+    /// Cell `index` ran to its end; `failedChecks` of its checks failed; `credit` is the smallest partial
+    /// credit (0...1) the cell reported, if any.
+    case cellFinished(Int, failedChecks: Int, credit: Double? = nil)
     /// Every cell ran; the program is about to exit normally.
     case finished
 
@@ -16,7 +17,7 @@ public enum ControlEvent: Equatable, Sendable {
     public func line(token: String) -> String {
         switch self {
         case .cellStarted(let index): "start \(index) \(token)\n"
-        case .cellFinished(let index, let failed): "end \(index) \(token) \(failed)\n"
+        case .cellFinished(let index, let failed, let credit): "end \(index) \(token) \(failed) \(credit.map { String($0) } ?? "-")\n"
         case .finished: "finish \(token)\n"
         }
     }
@@ -30,9 +31,9 @@ public enum ControlEvent: Equatable, Sendable {
         case ("start", 3) where parts[2] == token:
             guard let index = Int(parts[1]) else { return nil }
             self = .cellStarted(index)
-        case ("end", 4) where parts[2] == token:
+        case ("end", 5) where parts[2] == token:
             guard let index = Int(parts[1]), let failed = Int(parts[3]) else { return nil }
-            self = .cellFinished(index, failedChecks: failed)
+            self = .cellFinished(index, failedChecks: failed, credit: parts[4] == "-" ? nil : Double(parts[4]))
         default:
             return nil
         }

@@ -50,4 +50,21 @@ import Testing
         #expect(first == second)
         #expect(!first.isEmpty)
     }
+
+    @Test func partialCreditKeepsTheSmallestReport() throws {
+        let (_, outputs) = try harness.run("""
+
+            ```{swift}
+            LessonRuntime.reportPartialCredit(0.5)
+            LessonRuntime.reportPartialCredit(1)
+            ```
+
+            ```{swift}
+            print("no credit reported")
+            ```
+
+            """)
+        #expect(outputs[0].credit == 0.5)
+        #expect(outputs[1].credit == nil)
+    }
 }

@@ -64,11 +64,22 @@ public enum LessonRuntime {
     /// Flushes cell `index`'s output and tells the runner the cell finished.
     public static func endCell(_ index: Int) {
         fflush(nil)
-        let failed = state.withLock { state in
-            defer { state.failedChecks = 0 }
-            return state.failedChecks
+        let (failed, credit) = state.withLock { state in
+            defer {
+                state.failedChecks = 0
+                state.credit = nil
+            }
+            return (state.failedChecks, state.credit)
         }
-        send(.cellFinished(index, failedChecks: failed))
+        send(.cellFinished(index, failedChecks: failed, credit: credit))
+    }
+
+    /// Reports partial credit for the current (test) cell: the fraction of its points earned, in 0...1.
+    ///
+    /// Only the smallest fraction reported in a cell counts, so code under test cannot raise its own score.
+    public static func reportPartialCredit(_ fraction: Double) {
+        let clamped = fraction.isNaN ? 0 : min(1, max(0, fraction))
+        state.withLock { state in state.credit = min(state.credit ?? 1, clamped) }
     }
 
     /// Tells the runner that every cell ran.

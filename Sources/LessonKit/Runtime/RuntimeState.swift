@@ -10,4 +10,6 @@ struct RuntimeState: Sendable {
     var token = ""
     /// Failed checks in the current cell.
     var failedChecks = 0
+    /// Smallest partial credit reported in the current cell.
+    var credit: Double?
 }

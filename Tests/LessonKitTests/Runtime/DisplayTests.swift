@@ -17,7 +17,7 @@ import Testing
     }
 
     @Test func controlEventsRoundTrip() {
-        for event in [ControlEvent.cellStarted(3), .cellFinished(12, failedChecks: 2), .finished] {
+        for event in [ControlEvent.cellStarted(3), .cellFinished(12, failedChecks: 2), .cellFinished(1, failedChecks: 0, credit: 0.25), .finished] {
             #expect(ControlEvent(line: event.line(token: "secret").dropLast()[...], token: "secret") == event)
             #expect(ControlEvent(line: event.line(token: "forged").dropLast()[...], token: "secret") == nil)
         }
