@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Reproduce the grading benchmark: bench/grading/run.sh [submissions]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+swift build -c release --product lessons
+swift build -c release --product LessonKit
+if [ ! -x bench/.venv/bin/nbgrader ]; then
+  python3 -m venv bench/.venv
+  bench/.venv/bin/pip install -q jupyter nbconvert ipykernel numpy nbgrader
+fi
+bench/.venv/bin/python bench/grading/bench.py "${1:-100}"
