@@ -106,7 +106,7 @@ public enum LessonRuntime {
             writeAll(descriptor, data)
         } else {
             // Outside the runner (a plain `swiftc` build): print something readable instead.
-            print(record.text ?? "[\(record.kind.rawValue)]")
+            if record.kind != .check || record.passed == false { print(record.text ?? "[\(record.kind.rawValue)]") }
         }
     }
 

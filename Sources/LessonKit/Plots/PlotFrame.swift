@@ -1,0 +1,63 @@
+/// The axes of a 2-D plot: data ranges mapped onto a fixed-size SVG, with ticks, grid, labels and a title.
+struct PlotFrame {
+    var title: String
+    var xLabel: String
+    var yLabel: String
+    var width = 480.0
+    var height = 300.0
+    let left = 58.0, right = 16.0, top = 30.0, bottom = 44.0
+    var xTicks: [Double]
+    var yTicks: [Double]
+
+    init(title: String, xLabel: String, yLabel: String, xs: [Double], ys: [Double], width: Double = 480, height: Double = 300) {
+        self.title = title
+        self.xLabel = xLabel
+        self.yLabel = yLabel
+        self.width = width
+        self.height = height
+        let finiteX = xs.filter(\.isFinite)
+        let finiteY = ys.filter(\.isFinite)
+        xTicks = NiceTicks.ticks(low: finiteX.min() ?? 0, high: finiteX.max() ?? 1)
+        yTicks = NiceTicks.ticks(low: finiteY.min() ?? 0, high: finiteY.max() ?? 1)
+        if xTicks.count < 2 { xTicks = [xTicks[0] - 1, xTicks[0] + 1] }
+        if yTicks.count < 2 { yTicks = [yTicks[0] - 1, yTicks[0] + 1] }
+    }
+
+    var xRange: (Double, Double) { (xTicks.first!, xTicks.last!) }
+    var yRange: (Double, Double) { (yTicks.first!, yTicks.last!) }
+
+    func x(_ value: Double) -> Double {
+        left + (value - xRange.0) / (xRange.1 - xRange.0) * (width - left - right)
+    }
+
+    func y(_ value: Double) -> Double {
+        height - bottom - (value - yRange.0) / (yRange.1 - yRange.0) * (height - top - bottom)
+    }
+
+    /// Grid, axes, tick labels, axis labels and the title.
+    func drawAxes(into svg: inout SVGDocument) {
+        for tick in xTicks {
+            svg.line(x(tick), top, x(tick), height - bottom, class: "lk-grid")
+            svg.text(NumberFormatting.format(tick, significantDigits: 4), x: x(tick), y: height - bottom + 16)
+        }
+        for tick in yTicks {
+            svg.line(left, y(tick), width - right, y(tick), class: "lk-grid")
+            svg.text(NumberFormatting.format(tick, significantDigits: 4), x: left - 6, y: y(tick) + 4, anchor: "end")
+        }
+        svg.line(left, height - bottom, width - right, height - bottom, class: "lk-axis")
+        svg.line(left, top, left, height - bottom, class: "lk-axis")
+        svg.text(xLabel, x: (left + width - right) / 2, y: height - 8)
+        svg.text(yLabel, x: 14, y: (top + height - bottom) / 2, rotate: true)
+        svg.text(title, x: width / 2, y: 18, class: "lk-title")
+    }
+
+    /// A legend in the top-right corner for labelled series.
+    func drawLegend(_ labels: [(index: Int, label: String)], into svg: inout SVGDocument) {
+        for (row, entry) in labels.enumerated() {
+            let y = top + 12 + Double(row) * 16
+            let x = width - right - 130
+            svg.line(x, y - 4, x + 18, y - 4, class: "lk-line lk-s\(entry.index % 6)")
+            svg.text(entry.label, x: x + 24, y: y, anchor: "start")
+        }
+    }
+}
