@@ -74,9 +74,10 @@ public struct HeatMap: Displayable, Sendable {
 
     public var svg: String {
         let rows = grid.count, columns = grid[0].count
-        let frame = PlotFrame(
+        var frame = PlotFrame(
             title: title, xLabel: xLabel, yLabel: yLabel,
             xs: [xRange.lowerBound, xRange.upperBound], ys: [yRange.lowerBound, yRange.upperBound])
+        if !overlays.isEmpty { frame.reserveLegend() }
         var document = SVGDocument(width: frame.width, height: frame.height)
         let values = grid.flatMap { $0 }.filter(\.isFinite)
         let low = values.min() ?? 0, high = max(values.max() ?? 1, (values.min() ?? 0) + 1e-12)
@@ -90,7 +91,7 @@ public struct HeatMap: Displayable, Sendable {
                 let y = yRange.lowerBound + (Double(row) + 0.5) * dy
                 let left = frame.x(max(xRange.lowerBound, x)), right = frame.x(min(xRange.upperBound, x + dx))
                 let top = frame.y(min(yRange.upperBound, y)), bottom = frame.y(max(yRange.lowerBound, y - dy))
-                document.add("<rect class=\"lk-s0\" x=\"\(SVGDocument.number(left))\" y=\"\(SVGDocument.number(top))\" width=\"\(SVGDocument.number(right - left))\" height=\"\(SVGDocument.number(bottom - top))\" fill-opacity=\"\(SVGDocument.number(0.85 * shade))\" stroke=\"none\"/>")
+                document.add("<rect class=\"lk-f0\" x=\"\(SVGDocument.number(left))\" y=\"\(SVGDocument.number(top))\" width=\"\(SVGDocument.number(right - left))\" height=\"\(SVGDocument.number(bottom - top))\" fill-opacity=\"\(SVGDocument.number(0.85 * shade))\"/>")
             }
         }
         frame.drawAxes(into: &document)
@@ -105,7 +106,7 @@ public struct HeatMap: Displayable, Sendable {
         }
         for (index, overlay) in overlays.enumerated() {
             for (x, y) in zip(overlay.x, overlay.y) where xRange.contains(x) && yRange.contains(y) {
-                document.add("<circle class=\"lk-s\((index + 1) % 6)\" cx=\"\(SVGDocument.number(frame.x(x)))\" cy=\"\(SVGDocument.number(frame.y(y)))\" r=\"2\" stroke=\"none\"/>")
+                document.add("<circle class=\"lk-f\((index + 1) % 6)\" cx=\"\(SVGDocument.number(frame.x(x)))\" cy=\"\(SVGDocument.number(frame.y(y)))\" r=\"2\"/>")
             }
         }
         if !overlays.isEmpty {

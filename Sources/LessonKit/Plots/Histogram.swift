@@ -49,13 +49,13 @@ public struct Histogram: Displayable, Sendable {
         var frame = PlotFrame(
             title: title, xLabel: xLabel, yLabel: density ? "density" : "count",
             xs: edges + curves.flatMap(\.x), ys: [0] + heights + curves.flatMap(\.y))
-        frame.yTicks = frame.yTicks.first! < 0 ? frame.yTicks : frame.yTicks
+        if !curves.isEmpty { frame.reserveLegend() }
         var document = SVGDocument(width: frame.width, height: frame.height)
         frame.drawAxes(into: &document)
         for (index, height) in heights.enumerated() where height > 0 {
             let x0 = frame.x(edges[index]), x1 = frame.x(edges[index + 1])
             let y0 = frame.y(height), y1 = frame.y(0)
-            document.add("<rect class=\"lk-s0\" x=\"\(SVGDocument.number(x0))\" y=\"\(SVGDocument.number(y0))\" width=\"\(SVGDocument.number(max(0, x1 - x0 - 1)))\" height=\"\(SVGDocument.number(y1 - y0))\" fill-opacity=\"0.55\" stroke=\"none\"/>")
+            document.add("<rect class=\"lk-f0\" x=\"\(SVGDocument.number(x0))\" y=\"\(SVGDocument.number(y0))\" width=\"\(SVGDocument.number(max(0, x1 - x0 - 1)))\" height=\"\(SVGDocument.number(y1 - y0))\" fill-opacity=\"0.55\"/>")
         }
         for (index, curve) in curves.enumerated() {
             document.polyline(zip(curve.x, curve.y).map { (frame.x($0.0), frame.y($0.1)) }, class: "lk-line lk-s\((index + 1) % 6)")

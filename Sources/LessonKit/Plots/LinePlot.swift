@@ -49,21 +49,22 @@ public struct LinePlot: Displayable, Sendable {
 
     /// The SVG document.
     public var svg: String {
-        let frame = PlotFrame(
+        var frame = PlotFrame(
             title: title, xLabel: xLabel, yLabel: yLabel, xs: series.flatMap(\.x), ys: series.flatMap(\.y))
+        let labelled = series.enumerated().compactMap { index, item in item.label.map { (index, $0) } }
+        if labelled.count > 0 && series.count > 1 { frame.reserveLegend() }
         var document = SVGDocument(width: frame.width, height: frame.height)
         frame.drawAxes(into: &document)
         for (index, item) in series.enumerated() {
             let points = zip(item.x, item.y).filter { $0.0.isFinite && $0.1.isFinite }.map { (frame.x($0.0), frame.y($0.1)) }
             if item.markers {
                 for point in points {
-                    document.add("<circle class=\"lk-s\(index % 6)\" cx=\"\(SVGDocument.number(point.0))\" cy=\"\(SVGDocument.number(point.1))\" r=\"2.5\" fill-opacity=\"0.7\" stroke=\"none\"/>")
+                    document.add("<circle class=\"lk-f\(index % 6)\" cx=\"\(SVGDocument.number(point.0))\" cy=\"\(SVGDocument.number(point.1))\" r=\"2.5\" fill-opacity=\"0.7\"/>")
                 }
             } else {
                 document.polyline(points, class: "lk-line lk-s\(index % 6)" + (item.dashed ? " lk-dashed" : ""))
             }
         }
-        let labelled = series.enumerated().compactMap { index, item in item.label.map { (index, $0) } }
         if labelled.count > 0 && series.count > 1 { frame.drawLegend(labelled, into: &document) }
         return document.rendered(title: title)
     }

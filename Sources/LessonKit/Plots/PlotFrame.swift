@@ -5,7 +5,9 @@ struct PlotFrame {
     var yLabel: String
     var width = 480.0
     var height = 300.0
-    let left = 58.0, right = 16.0, top = 30.0, bottom = 44.0
+    let left = 58.0, right = 16.0, bottom = 44.0
+    /// Room for the title, and for a row of legend entries when there is a legend.
+    var top = 30.0
     var xTicks: [Double]
     var yTicks: [Double]
 
@@ -51,13 +53,17 @@ struct PlotFrame {
         svg.text(title, x: width / 2, y: 18, class: "lk-title")
     }
 
-    /// A legend in the top-right corner for labelled series.
+    /// Makes room above the plot area for a legend row (call before drawing anything).
+    mutating func reserveLegend() { top = 50 }
+
+    /// A legend in one row under the title, so it never covers the data.
     func drawLegend(_ labels: [(index: Int, label: String)], into svg: inout SVGDocument) {
-        for (row, entry) in labels.enumerated() {
-            let y = top + 12 + Double(row) * 16
-            let x = width - right - 130
+        var x = left
+        let y = 40.0
+        for entry in labels {
             svg.line(x, y - 4, x + 18, y - 4, class: "lk-line lk-s\(entry.index % 6)")
             svg.text(entry.label, x: x + 24, y: y, anchor: "start")
+            x += 24 + Double(entry.label.count) * 7 + 18
         }
     }
 }

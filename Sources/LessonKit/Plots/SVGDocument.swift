@@ -69,6 +69,9 @@ struct SVGDocument {
             .lk-s0 { stroke: #4e79a7; fill: #4e79a7; } .lk-s1 { stroke: #f28e2b; fill: #f28e2b; }
             .lk-s2 { stroke: #59a14f; fill: #59a14f; } .lk-s3 { stroke: #e15759; fill: #e15759; }
             .lk-s4 { stroke: #b07aa1; fill: #b07aa1; } .lk-s5 { stroke: #76b7b2; fill: #76b7b2; }
+            .lk-f0 { fill: #4e79a7; stroke: none; } .lk-f1 { fill: #f28e2b; stroke: none; }
+            .lk-f2 { fill: #59a14f; stroke: none; } .lk-f3 { fill: #e15759; stroke: none; }
+            .lk-f4 { fill: #b07aa1; stroke: none; } .lk-f5 { fill: #76b7b2; stroke: none; }
             polyline.lk-line { fill: none; }
             </style>
             \(elements.joined(separator: "\n"))
