@@ -1,0 +1,42 @@
+import Foundation
+
+/// A distribution over {0, …, K−1} with probabilities πₖ; built from probabilities or from logits (softmax).
+public struct Categorical: Distribution {
+    public var probabilities: [Double]
+
+    /// Categorical(π); the probabilities must be non-negative and sum to 1 (within 1e-9).
+    public init(probabilities: [Double]) {
+        precondition(probabilities.allSatisfy { $0 >= 0 } && abs(probabilities.reduce(0, +) - 1) < 1e-9,
+            "Categorical: probabilities must be non-negative and sum to 1")
+        self.probabilities = probabilities
+    }
+
+    /// Categorical(softmax(logits)).
+    public init(logits: [Double]) {
+        let normaliser = Special.logSumExp(logits)
+        self.init(probabilities: logits.map { exp($0 - normaliser) })
+    }
+
+    public var mean: Double { probabilities.enumerated().reduce(0) { $0 + Double($1.offset) * $1.element } }
+    public var variance: Double {
+        let m = mean
+        return probabilities.enumerated().reduce(0) { $0 + $1.element * (Double($1.offset) - m) * (Double($1.offset) - m) }
+    }
+    public var entropy: Double { probabilities.reduce(0) { $0 - ($1 > 0 ? $1 * log($1) : 0) } }
+
+    public func sample<G: RandomNumberGenerator>(using generator: inout G) -> Int {
+        var u = generator.uniform()
+        for (index, probability) in probabilities.enumerated() {
+            u -= probability
+            if u < 0 { return index }
+        }
+        return probabilities.lastIndex { $0 > 0 } ?? 0
+    }
+
+    public func logProb(_ x: Int) -> Double { log(probabilities[x]) }
+
+    /// KL(self ‖ other) = Σ πₖ log(πₖ / ρₖ).
+    public func kl(to other: Categorical) -> Double {
+        zip(probabilities, other.probabilities).reduce(0) { $0 + ($1.0 > 0 ? $1.0 * log($1.0 / $1.1) : 0) }
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+
+/// The normal distribution N(μ, σ²): log p(x) = −½ log(2πσ²) − (x − μ)² / (2σ²).
+public struct Normal: Distribution {
+    public var mean: Double
+    public var standardDeviation: Double
+
+    /// N(mean, standardDeviation²); the standard deviation must be positive.
+    public init(mean: Double = 0, standardDeviation: Double = 1) {
+        precondition(standardDeviation > 0, "Normal: the standard deviation must be positive, not \(standardDeviation)")
+        self.mean = mean
+        self.standardDeviation = standardDeviation
+    }
+
+    public var variance: Double { standardDeviation * standardDeviation }
+    /// Differential entropy ½ log(2πeσ²).
+    public var entropy: Double { 0.5 * log(2 * Double.pi * M_E * variance) }
+
+    public func sample<G: RandomNumberGenerator>(using generator: inout G) -> Double {
+        mean + standardDeviation * generator.gaussian()
+    }
+
+    public func logProb(_ x: Double) -> Double {
+        let z = (x - mean) / standardDeviation
+        return -0.5 * log(2 * Double.pi) - log(standardDeviation) - 0.5 * z * z
+    }
+
+    /// KL(self ‖ other) = log(σ₂/σ₁) + (σ₁² + (μ₁ − μ₂)²) / (2σ₂²) − ½.
+    public func kl(to other: Normal) -> Double {
+        log(other.standardDeviation / standardDeviation)
+            + (variance + (mean - other.mean) * (mean - other.mean)) / (2 * other.variance) - 0.5
+    }
+}
