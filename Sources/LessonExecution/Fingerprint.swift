@@ -14,10 +14,19 @@ public struct Fingerprint: Sendable {
     }
 
     /// The hash for each cell of `lesson`, in order, 16 hexadecimal digits each.
-    public func cellHashes(for lesson: Lesson, seed: UInt64) -> [String] {
+    /// - Parameters:
+    ///   - inputs: for each cell, the files it read (relative to `root`); their contents are part of the hash,
+    ///     so changing a data file makes every lesson that read it stale.
+    public func cellHashes(for lesson: Lesson, seed: UInt64, inputs: [[String]] = [], root: URL? = nil) -> [String] {
         var previous = Self.hex([environment, String(seed)])
-        return lesson.cells.map { cell in
-            previous = Self.hex([previous, cell.source])
+        return lesson.cells.enumerated().map { index, cell in
+            var parts = [previous, cell.source]
+            for path in index < inputs.count ? inputs[index] : [] {
+                let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : (root ?? URL(fileURLWithPath: ".")).appendingPathComponent(path)
+                let contents = FileManager.default.contents(atPath: url.path)
+                parts += [path, contents.map { SHA256.hash(data: $0).map { String(format: "%02x", $0) }.joined() } ?? "missing"]
+            }
+            previous = Self.hex(parts)
             return String(previous.prefix(16))
         }
     }

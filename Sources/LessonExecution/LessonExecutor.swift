@@ -95,7 +95,8 @@ public struct LessonExecutor: Sendable {
             }
             let run = try runProgram(executable, lesson: lesson, cells: included, seed: seed, directory: directory,
                 onCellStart: onCellStart)
-            let collector = ResultCollector(lesson: lesson, directory: directory, limits: limits)
+            let collector = ResultCollector(
+                lesson: lesson, directory: directory, limits: limits, workingDirectory: workingDirectory)
             collected = collector.outputs(for: included, run: run, omitted: omitted)
             guard let failed = included.first(where: { cell in
                 if case .failed(_, _, true) = collected[cell.index]?.outcome { return true } else { return false }

@@ -8,6 +8,8 @@ struct ResultCollector {
     let lesson: Lesson
     let directory: String
     let limits: RunLimits
+    /// The folder lesson programs run in; recorded inputs are stored relative to it.
+    let workingDirectory: String
 
     func outputs(for cells: ArraySlice<CodeCell>, run: ProgramRun.Result, omitted: Set<Int>) -> [Int: CellOutput] {
         var outputs: [Int: CellOutput] = [:]
@@ -24,7 +26,7 @@ struct ResultCollector {
                 stopper = (cell.id, location)
                 continue
             }
-            var (items, problems) = collectItems(cell)
+            var (items, problems, inputs) = collectItems(cell)
             let stderrText = items.compactMap { if case .standardError(let text) = $0 { text } else { nil } }.joined()
             let duration = run.events.duration(of: cell.index, end: run.endTime)
             var outcome: CellOutcome = .succeeded
@@ -45,6 +47,7 @@ struct ResultCollector {
             }
             var output = CellOutput(outcome: outcome, items: items, duration: duration)
             output.credit = run.events.credit[cell.index]
+            output.inputs = inputs
             outputs[cell.index] = output
         }
         return outputs
@@ -57,7 +60,7 @@ struct ResultCollector {
 
     /// The cell's streams and displays in the order they happened, and non-fatal problems (failed checks,
     /// invalid UTF-8, truncated output).
-    private func collectItems(_ cell: CodeCell) -> ([OutputItem], [Problem]) {
+    private func collectItems(_ cell: CodeCell) -> ([OutputItem], [Problem], [String]) {
         let output = CapturedStream(
             path: directory + "/" + CellFileNames.standardOutput(cell: cell.index), limit: limits.shownOutputBytes)
         let error = CapturedStream(
@@ -66,6 +69,7 @@ struct ResultCollector {
         var items: [OutputItem] = []
         var problems: [Problem] = []
         let location = lesson.location(line: cell.openingFenceLine)
+        var inputs = Set<String>()
         var outputPosition = 0
         var errorPosition = 0
         func flushStreams(to outputOffset: Int, _ errorOffset: Int) {
@@ -91,6 +95,9 @@ struct ResultCollector {
             case .text: items.append(.value(record.text ?? ""))
             case .svg: items.append(.figure(svg: record.text ?? "", caption: record.caption ?? cell.options.caption))
             case .table: items.append(.table(columns: record.columns ?? [], rows: record.rows ?? []))
+            case .input:
+                if let path = record.text { inputs.insert(relativePath(path)) }
+                continue
             case .check:
                 guard record.passed == false else { continue }
                 let checkLocation = SourceLocation(
@@ -106,7 +113,14 @@ struct ResultCollector {
             items.append(.error(
                 "\(location): note: \(name) truncated: \(stream.totalSize) bytes written, the first \(stream.bytes.count) shown"))
         }
-        return (items, problems)
+        return (items, problems, inputs.sorted())
+    }
+
+    /// `path` relative to the folder lessons run in, when it is inside it.
+    private func relativePath(_ path: String) -> String {
+        let absolute = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: workingDirectory)).standardizedFileURL.path
+        let root = workingDirectory.hasSuffix("/") ? workingDirectory : workingDirectory + "/"
+        return absolute.hasPrefix(root) ? String(absolute.dropFirst(root.count)) : absolute
     }
 
     private func displayRecords(_ cell: CodeCell) -> [DisplayRecord] {

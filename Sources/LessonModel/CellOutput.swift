@@ -4,6 +4,8 @@ public struct CellOutput: Hashable, Sendable {
     public var outcome: CellOutcome
     /// Printed text, figures and tables, in order.
     public var items: [OutputItem]
+    /// Files the cell read, relative to the project root (sorted, unique).
+    public var inputs: [String] = []
     /// The partial credit (0...1) a test cell reported, if any.
     public var credit: Double?
     /// Wall time of the cell in seconds (0 when it did not run); reported, never written into the lesson.

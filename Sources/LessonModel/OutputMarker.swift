@@ -15,10 +15,13 @@ public struct OutputMarker: Hashable, Sendable {
 
     public var id: String
     public var hash: String
+    /// Files the cell read (paths relative to the project root), recorded when it ran; part of its hash.
+    public var inputs: [String] = []
     public var status: Status
 
     /// Creates marker fields.
-    public init(id: String, hash: String, status: Status) {
+    public init(id: String, hash: String, status: Status, inputs: [String] = []) {
+        self.inputs = inputs
         self.id = id
         self.hash = hash
         self.status = status
@@ -31,7 +34,8 @@ public struct OutputMarker: Hashable, Sendable {
 
     /// The begin marker line (without line terminator).
     public var beginLine: String {
-        "\(Self.beginPrefix)id=\(id) hash=\(hash) status=\(status.rawValue) -->"
+        "\(Self.beginPrefix)id=\(id) hash=\(hash) status=\(status.rawValue)"
+            + (inputs.isEmpty ? "" : " inputs=\(inputs.joined(separator: ","))") + " -->"
     }
 
     /// Parses a begin marker line (surrounding whitespace allowed); `nil` if it is not one.
@@ -45,6 +49,7 @@ public struct OutputMarker: Hashable, Sendable {
         var id: String?
         var hash: String?
         var status: Status?
+        var inputs: [String] = []
         for field in bytes.dropFirst(prefix.count).dropLast(3).split(separator: 0x20) {
             guard let equals = field.firstIndex(of: 0x3D) else { return nil }
             let value = String(decoding: field[field.index(after: equals)...], as: UTF8.self)
@@ -52,11 +57,12 @@ public struct OutputMarker: Hashable, Sendable {
             case "id": id = value
             case "hash": hash = value
             case "status": status = Status(rawValue: value)
+            case "inputs": inputs = value.split(separator: ",").map(String.init)
             default: return nil
             }
         }
         guard let id, let hash, let status else { return nil }
-        self.init(id: id, hash: hash, status: status)
+        self.init(id: id, hash: hash, status: status, inputs: inputs)
     }
 
     /// Whether `line` is an end marker line.

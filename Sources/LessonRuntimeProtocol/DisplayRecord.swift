@@ -14,6 +14,8 @@ public struct DisplayRecord: Codable, Equatable, Sendable {
         /// The outcome of a check (`passed`), with `text` its message and `file`/`line` where it was made.
         /// A failed check fails its cell; the lesson goes on with the next cell.
         case check
+        /// `text` is the path of a file the cell read (for the cache key of its outputs).
+        case input
     }
 
     public var kind: Kind

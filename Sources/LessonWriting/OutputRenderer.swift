@@ -9,7 +9,7 @@ public enum OutputRenderer {
     public static func lines(
         for output: CellOutput, cell: CodeCell, lesson: String, hash: String
     ) -> [String] {
-        let marker = OutputMarker(id: cell.id, hash: hash, status: output.outcome.markerStatus)
+        let marker = OutputMarker(id: cell.id, hash: hash, status: output.outcome.markerStatus, inputs: output.inputs)
         var lines = [marker.beginLine]
         var figureNumber = 0
         var items = output.items

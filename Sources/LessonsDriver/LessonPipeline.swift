@@ -39,7 +39,8 @@ struct LessonPipeline: Sendable {
 
         // 2. Fingerprint and decide.
         let seed = Fingerprint.seed(for: lesson)
-        let hashes = fingerprint.cellHashes(for: lesson, seed: seed)
+        let recordedInputs = lesson.cells.map { $0.output?.marker.inputs ?? [] }
+        let hashes = fingerprint.cellHashes(for: lesson, seed: seed, inputs: recordedInputs, root: layout.root)
         let freshness = Freshness(lesson: lesson, hashes: hashes)
         if freshness.isUpToDate && !options.force {
             report.status = freshness.hasFailures ? (options.check ? .stale : .failed) : .upToDate
@@ -71,10 +72,12 @@ struct LessonPipeline: Sendable {
         report.status = outputs.contains { $0.outcome.isFailure } ? .failed : .ran
 
         // 4. Render and write: figures first, then the lesson, unless it changed while the cells ran.
+        // The hashes written now cover the files each cell actually read during this run.
+        let newHashes = fingerprint.cellHashes(for: lesson, seed: seed, inputs: outputs.map(\.inputs), root: layout.root)
         var blocks: [Int: [String]] = [:]
         let name = lesson.name
         for (cell, output) in zip(lesson.cells, outputs) {
-            blocks[cell.index] = OutputRenderer.lines(for: output, cell: cell, lesson: name, hash: hashes[cell.index])
+            blocks[cell.index] = OutputRenderer.lines(for: output, cell: cell, lesson: name, hash: newHashes[cell.index])
         }
         let updated = OutputSplicer.splice(lesson, blocks: blocks)
         do {

@@ -122,4 +122,37 @@ import TestSupport
         #expect(result.status == 1)
         #expect(result.standardError.contains("no lesson '99-missing.md'"))
     }
+
+    @Test func aChangedDataFileMakesTheLessonsThatReadItStale() throws {
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        let data = project.root.appendingPathComponent("Assets/data")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        try Data("41\n".utf8).write(to: data.appendingPathComponent("answer.txt"))
+        try project.write("01-reads.md", """
+            ---
+            title: Reads data
+            ---
+
+            ```{swift}
+            import Foundation
+            LessonRuntime.recordInput("Assets/data/answer.txt")
+            print(try! String(contentsOfFile: "Assets/data/answer.txt", encoding: .utf8))
+            ```
+
+            """)
+        try project.write("02-ignores.md", "---\ntitle: Ignores data\n---\n\n```{swift}\nprint(1)\n```\n")
+        let lessons = LessonsCommandRunner(project: project)
+        #expect(try lessons.run(["run", "--all"]).status == 0)
+        #expect(try project.read("01-reads.md").contains("inputs=Assets/data/answer.txt"))
+        #expect(try lessons.run(["run", "--all", "--check"]).status == 0)
+
+        try Data("42\n".utf8).write(to: data.appendingPathComponent("answer.txt"))
+        let check = try lessons.run(["run", "--all", "--check"])
+        #expect(check.status == 1)
+        #expect(check.standardError.contains("Lessons/01-reads.md: STALE"))
+        #expect(check.standardError.contains("Lessons/02-ignores.md: up to date"))
+        try lessons.run(["run", "--all"])
+        #expect(try project.read("01-reads.md").contains("```output\n42\n"))
+    }
 }

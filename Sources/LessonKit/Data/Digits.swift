@@ -32,6 +32,7 @@ public struct Digits: Sendable {
             throw DigitsError.notFound(tried: candidates)
         }
         let text = try String(contentsOfFile: found, encoding: .utf8)
+        LessonRuntime.recordInput(found)
         return try parse(text, file: found)
     }
 

@@ -74,6 +74,12 @@ public enum LessonRuntime {
         send(.cellFinished(index, failedChecks: failed, credit: credit))
     }
 
+    /// Records that the current cell read the file at `path`, so that changing the file makes the lesson's
+    /// outputs stale. LessonKit's loaders (`Digits.load`) call it; call it for files you read yourself.
+    public static func recordInput(_ path: String) {
+        emit(DisplayRecord(kind: .input, text: path))
+    }
+
     /// Reports partial credit for the current (test) cell: the fraction of its points earned, in 0...1.
     ///
     /// Only the smallest fraction reported in a cell counts, so code under test cannot raise its own score.
@@ -106,7 +112,9 @@ public enum LessonRuntime {
             writeAll(descriptor, data)
         } else {
             // Outside the runner (a plain `swiftc` build): print something readable instead.
-            if record.kind != .check || record.passed == false { print(record.text ?? "[\(record.kind.rawValue)]") }
+            if record.kind != .input && (record.kind != .check || record.passed == false) {
+                print(record.text ?? "[\(record.kind.rawValue)]")
+            }
         }
     }
 
