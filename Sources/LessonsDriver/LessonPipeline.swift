@@ -21,7 +21,8 @@ struct LessonPipeline: Sendable {
 
     private func runSteps(_ file: URL, onCellStart: @escaping @Sendable (Lesson, Int) -> Void) -> LessonReport {
         let displayPath = layout.displayPath(of: file)
-        var report = LessonReport(displayPath: displayPath, status: .invalid, cells: [], diagnostics: [], duration: 0)
+        var report = LessonReport(
+            displayPath: displayPath, status: .invalid, cells: [], diagnostics: [], duration: 0, testSummary: nil)
         func fail(_ message: String, identifier: String) -> LessonReport {
             report.diagnostics.append(Diagnostic(
                 .error, identifier, message, at: SourceLocation(file: displayPath, line: 1)))
@@ -70,6 +71,13 @@ struct LessonPipeline: Sendable {
             CellReport(id: cell.id, line: cell.openingFenceLine, outcome: output.outcome, duration: output.duration)
         }
         report.status = outputs.contains { $0.outcome.isFailure } ? .failed : .ran
+        let tests = zip(lesson.cells, outputs).filter { $0.0.options.test != nil }
+        if !tests.isEmpty {
+            let passed = tests.filter { $0.1.outcome == .succeeded }.count
+            report.testSummary = passed == tests.count
+                ? "visible tests passed (\(passed) of \(tests.count) test cells); hidden tests run when graded"
+                : "visible tests: \(passed) of \(tests.count) test cells passed; hidden tests run when graded"
+        }
 
         // 4. Render and write: figures first, then the lesson, unless it changed while the cells ran.
         // The hashes written now cover the files each cell actually read during this run.

@@ -22,6 +22,9 @@ public struct LessonReport: Sendable {
     public var diagnostics: [Diagnostic]
     /// Wall time for the lesson in seconds.
     public var duration: Double
+    /// For a lesson with test cells (an assignment): how its visible tests did. Never "all tests passed": the
+    /// hidden tests only run when the instructor grades.
+    public var testSummary: String?
 
     /// Whether this lesson makes the command fail.
     public var isFailure: Bool { status == .failed || status == .stale || status == .invalid }

@@ -39,6 +39,7 @@ final class ProgressReporter: @unchecked Sendable {
             case .invalid: summary = "ERROR"
             }
             write("[\(finished)/\(total)] \(report.displayPath): \(summary)\n")
+            if let tests = report.testSummary { write("\(report.displayPath): \(tests)\n") }
             for diagnostic in report.diagnostics { write(diagnostic.description + "\n") }
             for cell in report.cells {
                 if case .failed(let message, let location, _) = cell.outcome {

@@ -78,4 +78,17 @@ import TestSupport
         let csv = try grading.lessons.run(["grades", "export", "--csv"]).standardOutput
         #expect(csv.contains("eve,means,explain,0,0,1.50,0,1.50"))
     }
+
+    @Test func studentsRunTheirCopyAndAreToldHiddenTestsComeLater() throws {
+        let grading = try GradingClass()
+        defer { grading.project.remove() }
+        let student = try TemporaryProject(in: BuildProducts.directory.appendingPathComponent("test-projects"))
+        defer { student.remove() }
+        try student.write("means.md", FixtureClass.submission(
+            released: grading.released, mean: FixtureClass.correctMean, variance: FixtureClass.correctVariance))
+        let result = try LessonsCommandRunner(project: student).run(["run", "means.md"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardError.contains("visible tests passed (2 of 2 test cells); hidden tests run when graded"))
+        #expect(!result.standardError.lowercased().contains("all tests passed"))
+    }
 }
