@@ -1,0 +1,101 @@
+import Foundation
+
+// The primitive operations and their local backward rules. Everything else (subtraction, means, losses) is
+// composed from these, so each rule is checked once against finite differences.
+
+extension Variable {
+    /// a + b (broadcasting); ∂/∂a = g summed to a's shape, likewise for b.
+    public static func + (a: Variable, b: Variable) -> Variable {
+        Variable(a.value + b.value, inputs: [a, b]) { g in [g.summed(toShape: a.shape), g.summed(toShape: b.shape)] }
+    }
+
+    /// a ⊙ b (broadcasting); ∂/∂a = g ⊙ b, ∂/∂b = g ⊙ a (each summed to its shape).
+    public static func * (a: Variable, b: Variable) -> Variable {
+        Variable(a.value * b.value, inputs: [a, b]) { g in
+            [(g * b.value).summed(toShape: a.shape), (g * a.value).summed(toShape: b.shape)]
+        }
+    }
+
+    /// −a.
+    public static prefix func - (a: Variable) -> Variable {
+        Variable(-a.value, inputs: [a]) { g in [-g] }
+    }
+
+    /// The matrix product; ∂/∂A = G Bᵀ, ∂/∂B = Aᵀ G.
+    public func matmul(_ other: Variable) -> Variable {
+        Variable(value.matmul(other.value), inputs: [self, other]) { g in
+            [g.matmul(other.value.transposed), self.value.transposed.matmul(g)]
+        }
+    }
+
+    /// eˣ elementwise; ∂ = g ⊙ eˣ.
+    public func exp() -> Variable {
+        let result = value.map(Foundation.exp)
+        return Variable(result, inputs: [self]) { g in [g * result] }
+    }
+
+    /// log x elementwise; ∂ = g / x.
+    public func log() -> Variable {
+        Variable(value.map(Foundation.log), inputs: [self]) { g in [g / self.value] }
+    }
+
+    /// tanh elementwise; ∂ = g ⊙ (1 − tanh²).
+    public func tanh() -> Variable {
+        let result = value.map(Foundation.tanh)
+        return Variable(result, inputs: [self]) { g in [g * result.map { 1 - $0 * $0 }] }
+    }
+
+    /// σ(x) elementwise, stable; ∂ = g ⊙ σ(1 − σ).
+    public func sigmoid() -> Variable {
+        let result = value.map(Special.sigmoid)
+        return Variable(result, inputs: [self]) { g in [g * result.map { $0 * (1 - $0) }] }
+    }
+
+    /// log(1 + eˣ) elementwise, stable; ∂ = g ⊙ σ(x).
+    public func softplus() -> Variable {
+        Variable(value.map(Special.softplus), inputs: [self]) { g in [g * self.value.map(Special.sigmoid)] }
+    }
+
+    /// max(0, x) elementwise; ∂ = g where x > 0.
+    public func relu() -> Variable {
+        Variable(value.map { max(0, $0) }, inputs: [self]) { g in [g * self.value.map { $0 > 0 ? 1 : 0 }] }
+    }
+
+    /// Sum of all elements; ∂ = g broadcast back.
+    public func sum() -> Variable {
+        Variable(value.sum(), inputs: [self]) { g in [Tensor(repeating: g.scalar, shape: self.shape)] }
+    }
+
+    /// log Σⱼ exp(xᵢⱼ) along the last axis of a matrix (shape [m, n] → [m, 1]); ∂ = g ⊙ softmax(x).
+    public func logSumExp() -> Variable {
+        precondition(shape.count == 2, "logSumExp works on matrices, not shape \(shape)")
+        let (rows, columns) = (shape[0], shape[1])
+        var result = [Double](repeating: 0, count: rows)
+        for i in 0..<rows { result[i] = Special.logSumExp(Array(value.scalars[(i * columns)..<((i + 1) * columns)])) }
+        let output = Tensor(shape: [rows, 1], scalars: result)
+        return Variable(output, inputs: [self]) { g in
+            var gradient = [Double](repeating: 0, count: rows * columns)
+            for i in 0..<rows { for j in 0..<columns {
+                gradient[i * columns + j] = g.scalars[i] * Foundation.exp(self.value.scalars[i * columns + j] - result[i])
+            } }
+            return [Tensor(shape: [rows, columns], scalars: gradient)]
+        }
+    }
+
+    /// The same elements with another shape; ∂ = g reshaped back.
+    public func reshaped(_ newShape: [Int]) -> Variable {
+        Variable(value.reshaped(newShape), inputs: [self]) { g in [g.reshaped(self.shape)] }
+    }
+}
+
+// Composed operations.
+extension Variable {
+    /// a − b = a + (−b).
+    public static func - (a: Variable, b: Variable) -> Variable { a + (-b) }
+
+    /// A constant as a variable (no gradient).
+    public static func constant(_ value: Double) -> Variable { Variable(Tensor(value)) }
+
+    /// Mean of all elements = sum · (1/n).
+    public func mean() -> Variable { sum() * .constant(1 / Double(value.count)) }
+}

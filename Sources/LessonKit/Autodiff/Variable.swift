@@ -1,0 +1,61 @@
+/// A node of a computation graph for reverse-mode automatic differentiation (micrograd's `Value`, on tensors).
+///
+/// Each primitive operation makes a new variable that remembers its inputs and a local backward rule: given
+/// the gradient of the final scalar with respect to the output, the rule returns the gradients with respect to
+/// each input. ``backward()`` visits the graph in reverse topological order and accumulates gradients.
+///
+/// ```swift
+/// let w = Variable(Tensor(randomNormal: [64, 1], standardDeviation: 0.01, using: &random), requiresGradient: true)
+/// let loss = binaryCrossEntropy(logits: x.matmul(w) + b, targets: y)
+/// loss.backward()            // w.gradient now holds ∂loss/∂w
+/// ```
+public final class Variable: @unchecked Sendable {
+    /// The value computed in the forward pass.
+    public let value: Tensor
+    /// ∂(output of the last `backward()`)/∂(this variable), once `backward()` has run.
+    public var gradient: Tensor?
+    /// Whether this is a leaf to learn (parameters), as opposed to data.
+    public let requiresGradient: Bool
+    let inputs: [Variable]
+    /// Maps the output's gradient to one gradient per input (same shapes as the inputs).
+    let backwardRule: ((Tensor) -> [Tensor])?
+
+    /// A leaf: data (`requiresGradient: false`) or a parameter (`true`).
+    public init(_ value: Tensor, requiresGradient: Bool = false) {
+        self.value = value
+        self.requiresGradient = requiresGradient
+        self.inputs = []
+        self.backwardRule = nil
+    }
+
+    /// The result of an operation on `inputs`, with its local backward rule.
+    init(_ value: Tensor, inputs: [Variable], backward: @escaping (Tensor) -> [Tensor]) {
+        self.value = value
+        self.requiresGradient = inputs.contains { $0.requiresGradient || $0.backwardRule != nil }
+        self.inputs = inputs
+        self.backwardRule = backward
+    }
+
+    public var shape: [Int] { value.shape }
+
+    /// Backpropagates from this variable, which must be a scalar: sets `gradient` on every variable it depends on.
+    public func backward() {
+        precondition(value.count == 1, "backward() starts from a scalar, not shape \(value.shape)")
+        var order: [Variable] = []
+        var visited = Set<ObjectIdentifier>()
+        func visit(_ node: Variable) {
+            guard visited.insert(ObjectIdentifier(node)).inserted else { return }
+            for input in node.inputs { visit(input) }
+            order.append(node)
+        }
+        visit(self)
+        for node in order { node.gradient = nil }
+        gradient = Tensor(repeating: 1, shape: value.shape)
+        for node in order.reversed() {
+            guard let rule = node.backwardRule, let outputGradient = node.gradient else { continue }
+            for (input, inputGradient) in zip(node.inputs, rule(outputGradient)) where input.requiresGradient || input.backwardRule != nil {
+                input.gradient = input.gradient.map { $0 + inputGradient } ?? inputGradient
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// Something that updates parameters from their gradients.
+public protocol Optimizer {
+    /// Applies one update to every parameter, from the gradients of the last `backward()`.
+    mutating func step()
+}
+
+/// Parameters are variables whose values change between steps; a `Parameter` holds the current one.
+public final class Parameter: @unchecked Sendable {
+    /// The current value.
+    public var value: Tensor
+    /// The variable of the current graph; create it each step with ``variable()``.
+    public private(set) var current: Variable?
+
+    /// A parameter starting at `value`.
+    public init(_ value: Tensor) { self.value = value }
+
+    /// A fresh leaf for this step's graph.
+    public func variable() -> Variable {
+        let leaf = Variable(value, requiresGradient: true)
+        current = leaf
+        return leaf
+    }
+
+    /// The gradient from the last backward pass (zeros if the parameter was not used).
+    public var gradient: Tensor { current?.gradient ?? Tensor(repeating: 0, shape: value.shape) }
+}
+
+/// Stochastic gradient descent with momentum: v ← μv + g; θ ← θ − ηv.
+public struct SGD: Optimizer {
+    public var learningRate: Double
+    public var momentum: Double
+    let parameters: [Parameter]
+    var velocities: [Tensor]
+
+    /// SGD over `parameters`.
+    public init(_ parameters: [Parameter], learningRate: Double, momentum: Double = 0) {
+        self.parameters = parameters
+        self.learningRate = learningRate
+        self.momentum = momentum
+        velocities = parameters.map { Tensor(repeating: 0, shape: $0.value.shape) }
+    }
+
+    public mutating func step() {
+        for (index, parameter) in parameters.enumerated() {
+            velocities[index] = velocities[index] * Tensor(momentum) + parameter.gradient
+            parameter.value = parameter.value - velocities[index] * Tensor(learningRate)
+        }
+    }
+}
+
+/// Adam (Kingma & Ba 2015): m ← β₁m + (1−β₁)g; v ← β₂v + (1−β₂)g²; θ ← θ − η m̂ / (√v̂ + ε), with bias
+/// corrections m̂ = m/(1−β₁ᵗ), v̂ = v/(1−β₂ᵗ).
+public struct Adam: Optimizer {
+    public var learningRate: Double
+    public var beta1 = 0.9
+    public var beta2 = 0.999
+    public var epsilon = 1e-8
+    let parameters: [Parameter]
+    var first: [[Double]]
+    var second: [[Double]]
+    var steps = 0
+
+    /// Adam over `parameters`.
+    public init(_ parameters: [Parameter], learningRate: Double = 1e-3) {
+        self.parameters = parameters
+        self.learningRate = learningRate
+        first = parameters.map { [Double](repeating: 0, count: $0.value.count) }
+        second = first
+    }
+
+    public mutating func step() {
+        steps += 1
+        let correction1 = 1 - pow(beta1, Double(steps))
+        let correction2 = 1 - pow(beta2, Double(steps))
+        for (index, parameter) in parameters.enumerated() {
+            let gradient = parameter.gradient.scalars
+            for k in gradient.indices {
+                first[index][k] = beta1 * first[index][k] + (1 - beta1) * gradient[k]
+                second[index][k] = beta2 * second[index][k] + (1 - beta2) * gradient[k] * gradient[k]
+                let step = learningRate * (first[index][k] / correction1) / ((second[index][k] / correction2).squareRoot() + epsilon)
+                parameter.value.scalars[k] -= step
+            }
+        }
+    }
+}
