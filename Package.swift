@@ -83,7 +83,7 @@ let package = Package(
         // MARK: Benchmarks (bench/): harnesses timed by bench/runner/bench.py.
         .executableTarget(
             name: "LessonsBench",
-            dependencies: ["LessonModel", "LessonParsing", "LessonWriting"],
+            dependencies: ["LessonModel", "LessonParsing", "LessonWriting", "Grading", "Gradebook"],
             path: "bench/Sources/LessonsBench",
             swiftSettings: sharedSwiftSettings
         ),

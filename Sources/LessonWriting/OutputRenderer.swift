@@ -61,20 +61,9 @@ public enum OutputRenderer {
         return lines
     }
 
+    /// A table cell's text: HTML-escaped, line breaks as `<br>` (an HTML block must not contain empty lines).
     static func escapeHTML(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "\n", "\r\n": result += "<br>"
-            default: result.append(character)
-            }
-        }
-        return result
+        HTMLText.escape(text).split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }.joined(separator: "<br>")
     }
 
     static func escapeAlt(_ text: String) -> String {

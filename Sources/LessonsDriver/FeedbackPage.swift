@@ -1,6 +1,7 @@
 import Foundation
 import Gradebook
 import Grading
+import LessonModel
 
 /// One student's feedback page for one lesson: their code, each test with its points and message, manual
 /// scores with comments, and the total. Everything from the submission is HTML-escaped; hidden tests are
@@ -62,19 +63,5 @@ enum FeedbackPage {
         return html
     }
 
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    static func escape(_ text: String) -> String { HTMLText.escape(text) }
 }

@@ -71,7 +71,13 @@ struct LessonPipeline: Sendable {
             CellReport(id: cell.id, line: cell.openingFenceLine, outcome: output.outcome, duration: output.duration)
         }
         report.status = outputs.contains { $0.outcome.isFailure } ? .failed : .ran
-        let tests = zip(lesson.cells, outputs).filter { $0.0.options.test != nil }
+        // Test cells with code; in a student copy, cells that only held hidden tests are empty.
+        let tests = zip(lesson.cells, outputs).filter { cell, _ in
+            cell.options.test != nil && cell.source.split(separator: "\n").contains { line in
+                let text = line.trimmingWhitespace()
+                return !text.isEmpty && !text.hasPrefix("//")
+            }
+        }
         if !tests.isEmpty {
             let passed = tests.filter { $0.1.outcome == .succeeded }.count
             report.testSummary = passed == tests.count

@@ -50,11 +50,7 @@ struct GradeCommand: ParsableCommand {
 
     func run() throws {
         let layout = ProjectLayout.discover()
-        let (files, problems) = LessonResolver(layout: layout).resolve([lesson])
-        guard let file = files.first, problems.isEmpty else {
-            problems.forEach { FileHandle.standardError.write(Data("error: \($0.message)\n".utf8)) }
-            throw ExitCode(1)
-        }
+        guard let file = LessonSelection.single(lesson, in: layout) else { throw ExitCode(1) }
         var options = GradeOptions(
             lesson: file, submissions: submissions.map { URL(fileURLWithPath: $0) },
             gradebook: URL(fileURLWithPath: gradebook))

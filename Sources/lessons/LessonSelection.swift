@@ -23,4 +23,11 @@ struct LessonSelection: ParsableArguments {
         for diagnostic in diagnostics { FileHandle.standardError.write(Data("error: \(diagnostic.message)\n".utf8)) }
         return diagnostics.isEmpty ? files : nil
     }
+
+    /// The one lesson `name` refers to, or nil after printing why it cannot be found.
+    static func single(_ name: String, in layout: ProjectLayout) -> URL? {
+        let (files, problems) = LessonResolver(layout: layout).resolve([name])
+        problems.forEach { FileHandle.standardError.write(Data("error: \($0.message)\n".utf8)) }
+        return problems.isEmpty ? files.first : nil
+    }
 }

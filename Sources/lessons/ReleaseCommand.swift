@@ -23,11 +23,7 @@ struct ReleaseCommand: ParsableCommand {
 
     func run() throws {
         let layout = ProjectLayout.discover()
-        let (files, problems) = LessonResolver(layout: layout).resolve([lesson])
-        guard let file = files.first, problems.isEmpty else {
-            problems.forEach { FileHandle.standardError.write(Data("error: \($0.message)\n".utf8)) }
-            throw ExitCode(1)
-        }
+        guard let file = LessonSelection.single(lesson, in: layout) else { throw ExitCode(1) }
         let status = ReleaseAction(layout: layout).run(file, output: URL(fileURLWithPath: out))
         if status != 0 { throw ExitCode(status) }
     }

@@ -25,13 +25,7 @@ extension Tensor {
                 offsetB += index[axis] * stridesB[axis]
             }
             result[position] = combine(a.scalars[offsetA], b.scalars[offsetB])
-            var axis = shape.count - 1
-            while axis >= 0 {
-                index[axis] += 1
-                if index[axis] < shape[axis] { break }
-                index[axis] = 0
-                axis -= 1
-            }
+            advance(&index, within: shape)
         }
         return Tensor(shape: shape, scalars: result)
     }
@@ -46,15 +40,20 @@ extension Tensor {
             var offset = 0
             for axis in shape.indices { offset += index[axis] * strides[axis] }
             result.scalars[offset] += scalars[position]
-            var axis = shape.count - 1
-            while axis >= 0 {
-                index[axis] += 1
-                if index[axis] < shape[axis] { break }
-                index[axis] = 0
-                axis -= 1
-            }
+            Tensor.advance(&index, within: shape)
         }
         return result
+    }
+
+    /// Steps a multi-index to the next position in row-major order (the last axis fastest).
+    static func advance(_ index: inout [Int], within shape: [Int]) {
+        var axis = shape.count - 1
+        while axis >= 0 {
+            index[axis] += 1
+            if index[axis] < shape[axis] { return }
+            index[axis] = 0
+            axis -= 1
+        }
     }
 
     /// Row-major strides of `shape` padded to `rank`, with 0 along axes of size 1 (broadcast axes).

@@ -1,6 +1,9 @@
-// Times parsing and splicing a large generated lesson: `LessonsBench parse-splice [megabytes] [repetitions]`.
-// Prints one line per repetition (milliseconds) and the median; used by bench/runner/bench.py.
+// Benchmark harnesses, used by the scripts under bench/:
+//   LessonsBench parse-splice [megabytes] [repetitions]   times parsing and splicing a large generated lesson;
+//   LessonsBench gradebook STUDENTS LESSONS PATH           writes a generated gradebook for `lessons grades`.
 import Foundation
+import Gradebook
+import Grading
 import LessonModel
 import LessonParsing
 import LessonWriting
@@ -39,6 +42,25 @@ func generatedLesson(bytes: Int) -> String {
 }
 
 let arguments = CommandLine.arguments
+if arguments.count > 1 && arguments[1] == "gradebook" {
+    let students = Int(arguments[2]) ?? 1000, lessons = Int(arguments[3]) ?? 6
+    let gradebook = try Gradebook(path: arguments[4])
+    for student in 0..<students {
+        for lesson in 0..<lessons {
+            let results = (0..<4).map { test in
+                TestResult(exerciseId: "exercise-\(test / 2)", testId: "test-\(test)", isHidden: test % 2 == 1,
+                    points: (student + test) % 3 == 0 ? 0 : 1, maxPoints: 1, message: (student + test) % 3 == 0 ? "check failed" : "")
+            }
+            let report = GradeReport(
+                student: String(format: "s%04d", student), lesson: String(format: "%02d-lesson", lesson),
+                contentHash: "\(student)-\(lesson)", testsHash: "tests", results: results, tampering: [],
+                exerciseFailures: [:], exerciseCode: ["exercise-0": "func f() {}", "exercise-1": "func g() {}"], sandboxed: true)
+            try gradebook.record(report, receivedAt: Date(timeIntervalSince1970: 1_800_000_000), latePenalty: 0)
+        }
+        try gradebook.setManualScore(student: String(format: "s%04d", student), lesson: "00-lesson", exercise: "essay", points: 1, comment: "ok")
+    }
+    exit(0)
+}
 let megabytes = arguments.count > 2 ? Double(arguments[2]) ?? 1 : 1
 let repetitions = arguments.count > 3 ? Int(arguments[3]) ?? 20 : 20
 let bytes = Array(generatedLesson(bytes: Int(megabytes * 1_000_000)).utf8)
