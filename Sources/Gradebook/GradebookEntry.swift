@@ -8,21 +8,22 @@ public struct GradebookEntry: Sendable {
     public var receivedAt: Date
     public var latePenalty: Double
 
+    /// Every stored submission with its results: two queries, grouped in memory (no query per submission).
     static func fetchAll(_ db: Database) throws -> [GradebookEntry] {
         let decoder = JSONDecoder()
+        var resultsBySubmission: [Int64: [TestResult]] = [:]
+        let results = try Row.fetchCursor(db, sql: "SELECT * FROM result ORDER BY submission, position")
+        while let result = try results.next() {
+            resultsBySubmission[result["submission"], default: []].append(TestResult(
+                exerciseId: result["exerciseId"], testId: result["testId"], isHidden: result["isHidden"],
+                points: result["points"], maxPoints: result["maxPoints"], message: result["message"]))
+        }
         let submissions = try Row.fetchAll(db, sql: "SELECT * FROM submission ORDER BY student, lesson")
         return try submissions.map { row in
             let id: Int64 = row["id"]
-            let results = try Row.fetchAll(
-                db, sql: "SELECT * FROM result WHERE submission = ? ORDER BY position", arguments: [id]
-            ).map { result in
-                TestResult(
-                    exerciseId: result["exerciseId"], testId: result["testId"], isHidden: result["isHidden"],
-                    points: result["points"], maxPoints: result["maxPoints"], message: result["message"])
-            }
             let report = GradeReport(
                 student: row["student"], lesson: row["lesson"], contentHash: row["contentHash"],
-                testsHash: row["testsHash"], results: results,
+                testsHash: row["testsHash"], results: resultsBySubmission[id] ?? [],
                 tampering: try decoder.decode([String].self, from: Data((row["tampering"] as String).utf8)),
                 exerciseFailures: try decoder.decode([String: String].self, from: Data((row["exerciseFailures"] as String).utf8)),
                 exerciseCode: try decoder.decode([String: String].self, from: Data((row["exerciseCode"] as String).utf8)),

@@ -37,7 +37,9 @@ public struct GradeAction: Sendable {
             let reporter = ProgressReporter(total: 0)
             let environment = try RunEnvironment.prepare(layout: layout, options: runOptions, reporter: reporter)
             var executor = try environment.executor()
-            executor.sandbox = Sandbox.locate(hiding: hiddenPaths(executor: executor))
+            executor.sandbox = Sandbox.locate(
+                hiding: hiddenPaths(executor: executor),
+                keeping: [executor.lessonKit.libraryDirectory, executor.workingDirectory])
             if executor.sandbox == nil {
                 say("warning: bubblewrap (bwrap) is not installed: submissions run with resource limits only, NOT sandboxed (apt-get install bubblewrap)")
             }

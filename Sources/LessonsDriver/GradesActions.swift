@@ -15,25 +15,26 @@ public enum GradesActions {
     /// CSV with one row per student, lesson and exercise, then a `TOTAL` row per student and lesson.
     public static func exportCSV(gradebook path: URL) throws -> String {
         let gradebook = try Gradebook(path: path.path)
-        let manual = try gradebook.manualScores()
+        let manual = Dictionary(grouping: try gradebook.manualScores()) { "\($0.student)\u{0}\($0.lesson)" }
+        let totals = Dictionary(grouping: try gradebook.exerciseTotals()) { "\($0.student)\u{0}\($0.lesson)" }
         var rows = ["student,lesson,exercise,auto_points,auto_max,manual_points,late_penalty,total"]
-        for entry in try gradebook.entries() {
-            let report = entry.report
-            let mine = manual.filter { $0.student == report.student && $0.lesson == report.lesson }
-            var exercises = Array(Set(report.results.map(\.exerciseId)).union(mine.map(\.exerciseId))).sorted()
-            exercises = exercises.filter { !$0.isEmpty }
-            var total = 0.0
-            for exercise in exercises {
-                let tests = report.results.filter { $0.exerciseId == exercise }
-                let auto = tests.reduce(0) { $0 + $1.points }
-                let manualPoints = mine.filter { $0.exerciseId == exercise }.reduce(0) { $0 + $1.points }
-                let earned = (auto + manualPoints) * (1 - entry.latePenalty)
-                total += earned
-                rows.append([report.student, report.lesson, exercise, format(auto), format(tests.reduce(0) { $0 + $1.maxPoints }),
-                    format(manualPoints), format(entry.latePenalty), format(earned)].map(csv).joined(separator: ","))
+        for key in Set(totals.keys).union(manual.keys).sorted() {
+            let automatic = totals[key] ?? []
+            let written = manual[key] ?? []
+            let parts = key.split(separator: "\u{0}", omittingEmptySubsequences: false).map(String.init)
+            let penalty = automatic.first?.latePenalty ?? 0
+            var sums = (auto: 0.0, max: 0.0, manual: 0.0, total: 0.0)
+            for exercise in Set(automatic.map(\.exerciseId)).union(written.map(\.exerciseId)).sorted() {
+                let auto = automatic.filter { $0.exerciseId == exercise }
+                let points = auto.reduce(0) { $0 + $1.points }, maxPoints = auto.reduce(0) { $0 + $1.maxPoints }
+                let manualPoints = written.filter { $0.exerciseId == exercise }.reduce(0) { $0 + $1.points }
+                let earned = (points + manualPoints) * (1 - penalty)
+                sums = (sums.auto + points, sums.max + maxPoints, sums.manual + manualPoints, sums.total + earned)
+                rows.append([parts[0], parts[1], exercise, format(points), format(maxPoints), format(manualPoints),
+                    format(penalty), format(earned)].map(csv).joined(separator: ","))
             }
-            rows.append([report.student, report.lesson, "TOTAL", format(report.points), format(report.maxPoints),
-                format(mine.reduce(0) { $0 + $1.points }), format(entry.latePenalty), format(total)].map(csv).joined(separator: ","))
+            rows.append([parts[0], parts[1], "TOTAL", format(sums.auto), format(sums.max), format(sums.manual),
+                format(penalty), format(sums.total)].map(csv).joined(separator: ","))
         }
         return rows.joined(separator: "\n") + "\n"
     }

@@ -18,7 +18,7 @@ import TestSupport
         var executor = LessonExecutor(
             toolchain: try Toolchain.locate(cacheDirectory: nil), lessonKit: location, limits: RunLimits(),
             workingDirectory: FileManager.default.temporaryDirectory.path)
-        executor.sandbox = Sandbox.locate(hiding: [])
+        executor.sandbox = Sandbox.locate(hiding: [], keeping: [location.libraryDirectory])
         grader = try SubmissionGrader(instructor: instructor, markup: markup, executor: executor, environmentHash: "test")
         released = String(decoding: StudentCopy.make(from: instructor, markup: markup), as: UTF8.self)
     }
