@@ -64,3 +64,40 @@ import Testing
         #expect(abs(value - log(2) / 3) < 1e-12)
     }
 }
+
+@Suite struct ConvolutionTests {
+    let gradients = GradientTests()
+
+    @Test func maskedConvolutionGradients() {
+        let input = gradients.random([2, 2, 4, 4], seed: 20), kernel = gradients.random([3, 2, 3, 3], seed: 21)
+        var mask = Tensor(repeating: 1, shape: [3, 2, 3, 3])
+        for index in 0..<mask.count where index % 9 >= 4 { mask.scalars[index] = 0 }  // mask A: centre and after off
+        let weights = Variable(gradients.random([2, 3, 4, 4], seed: 22))
+        gradients.expectGradients("conv2d", [input, kernel]) { ($0[0].convolution2D(kernel: $0[1]) * weights).sum() }
+        gradients.expectGradients("masked conv2d", [input, kernel]) { ($0[0].convolution2D(kernel: $0[1], mask: mask) * weights).sum() }
+    }
+
+    @Test func maskAMakesTheOutputBlindToItsOwnAndLaterPixels() {
+        // With mask A no output pixel depends on its own input pixel or any pixel after it in raster order.
+        var mask = Tensor(repeating: 1, shape: [1, 1, 3, 3])
+        for index in 4..<9 { mask.scalars[index] = 0 }
+        let kernel = Variable(Tensor(repeating: 1, shape: [1, 1, 3, 3]))
+        for target in 0..<16 {
+            let input = Variable(Tensor(repeating: 0.5, shape: [1, 1, 4, 4]), requiresGradient: true)
+            let output = input.convolution2D(kernel: kernel, mask: mask)
+            (output * Variable(Tensor(shape: [1, 1, 4, 4], scalars: (0..<16).map { $0 == target ? 1 : 0 }))).sum().backward()
+            let influence = input.gradient!.scalars
+            #expect(influence[target...].allSatisfy { $0 == 0 }, "pixel \(target) sees itself or a later pixel")
+        }
+    }
+
+    @Test func causalConvolutionGradientsAndCausality() {
+        let input = gradients.random([2, 2, 9], seed: 23), kernel = gradients.random([3, 2, 2], seed: 24)
+        let weights = Variable(gradients.random([2, 3, 9], seed: 25))
+        gradients.expectGradients("causal conv1d", [input, kernel]) { ($0[0].causalConvolution1D(kernel: $0[1], dilation: 2) * weights).sum() }
+        let x = Variable(Tensor(repeating: 1, shape: [1, 1, 9]), requiresGradient: true)
+        let y = x.causalConvolution1D(kernel: Variable(Tensor(repeating: 1, shape: [1, 1, 2])), dilation: 4)
+        (y * Variable(Tensor(shape: [1, 1, 9], scalars: (0..<9).map { $0 == 6 ? 1 : 0 }))).sum().backward()
+        #expect(x.gradient!.scalars == [0, 0, 1, 0, 0, 0, 1, 0, 0], "output 6 sees inputs 6 and 6 − 4 only")
+    }
+}
