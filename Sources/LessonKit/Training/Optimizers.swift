@@ -8,16 +8,18 @@ public protocol Optimizer {
 
 /// Parameters are variables whose values change between steps; a `Parameter` holds the current one.
 public final class Parameter: @unchecked Sendable {
-    /// The current value.
-    public var value: Tensor
-    /// The variable of the current graph; create it each step with ``variable()``.
+    /// The current value; changing it starts a new leaf for the next graph.
+    public var value: Tensor { didSet { current = nil } }
+    /// The leaf of the current graph.
     public private(set) var current: Variable?
 
     /// A parameter starting at `value`.
     public init(_ value: Tensor) { self.value = value }
 
-    /// A fresh leaf for this step's graph.
+    /// This step's leaf: the same variable however often the graph uses the parameter (an unrolled recurrent
+    /// network uses its weights at every time step), so its gradient sums every use.
     public func variable() -> Variable {
+        if let current { return current }
         let leaf = Variable(value, requiresGradient: true)
         current = leaf
         return leaf

@@ -101,3 +101,32 @@ import Testing
         #expect(x.gradient!.scalars == [0, 0, 1, 0, 0, 0, 1, 0, 0], "output 6 sees inputs 6 and 6 − 4 only")
     }
 }
+
+@Suite struct LSTMTests {
+    @Test func gradientsThroughThreeTimeStepsMatchFiniteDifferences() {
+        var generator = SeededGenerator(seed: 30)
+        let cell = LSTMCell(inputSize: 2, hiddenSize: 3, using: &generator)
+        let inputs = (0..<3).map { _ in Tensor(randomNormal: [2, 2], using: &generator) }
+        func loss() -> Variable {
+            var state = (hidden: Variable(Tensor(repeating: 0, shape: [2, 3])), cell: Variable(Tensor(repeating: 0, shape: [2, 3])))
+            for x in inputs { state = cell(Variable(x), state: state) }
+            return (state.hidden * state.hidden).sum()
+        }
+        loss().backward()
+        let h = 1e-6
+        for parameter in cell.parameters {
+            let analytic = parameter.gradient
+            for k in 0..<parameter.value.count {
+                let original = parameter.value
+                parameter.value.scalars[k] += h
+                let plus = loss().value.scalar
+                parameter.value = original
+                parameter.value.scalars[k] -= h
+                let minus = loss().value.scalar
+                parameter.value = original
+                let numeric = (plus - minus) / (2 * h)
+                #expect(abs(numeric - analytic.scalars[k]) <= 1e-6 * max(1, abs(numeric)), "tape \(analytic.scalars[k]) vs numeric \(numeric)")
+            }
+        }
+    }
+}
