@@ -4,7 +4,6 @@ import Foundation
 struct CellEvents {
     var started: [Int: Date] = [:]
     var finished: [Int: Date] = [:]
-    var programFinished = false
     /// Failed checks per finished cell, as the runtime counted them.
     var failedChecks: [Int: Int] = [:]
     /// Partial credit per finished cell (grading), as the runtime reported it.

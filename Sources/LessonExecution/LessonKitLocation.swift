@@ -9,8 +9,6 @@ public struct LessonKitLocation: Sendable {
     public let moduleDirectory: String
     /// Module maps of C modules that LessonKit's interface refers to (passed to the compiler).
     public let moduleMaps: [String]
-    /// The package root when the runner runs from a SwiftPM build folder, else nil.
-    public let packageRoot: URL?
 
     /// Looks next to `executable` (default: this process's executable).
     public static func locate(executable: URL? = nil) throws(ExecutionError) -> LessonKitLocation {
@@ -44,8 +42,7 @@ public struct LessonKitLocation: Sendable {
             }
         }
         return LessonKitLocation(
-            libraryDirectory: directory.path, moduleDirectory: module.path, moduleMaps: moduleMaps,
-            packageRoot: packageRoot)
+            libraryDirectory: directory.path, moduleDirectory: module.path, moduleMaps: moduleMaps)
     }
 
     /// The package root above a SwiftPM build folder such as `<root>/.build/x86_64-unknown-linux-gnu/debug`.

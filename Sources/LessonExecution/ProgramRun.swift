@@ -150,9 +150,7 @@ struct ProgramRun {
                 events.finished[index] = Date()
                 events.failedChecks[index] = failedChecks
                 events.credit[index] = credit
-            case .finished:
-                events.programFinished = true
-            case nil:
+            case .finished, nil:
                 break
             }
         }

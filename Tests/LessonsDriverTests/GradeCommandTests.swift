@@ -96,17 +96,7 @@ import TestSupport
         let grading = try GradingClass()
         defer { grading.project.remove() }
         try grading.submit("ada", mean: FixtureClass.correctMean, variance: FixtureClass.correctVariance)
-        // `script` gives the command a pseudo-terminal, as a person at a terminal would have.
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-qec", "\(BuildProducts.lessonsExecutable.path) grade --lesson means.md submissions", "/dev/null"]
-        process.currentDirectoryURL = grading.project.root
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let terminal = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let terminal = try grading.lessons.runOnTerminal(["grade", "--lesson", "means.md", "submissions"])
         #expect(terminal.contains("\r\u{1B}[2Kada: 5/5 points"), "the live line is rewritten in place")
         #expect(terminal.contains("[1/1] 0 failed"), "done/total and failures so far")
         #expect(terminal.contains("s left"), "an estimate of the time left")

@@ -30,6 +30,23 @@ struct LessonsCommandRunner {
             standardError: String(decoding: errorData, as: UTF8.self))
     }
 
+    /// Runs the command with a pseudo-terminal as its standard streams (through `script`), as a person at a
+    /// terminal would, and returns what the terminal showed.
+    func runOnTerminal(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        let command = ([BuildProducts.lessonsExecutable.path] + arguments).joined(separator: " ")
+        process.arguments = ["-qec", command, "/dev/null"]
+        process.currentDirectoryURL = project.root
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let terminal = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return terminal
+    }
+
     /// Starts the command and returns without waiting.
     func start(_ arguments: [String]) throws -> Process {
         let process = Process()

@@ -160,17 +160,7 @@ import TestSupport
         let project = try TemporaryProject()
         defer { project.remove() }
         try project.write("01-cache.md", lesson)
-        // `script` runs the command with a pseudo-terminal as its standard streams.
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-qec", "\(BuildProducts.lessonsExecutable.path) run --force 01-cache.md", "/dev/null"]
-        process.currentDirectoryURL = project.root
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let terminal = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let terminal = try LessonsCommandRunner(project: project).runOnTerminal(["run", "--force", "01-cache.md"])
         #expect(terminal.contains("\r\u{1B}[2K[1/1] Lessons/01-cache.md: cell 1/1 cell-1"), "a live status line per cell")
         let plain = try LessonsCommandRunner(project: project).run(["run", "--force", "01-cache.md"])
         #expect(!plain.standardError.contains("\u{1B}["), "no terminal escapes in logs")

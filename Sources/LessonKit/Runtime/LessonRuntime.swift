@@ -56,7 +56,6 @@ public enum LessonRuntime {
             if state.displayDescriptor >= 0 { close(state.displayDescriptor) }
             state.displayDescriptor = open(
                 directory + "/" + CellFileNames.displays(cell: index), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-            state.currentCell = index
         }
         send(.cellStarted(index))
     }

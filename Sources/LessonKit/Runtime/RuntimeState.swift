@@ -3,7 +3,6 @@ struct RuntimeState: Sendable {
     var outputDirectory: String?
     var controlDescriptor: Int32?
     var displayDescriptor: Int32 = -1
-    var currentCell = -1
     var seed: UInt64 = 0
     var lessonFile = ""
     /// The secret that authenticates control events.
