@@ -78,13 +78,41 @@ let package = Package(
         // MARK: What lesson cells import.
         // The wire format between a running lesson and the runner, shared by both sides.
         .target(name: "LessonRuntimeProtocol", swiftSettings: sharedSwiftSettings),
-        .target(name: "LessonKit", dependencies: ["LessonRuntimeProtocol"], swiftSettings: sharedSwiftSettings),
+        // Matrix products through OpenBLAS (Debian libopenblas-dev); only LessonKit imports it.
+        .systemLibrary(
+            name: "COpenBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
+        // Always optimised, also in debug builds: lessons train models with it and must run in seconds.
+        .target(
+            name: "LessonKit",
+            dependencies: ["LessonRuntimeProtocol", "COpenBLAS"],
+            swiftSettings: sharedSwiftSettings + [.unsafeFlags(["-O"])]
+        ),
+
+        // MARK: Mathematics: TeX to MathML Core at build time (stands alone).
+        .target(name: "TeXMath", swiftSettings: sharedSwiftSettings),
 
         // MARK: Benchmarks (bench/): harnesses timed by bench/runner/bench.py.
         .executableTarget(
             name: "LessonsBench",
-            dependencies: ["LessonModel", "LessonParsing", "LessonWriting", "Grading", "Gradebook"],
+            dependencies: ["LessonModel", "LessonParsing", "LessonWriting", "Grading", "Gradebook", "TeXMath"],
             path: "bench/Sources/LessonsBench",
+            swiftSettings: sharedSwiftSettings
+        ),
+        // LessonKit's models side by side with PyTorch (bench/models).
+        .executableTarget(
+            name: "ModelBench",
+            dependencies: ["LessonKit"],
+            path: "bench/Sources/ModelBench",
+            swiftSettings: sharedSwiftSettings
+        ),
+        // LessonKit's MCMC and variational inference side by side with NumPy and scikit-learn (bench/inference).
+        .executableTarget(
+            name: "InferenceBench",
+            dependencies: ["LessonKit"],
+            path: "bench/Sources/InferenceBench",
             swiftSettings: sharedSwiftSettings
         ),
 
@@ -126,5 +154,6 @@ let package = Package(
         .testTarget(
             name: "LessonKitTests", dependencies: ["LessonKit", "LessonRuntimeProtocol"], swiftSettings: sharedSwiftSettings
         ),
+        .testTarget(name: "TeXMathTests", dependencies: ["TeXMath"], swiftSettings: sharedSwiftSettings),
     ]
 )

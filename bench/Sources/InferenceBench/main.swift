@@ -1,0 +1,1 @@
+print("InferenceBench: usage: InferenceBench <benchmark>")

@@ -1,0 +1,1 @@
+print("ModelBench: usage: ModelBench <benchmark>")
