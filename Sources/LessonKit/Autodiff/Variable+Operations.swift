@@ -24,7 +24,8 @@ extension Variable {
     /// The matrix product; ∂/∂A = G Bᵀ, ∂/∂B = Aᵀ G.
     public func matmul(_ other: Variable) -> Variable {
         Variable(value.matmul(other.value), inputs: [self, other]) { g in
-            [g.matmul(other.value.transposed), self.value.transposed.matmul(g)]
+            [g.matmul(other.value, transposingSelf: false, transposingOther: true),
+             self.value.matmul(g, transposingSelf: true, transposingOther: false)]
         }
     }
 

@@ -1,4 +1,4 @@
-extension Tensor {
+extension TensorOf {
     /// The shape of `a ∘ b` under NumPy broadcasting: shapes aligned at their trailing axes; sizes equal or 1.
     public static func broadcastShape(_ a: [Int], _ b: [Int]) -> [Int] {
         let rank = max(a.count, b.count)
@@ -11,38 +11,64 @@ extension Tensor {
     }
 
     /// `combine` applied elementwise to `a` and `b`, broadcast to a common shape.
-    public static func broadcast(_ a: Tensor, _ b: Tensor, _ combine: (Double, Double) -> Double) -> Tensor {
-        if a.shape == b.shape { return Tensor(shape: a.shape, scalars: zip(a.scalars, b.scalars).map(combine)) }
+    public static func broadcast(_ a: Self, _ b: Self, _ combine: (Scalar, Scalar) -> Scalar) -> Self {
+        if a.shape == b.shape {
+            var result = [Scalar](repeating: 0, count: a.count)
+            a.scalars.withUnsafeBufferPointer { x in b.scalars.withUnsafeBufferPointer { y in
+                result.withUnsafeMutableBufferPointer { r in for i in r.indices { r[i] = combine(x[i], y[i]) } }
+            } }
+            return Self(shape: a.shape, scalars: result)
+        }
         let shape = broadcastShape(a.shape, b.shape)
         let stridesA = broadcastStrides(a.shape, rank: shape.count)
         let stridesB = broadcastStrides(b.shape, rank: shape.count)
-        var result = [Double](repeating: 0, count: shape.reduce(1, *))
-        var index = [Int](repeating: 0, count: shape.count)
-        for position in result.indices {
-            var offsetA = 0, offsetB = 0
-            for axis in shape.indices {
-                offsetA += index[axis] * stridesA[axis]
-                offsetB += index[axis] * stridesB[axis]
+        var result = [Scalar](repeating: 0, count: shape.reduce(1, *))
+        a.scalars.withUnsafeBufferPointer { x in b.scalars.withUnsafeBufferPointer { y in
+            result.withUnsafeMutableBufferPointer { r in
+                forEachRow(of: shape, strides: stridesA, stridesB) { position, offsetA, offsetB, length, stepA, stepB in
+                    for i in 0..<length { r[position + i] = combine(x[offsetA + i * stepA], y[offsetB + i * stepB]) }
+                }
             }
-            result[position] = combine(a.scalars[offsetA], b.scalars[offsetB])
-            advance(&index, within: shape)
-        }
-        return Tensor(shape: shape, scalars: result)
+        } }
+        return Self(shape: shape, scalars: result)
     }
 
     /// Sums `self` down to `target` shape: the inverse of broadcasting, used by gradients.
-    public func summed(toShape target: [Int]) -> Tensor {
+    public func summed(toShape target: [Int]) -> Self {
         if shape == target { return self }
-        var result = Tensor(repeating: 0, shape: target)
-        let strides = Tensor.broadcastStrides(target, rank: shape.count)
-        var index = [Int](repeating: 0, count: shape.count)
-        for position in scalars.indices {
-            var offset = 0
-            for axis in shape.indices { offset += index[axis] * strides[axis] }
-            result.scalars[offset] += scalars[position]
-            Tensor.advance(&index, within: shape)
+        var result = [Scalar](repeating: 0, count: target.reduce(1, *))
+        let strides = Self.broadcastStrides(target, rank: shape.count)
+        let ownStrides = Self.broadcastStrides(shape, rank: shape.count)
+        scalars.withUnsafeBufferPointer { source in
+            result.withUnsafeMutableBufferPointer { r in
+                Self.forEachRow(of: shape, strides: ownStrides, strides) { _, offsetSource, offsetTarget, length, stepSource, stepTarget in
+                    for i in 0..<length { r[offsetTarget + i * stepTarget] += source[offsetSource + i * stepSource] }
+                }
+            }
         }
-        return result
+        return Self(shape: target, scalars: result)
+    }
+
+    /// Calls `body` once per row (all axes but the last) of `shape`, in row-major order, with the row's position
+    /// in a tensor of that shape, its offsets under two sets of strides, its length and the two strides of the
+    /// last axis: the per-element index arithmetic of broadcasting hoisted out of the inner loop.
+    static func forEachRow(
+        of shape: [Int], strides first: [Int], _ second: [Int],
+        _ body: (_ position: Int, _ first: Int, _ second: Int, _ length: Int, _ firstStep: Int, _ secondStep: Int) -> Void
+    ) {
+        guard let length = shape.last else { body(0, 0, 0, 1, 0, 0); return }
+        let rows = shape.dropLast().reduce(1, *)
+        guard rows > 0, length > 0 else { return }
+        var index = [Int](repeating: 0, count: shape.count - 1)
+        for row in 0..<rows {
+            var offsetFirst = 0, offsetSecond = 0
+            for axis in index.indices {
+                offsetFirst += index[axis] * first[axis]
+                offsetSecond += index[axis] * second[axis]
+            }
+            body(row * length, offsetFirst, offsetSecond, length, first[shape.count - 1], second[shape.count - 1])
+            advance(&index, within: Array(shape.dropLast()))
+        }
     }
 
     /// Steps a multi-index to the next position in row-major order (the last axis fastest).
@@ -68,9 +94,9 @@ extension Tensor {
         return strides
     }
 
-    public static func + (a: Tensor, b: Tensor) -> Tensor { broadcast(a, b, +) }
-    public static func - (a: Tensor, b: Tensor) -> Tensor { broadcast(a, b, -) }
-    public static func * (a: Tensor, b: Tensor) -> Tensor { broadcast(a, b, *) }
-    public static func / (a: Tensor, b: Tensor) -> Tensor { broadcast(a, b, /) }
-    public static prefix func - (a: Tensor) -> Tensor { a.map { -$0 } }
+    public static func + (a: Self, b: Self) -> Self { broadcast(a, b, +) }
+    public static func - (a: Self, b: Self) -> Self { broadcast(a, b, -) }
+    public static func * (a: Self, b: Self) -> Self { broadcast(a, b, *) }
+    public static func / (a: Self, b: Self) -> Self { broadcast(a, b, /) }
+    public static prefix func - (a: Self) -> Self { a.map { -$0 } }
 }

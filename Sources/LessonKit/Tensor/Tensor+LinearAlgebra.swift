@@ -1,40 +1,46 @@
-extension Tensor {
-    /// The matrix product of [m, k] and [k, n] tensors: an [m, n] tensor, cᵢⱼ = Σₖ aᵢₖ bₖⱼ (i-k-j loop order,
-    /// so the inner loop runs along contiguous rows).
-    public func matmul(_ other: Tensor) -> Tensor {
-        precondition(shape.count == 2 && other.shape.count == 2 && shape[1] == other.shape[0],
-            "Tensor.matmul: shapes \(shape) and \(other.shape) do not multiply")
-        let (m, k, n) = (shape[0], shape[1], other.shape[1])
-        var result = [Double](repeating: 0, count: m * n)
-        scalars.withUnsafeBufferPointer { a in
-            other.scalars.withUnsafeBufferPointer { b in
-                result.withUnsafeMutableBufferPointer { c in
-                    for i in 0..<m {
-                        for p in 0..<k {
-                            let aip = a[i * k + p]
-                            if aip == 0 { continue }
-                            for j in 0..<n { c[i * n + j] += aip * b[p * n + j] }
-                        }
+extension TensorOf {
+    /// The matrix product of [m, k] and [k, n] tensors: an [m, n] tensor, cᵢⱼ = Σₖ aᵢₖ bₖⱼ, computed by OpenBLAS.
+    public func matmul(_ other: Self) -> Self { matmul(other, transposingSelf: false, transposingOther: false) }
+
+    /// op(self) · op(other), where op transposes a matrix when asked: the products the backward rule of a
+    /// matrix product needs (G Bᵀ and Aᵀ G) without materialising a transpose.
+    public func matmul(_ other: Self, transposingSelf: Bool, transposingOther: Bool) -> Self {
+        precondition(shape.count == 2 && other.shape.count == 2, "Tensor.matmul: shapes \(shape) and \(other.shape) are not matrices")
+        let (m, k) = transposingSelf ? (shape[1], shape[0]) : (shape[0], shape[1])
+        let (k2, n) = transposingOther ? (other.shape[1], other.shape[0]) : (other.shape[0], other.shape[1])
+        precondition(k == k2, "Tensor.matmul: shapes \(shape)\(transposingSelf ? "ᵀ" : "") and \(other.shape)\(transposingOther ? "ᵀ" : "") do not multiply")
+        var result = [Scalar](repeating: 0, count: m * n)
+        if m > 0, n > 0, k > 0 {
+            scalars.withUnsafeBufferPointer { a in
+                other.scalars.withUnsafeBufferPointer { b in
+                    result.withUnsafeMutableBufferPointer { c in
+                        Scalar.gemm(a.baseAddress!, transposeA: transposingSelf, b.baseAddress!, transposeB: transposingOther,
+                            into: c.baseAddress!, m: m, n: n, k: k)
                     }
                 }
             }
         }
-        return Tensor(shape: [m, n], scalars: result)
+        return Self(shape: [m, n], scalars: result)
     }
 
     /// Sum of all elements (a scalar tensor).
-    public func sum() -> Tensor { Tensor(scalars.reduce(0, +)) }
+    public func sum() -> Self { Self(scalars.reduce(0, +)) }
 
     /// Sum along `axis`, which is removed from the shape.
-    public func sum(alongAxis axis: Int) -> Tensor {
+    public func sum(alongAxis axis: Int) -> Self {
         precondition(axis >= 0 && axis < shape.count, "Tensor.sum: no axis \(axis) in shape \(shape)")
         let outer = shape[..<axis].reduce(1, *), size = shape[axis], inner = shape[(axis + 1)...].reduce(1, *)
-        var result = [Double](repeating: 0, count: outer * inner)
-        for o in 0..<outer { for s in 0..<size { for i in 0..<inner {
-            result[o * inner + i] += scalars[(o * size + s) * inner + i]
-        } } }
+        var result = [Scalar](repeating: 0, count: outer * inner)
+        scalars.withUnsafeBufferPointer { source in
+            result.withUnsafeMutableBufferPointer { target in
+                for o in 0..<outer { for s in 0..<size {
+                    let row = (o * size + s) * inner
+                    for i in 0..<inner { target[o * inner + i] += source[row + i] }
+                } }
+            }
+        }
         var newShape = shape
         newShape.remove(at: axis)
-        return Tensor(shape: newShape, scalars: result)
+        return Self(shape: newShape, scalars: result)
     }
 }
