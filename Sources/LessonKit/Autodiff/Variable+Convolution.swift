@@ -1,4 +1,6 @@
-// Convolutions as primitive operations with their own backward rules (naive loops, written to be read).
+// Convolutions as primitive operations with their own backward rules. Each is lowered to matrix products
+// ("im2col"): the input patches every output position sees are laid out as the columns of a matrix, so the
+// convolution is one product of the kernel (rows: output channels) with that matrix per image.
 
 extension Variable {
     /// 2-D convolution with "same" zero padding and an optional mask on the kernel (PixelCNN's masks A and B).
@@ -12,39 +14,14 @@ extension Variable {
         precondition(kernel.shape == [outChannels, inChannels, size, size] && size % 2 == 1,
             "convolution2D: kernel shape \(kernel.shape) must be [out, \(inChannels), k, k] with k odd")
         let effective = mask.map { kernel.value * $0 } ?? kernel.value
-        let half = size / 2
+        let patches = PatchMatrix(channels: inChannels, height: height, width: width, kernelHeight: size, kernelWidth: size,
+            offsetY: -(size / 2), offsetX: -(size / 2), dilation: 1)
+        let output = patches.convolve(value, with: effective, outChannels: outChannels, batch: batch)
         let input = value
-        var output = [Double](repeating: 0, count: batch * outChannels * height * width)
-        // Visits every (output position, kernel tap) pair whose input position lies inside the image.
-        func forEachTap(_ body: (_ outIndex: Int, _ inIndex: Int, _ kernelIndex: Int) -> Void) {
-            for b in 0..<batch { for o in 0..<outChannels { for c in 0..<inChannels {
-                for i in 0..<size { for j in 0..<size {
-                    let kernelIndex = ((o * inChannels + c) * size + i) * size + j
-                    guard effective.scalars[kernelIndex] != 0 || mask == nil else { continue }
-                    for y in 0..<height {
-                        let sourceY = y + i - half
-                        guard sourceY >= 0 && sourceY < height else { continue }
-                        for x in 0..<width {
-                            let sourceX = x + j - half
-                            guard sourceX >= 0 && sourceX < width else { continue }
-                            body(((b * outChannels + o) * height + y) * width + x,
-                                ((b * inChannels + c) * height + sourceY) * width + sourceX, kernelIndex)
-                        }
-                    }
-                } }
-            } } }
-        }
-        forEachTap { output[$0] += effective.scalars[$2] * input.scalars[$1] }
-        return Variable(Tensor(shape: [batch, outChannels, height, width], scalars: output), inputs: [self, kernel]) { g in
-            var inputGradient = [Double](repeating: 0, count: input.count)
-            var kernelGradient = [Double](repeating: 0, count: kernel.value.count)
-            forEachTap { outIndex, inIndex, kernelIndex in
-                inputGradient[inIndex] += g.scalars[outIndex] * effective.scalars[kernelIndex]
-                kernelGradient[kernelIndex] += g.scalars[outIndex] * input.scalars[inIndex]
-            }
-            var kernelTensor = Tensor(shape: kernel.shape, scalars: kernelGradient)
-            if let mask { kernelTensor = kernelTensor * mask }
-            return [Tensor(shape: input.shape, scalars: inputGradient), kernelTensor]
+        return Variable(output, inputs: [self, kernel]) { g in
+            var (inputGradient, kernelGradient) = patches.gradients(g, input: input, kernel: effective, outChannels: outChannels, batch: batch)
+            if let mask { kernelGradient = kernelGradient * mask }
+            return [inputGradient, kernelGradient]
         }
     }
 
@@ -58,25 +35,14 @@ extension Variable {
         let (outChannels, size) = (kernel.shape[0], kernel.shape[2])
         precondition(kernel.shape == [outChannels, inChannels, size] && dilation >= 1,
             "causalConvolution1D: kernel shape \(kernel.shape) must be [out, \(inChannels), k]")
-        let input = value
-        func forEachTap(_ body: (_ outIndex: Int, _ inIndex: Int, _ kernelIndex: Int) -> Void) {
-            for b in 0..<batch { for o in 0..<outChannels { for c in 0..<inChannels { for i in 0..<size {
-                let shift = (size - 1 - i) * dilation
-                for t in shift..<max(shift, time) {
-                    body((b * outChannels + o) * time + t, (b * inChannels + c) * time + t - shift, (o * inChannels + c) * size + i)
-                }
-            } } } }
-        }
-        var output = [Double](repeating: 0, count: batch * outChannels * time)
-        forEachTap { output[$0] += kernel.value.scalars[$2] * input.scalars[$1] }
-        return Variable(Tensor(shape: [batch, outChannels, time], scalars: output), inputs: [self, kernel]) { g in
-            var inputGradient = [Double](repeating: 0, count: input.count)
-            var kernelGradient = [Double](repeating: 0, count: kernel.value.count)
-            forEachTap { outIndex, inIndex, kernelIndex in
-                inputGradient[inIndex] += g.scalars[outIndex] * kernel.value.scalars[kernelIndex]
-                kernelGradient[kernelIndex] += g.scalars[outIndex] * input.scalars[inIndex]
-            }
-            return [Tensor(shape: input.shape, scalars: inputGradient), Tensor(shape: kernel.shape, scalars: kernelGradient)]
+        // A 1-D signal is an image of height 1 whose kernel reaches (k − 1)·d steps into the past.
+        let patches = PatchMatrix(channels: inChannels, height: 1, width: time, kernelHeight: 1, kernelWidth: size,
+            offsetY: 0, offsetX: -(size - 1) * dilation, dilation: dilation)
+        let output = patches.convolve(value, with: kernel.value, outChannels: outChannels, batch: batch)
+        let input = value, kernelValue = kernel.value
+        return Variable(output.reshaped([batch, outChannels, time]), inputs: [self, kernel]) { g in
+            let (inputGradient, kernelGradient) = patches.gradients(g, input: input, kernel: kernelValue, outChannels: outChannels, batch: batch)
+            return [inputGradient.reshaped(input.shape), kernelGradient.reshaped(kernelValue.shape)]
         }
     }
 }

@@ -15,7 +15,7 @@ extension TensorOf {
                 other.scalars.withUnsafeBufferPointer { b in
                     result.withUnsafeMutableBufferPointer { c in
                         Scalar.gemm(a.baseAddress!, transposeA: transposingSelf, b.baseAddress!, transposeB: transposingOther,
-                            into: c.baseAddress!, m: m, n: n, k: k)
+                            into: c.baseAddress!, m: m, n: n, k: k, accumulating: false)
                     }
                 }
             }
