@@ -21,11 +21,15 @@ extension Variable {
         Variable(-a.value, inputs: [a]) { g in [-g] }
     }
 
-    /// The matrix product; ∂/∂A = G Bᵀ, ∂/∂B = Aᵀ G.
-    public func matmul(_ other: Variable) -> Variable {
-        Variable(value.matmul(other.value), inputs: [self, other]) { g in
-            [g.matmul(other.value, transposingSelf: false, transposingOther: true),
-             self.value.matmul(g, transposingSelf: true, transposingOther: false)]
+    /// The matrix product A B ([m, k] · [k, n] → [m, n]); ∂/∂A = G Bᵀ, ∂/∂B = Aᵀ G.
+    /// With `transposingOther`, the product A Bᵀ of [m, k] and [n, k]; ∂/∂A = G B, ∂/∂B = Gᵀ A.
+    public func matmul(_ other: Variable, transposingOther: Bool = false) -> Variable {
+        Variable(value.matmul(other.value, transposingSelf: false, transposingOther: transposingOther), inputs: [self, other]) { g in
+            if transposingOther {
+                return [g.matmul(other.value), g.matmul(self.value, transposingSelf: true, transposingOther: false)]
+            }
+            return [g.matmul(other.value, transposingSelf: false, transposingOther: true),
+                    self.value.matmul(g, transposingSelf: true, transposingOther: false)]
         }
     }
 

@@ -1,5 +1,10 @@
+// Every generic operation is pre-specialised for Double and Float (`@_specialize`), so callers in
+// other files and modules run concrete loops instead of going through generic witnesses element by element.
+
 extension TensorOf {
     /// The shape of `a ∘ b` under NumPy broadcasting: shapes aligned at their trailing axes; sizes equal or 1.
+    @_specialize(where Scalar == Double)
+    @_specialize(where Scalar == Float)
     public static func broadcastShape(_ a: [Int], _ b: [Int]) -> [Int] {
         let rank = max(a.count, b.count)
         let paddedA = [Int](repeating: 1, count: rank - a.count) + a
@@ -11,6 +16,8 @@ extension TensorOf {
     }
 
     /// `combine` applied elementwise to `a` and `b`, broadcast to a common shape.
+    @_specialize(where Scalar == Double)
+    @_specialize(where Scalar == Float)
     public static func broadcast(_ a: Self, _ b: Self, _ combine: (Scalar, Scalar) -> Scalar) -> Self {
         if a.shape == b.shape {
             var result = [Scalar](repeating: 0, count: a.count)
@@ -34,6 +41,8 @@ extension TensorOf {
     }
 
     /// Sums `self` down to `target` shape: the inverse of broadcasting, used by gradients.
+    @_specialize(where Scalar == Double)
+    @_specialize(where Scalar == Float)
     public func summed(toShape target: [Int]) -> Self {
         if shape == target { return self }
         var result = [Scalar](repeating: 0, count: target.reduce(1, *))
@@ -94,9 +103,19 @@ extension TensorOf {
         return strides
     }
 
+    @_specialize(where Scalar == Double)
+    @_specialize(where Scalar == Float)
     public static func + (a: Self, b: Self) -> Self { broadcast(a, b, +) }
+    @_specialize(where Scalar == Double)
+    @_specialize(where Scalar == Float)
     public static func - (a: Self, b: Self) -> Self { broadcast(a, b, -) }
+    @_specialize(where Scalar == Double)
+    @_specialize(where Scalar == Float)
     public static func * (a: Self, b: Self) -> Self { broadcast(a, b, *) }
+    @_specialize(where Scalar == Double)
+    @_specialize(where Scalar == Float)
     public static func / (a: Self, b: Self) -> Self { broadcast(a, b, /) }
+    @_specialize(where Scalar == Double)
+    @_specialize(where Scalar == Float)
     public static prefix func - (a: Self) -> Self { a.map { -$0 } }
 }

@@ -1,9 +1,13 @@
 extension TensorOf {
     /// The matrix product of [m, k] and [k, n] tensors: an [m, n] tensor, cᵢⱼ = Σₖ aᵢₖ bₖⱼ, computed by OpenBLAS.
+    @_specialize(where Scalar == Double)
+    @_specialize(where Scalar == Float)
     public func matmul(_ other: Self) -> Self { matmul(other, transposingSelf: false, transposingOther: false) }
 
     /// op(self) · op(other), where op transposes a matrix when asked: the products the backward rule of a
     /// matrix product needs (G Bᵀ and Aᵀ G) without materialising a transpose.
+    @_specialize(where Scalar == Double)
+    @_specialize(where Scalar == Float)
     public func matmul(_ other: Self, transposingSelf: Bool, transposingOther: Bool) -> Self {
         precondition(shape.count == 2 && other.shape.count == 2, "Tensor.matmul: shapes \(shape) and \(other.shape) are not matrices")
         let (m, k) = transposingSelf ? (shape[1], shape[0]) : (shape[0], shape[1])
@@ -24,9 +28,13 @@ extension TensorOf {
     }
 
     /// Sum of all elements (a scalar tensor).
+    @_specialize(where Scalar == Double)
+    @_specialize(where Scalar == Float)
     public func sum() -> Self { Self(scalars.reduce(0, +)) }
 
     /// Sum along `axis`, which is removed from the shape.
+    @_specialize(where Scalar == Double)
+    @_specialize(where Scalar == Float)
     public func sum(alongAxis axis: Int) -> Self {
         precondition(axis >= 0 && axis < shape.count, "Tensor.sum: no axis \(axis) in shape \(shape)")
         let outer = shape[..<axis].reduce(1, *), size = shape[axis], inner = shape[(axis + 1)...].reduce(1, *)

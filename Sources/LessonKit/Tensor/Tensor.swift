@@ -51,9 +51,13 @@ public struct TensorOf<Scalar: TensorScalar>: Sendable, Equatable, CustomStringC
     }
 
     /// The same elements with another shape of the same size.
+    @_specialize(where Scalar == Double)
+    @_specialize(where Scalar == Float)
     public func reshaped(_ newShape: [Int]) -> Self { Self(shape: newShape, scalars: scalars) }
 
     /// Elementwise `transform`.
+    @_specialize(where Scalar == Double)
+    @_specialize(where Scalar == Float)
     public func map(_ transform: (Scalar) -> Scalar) -> Self { Self(shape: shape, scalars: scalars.map(transform)) }
 
     /// The transpose of a matrix.

@@ -78,12 +78,20 @@ public struct Adam: Optimizer {
         let correction2 = 1 - pow(beta2, Double(steps))
         for (index, parameter) in parameters.enumerated() {
             let gradient = parameter.gradient.scalars
-            for k in gradient.indices {
-                first[index][k] = beta1 * first[index][k] + (1 - beta1) * gradient[k]
-                second[index][k] = beta2 * second[index][k] + (1 - beta2) * gradient[k] * gradient[k]
-                let step = learningRate * (first[index][k] / correction1) / ((second[index][k] / correction2).squareRoot() + epsilon)
-                parameter.value.scalars[k] -= step
+            // Update a local copy and assign once: each assignment to `parameter.value` starts a new leaf.
+            var theta = parameter.value
+            theta.scalars.withUnsafeMutableBufferPointer { theta in
+                first[index].withUnsafeMutableBufferPointer { m in
+                    second[index].withUnsafeMutableBufferPointer { v in
+                        for k in gradient.indices {
+                            m[k] = beta1 * m[k] + (1 - beta1) * gradient[k]
+                            v[k] = beta2 * v[k] + (1 - beta2) * gradient[k] * gradient[k]
+                            theta[k] -= learningRate * (m[k] / correction1) / ((v[k] / correction2).squareRoot() + epsilon)
+                        }
+                    }
+                }
             }
+            parameter.value = theta
         }
     }
 }

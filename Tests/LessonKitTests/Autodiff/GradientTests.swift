@@ -49,6 +49,9 @@ import Testing
     @Test func matrixProductReshapeAndLogSumExp() {
         let a = random([3, 4], seed: 6), b = random([4, 2], seed: 7)
         expectGradients("matmul", [a, b]) { ($0[0].matmul($0[1]) * $0[0].matmul($0[1])).sum() }
+        expectGradients("matmul Bᵀ", [a, random([5, 4], seed: 16)]) {
+            ($0[0].matmul($0[1], transposingOther: true) * $0[0].matmul($0[1], transposingOther: true)).sum()
+        }
         expectGradients("reshape", [a]) { ($0[0].reshaped([2, 6]) * Variable(random([2, 6], seed: 8))).sum() }
         expectGradients("logsumexp", [a]) { ($0[0].logSumExp() * Variable(random([3, 1], seed: 9))).sum() }
     }

@@ -1,0 +1,81 @@
+/// A model of binary images as a product of conditionals in raster order,
+/// p(x) = ∏ᵢ p(xᵢ | x₍<ᵢ₎), with p(xᵢ = 1 | x₍<ᵢ₎) = σ(ℓᵢ).
+///
+/// A conforming model computes every conditional's logit ℓᵢ in one pass over a batch of complete images
+/// ("teacher forcing"): that is what makes training parallel. Sampling must still go pixel by pixel, because
+/// pixel i needs the sampled values of the pixels before it.
+public protocol AutoregressiveImageModel: AnyObject {
+    /// Pixels per image, D = height × width.
+    var pixelCount: Int { get }
+    /// Everything the optimizer updates.
+    var parameters: [Parameter] { get }
+    /// Logits ℓ[n, i] of p(xᵢ = 1 | x₍<ᵢ₎) for a batch of images [n, D] (values 0 or 1): shape [n, D].
+    /// ℓ[n, i] may depend on images[n, j] for j < i only.
+    func logits(_ images: Variable) -> Variable
+}
+
+extension AutoregressiveImageModel {
+    /// Mean negative log-likelihood in nats per image, exact: −log p(x) = Σᵢ softplus(ℓᵢ) − xᵢ ℓᵢ, averaged over
+    /// the images (each an array of D values 0 or 1). Evaluated in batches of `batchSize`.
+    public func negativeLogLikelihood(_ images: [[Double]], batchSize: Int = 500) -> Double {
+        var total = 0.0
+        for start in stride(from: 0, to: images.count, by: batchSize) {
+            let batch = Array(images[start..<min(start + batchSize, images.count)])
+            let x = Variable(Tensor(batch))
+            total += Double(batch.count * pixelCount) * binaryCrossEntropy(logits: logits(x), targets: x).value.scalar
+        }
+        return total / Double(images.count)
+    }
+
+    /// log p(x) of one image, in nats.
+    public func logProbability(of image: [Double]) -> Double { -negativeLogLikelihood([image]) }
+
+    /// Draws `count` images pixel by pixel: D passes of the model, each fixing one more pixel of every image.
+    public func sample<G: RandomNumberGenerator>(count: Int, using generator: inout G) -> [[Double]] {
+        var images = [[Double]](repeating: [Double](repeating: 0, count: pixelCount), count: count)
+        for pixel in 0..<pixelCount {
+            let probabilities = logits(Variable(Tensor(images))).value
+            for n in 0..<count {
+                let p = Special.sigmoid(probabilities.scalars[n * pixelCount + pixel])
+                images[n][pixel] = generator.uniform() < p ? 1 : 0
+            }
+        }
+        return images
+    }
+
+    /// Trains by minibatch Adam on the mean negative log-likelihood per image (plus `weightDecay` · Σθ² over
+    /// the parameters), reshuffling the training images every epoch; records training and test NLL per epoch.
+    @discardableResult
+    public func train<G: RandomNumberGenerator>(
+        on images: [[Double]], test: [[Double]] = [], epochs: Int, batchSize: Int = 100, learningRate: Double = 1e-2,
+        weightDecay: Double = 0, using generator: inout G
+    ) -> TrainingHistory {
+        var adam = Adam(parameters, learningRate: learningRate)
+        var history = TrainingHistory()
+        var order = Array(images.indices)
+        let clock = ContinuousClock(), started = clock.now
+        for _ in 0..<epochs {
+            order.shuffle(using: &generator)
+            var epochTotal = 0.0
+            for start in stride(from: 0, to: order.count, by: batchSize) {
+                let batch = order[start..<min(start + batchSize, order.count)].map { images[$0] }
+                let x = Variable(Tensor(batch))
+                let nll = binaryCrossEntropy(logits: logits(x), targets: x) * .constant(Double(pixelCount))
+                var loss = nll
+                if weightDecay > 0 {
+                    for parameter in parameters {
+                        let theta = parameter.variable()
+                        loss = loss + (theta * theta).sum() * .constant(weightDecay)
+                    }
+                }
+                loss.backward()
+                adam.step()
+                epochTotal += nll.value.scalar * Double(batch.count)
+            }
+            history.trainingNLL.append(epochTotal / Double(images.count))
+            if !test.isEmpty { history.testNLL.append(negativeLogLikelihood(test)) }
+        }
+        history.seconds = (clock.now - started).seconds
+        return history
+    }
+}
