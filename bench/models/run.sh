@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Reproduce the model benchmarks: bench/models/run.sh [repetitions]
+# LessonKit's FVSBN against the same model in PyTorch CPU (2 threads each), medians of the repetitions.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+swift build -c release --product ModelBench
+if ! bench/.venv/bin/python -c "import torch" 2>/dev/null; then
+  [ -x bench/.venv/bin/python ] || python3 -m venv bench/.venv
+  bench/.venv/bin/pip install -q numpy
+  bench/.venv/bin/pip install -q torch --index-url https://download.pytorch.org/whl/cpu
+fi
+bench/.venv/bin/python bench/models/bench.py "${1:-5}"
