@@ -103,18 +103,23 @@ extension TensorOf {
         return strides
     }
 
+    /// a + b elementwise, broadcast.
     @_specialize(where Scalar == Double)
     @_specialize(where Scalar == Float)
     public static func + (a: Self, b: Self) -> Self { broadcast(a, b, +) }
+    /// a − b elementwise, broadcast.
     @_specialize(where Scalar == Double)
     @_specialize(where Scalar == Float)
     public static func - (a: Self, b: Self) -> Self { broadcast(a, b, -) }
+    /// a ⊙ b elementwise (Hadamard product), broadcast.
     @_specialize(where Scalar == Double)
     @_specialize(where Scalar == Float)
     public static func * (a: Self, b: Self) -> Self { broadcast(a, b, *) }
+    /// a / b elementwise, broadcast.
     @_specialize(where Scalar == Double)
     @_specialize(where Scalar == Float)
     public static func / (a: Self, b: Self) -> Self { broadcast(a, b, /) }
+    /// −a elementwise.
     @_specialize(where Scalar == Double)
     @_specialize(where Scalar == Float)
     public static prefix func - (a: Self) -> Self { a.map { -$0 } }
