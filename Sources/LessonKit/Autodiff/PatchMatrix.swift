@@ -1,87 +1,147 @@
-/// The "im2col" layout of a convolution: for one image of shape [channels, height, width], a matrix with one
-/// row per kernel tap (c, i, j) and one column per output position (y, x), holding the input pixel that tap
-/// sees, in[c, y + offsetY + i·dilation, x + offsetX + j·dilation], or 0 outside the image.
+/// The "im2col" layout of a convolution over a batch: a matrix with one row per kernel tap (c, i, j) and one
+/// column per (image b, output position y, x), holding the input pixel that tap sees,
+/// in[b, c, y + offsetY + i·dilation, x + offsetX + j·dilation], or 0 outside the image.
 ///
-/// A convolution is then out = K · P per image, with K the kernel as an [outChannels, taps] matrix; its
-/// gradients are ∂K = Σ_images G · Pᵀ and ∂P = Kᵀ · G, which `scatter` folds back onto the input pixels.
+/// A convolution is then one matrix product, out = K · P, with K the kernel as an [outChannels, taps] matrix,
+/// and its gradients are ∂K = G · Pᵀ and ∂P = Kᵀ · G, which `scatter` folds back onto the input pixels.
+/// Products are [outChannels, batch · positions]; `convolve` and `gradients` move between that layout and the
+/// tensors' [batch, channels, positions].
+///
+/// Taps that a mask switches off for every output channel (most of a PixelCNN's masked kernel) get no row at
+/// all: `activeTaps` lists the kernel columns (c, i, j) that are used, and the products run over those only.
 struct PatchMatrix {
     let channels: Int, height: Int, width: Int
     let kernelHeight: Int, kernelWidth: Int
     let offsetY: Int, offsetX: Int, dilation: Int
+    /// Kernel columns c·kh·kw + i·kw + j that the mask lets through for some output channel (all without a mask).
+    let activeTaps: [Int]
 
-    var taps: Int { channels * kernelHeight * kernelWidth }
+    init(channels: Int, height: Int, width: Int, kernelHeight: Int, kernelWidth: Int, offsetY: Int, offsetX: Int,
+         dilation: Int, mask: Tensor?) {
+        (self.channels, self.height, self.width) = (channels, height, width)
+        (self.kernelHeight, self.kernelWidth) = (kernelHeight, kernelWidth)
+        (self.offsetY, self.offsetX, self.dilation) = (offsetY, offsetX, dilation)
+        let columns = channels * kernelHeight * kernelWidth
+        if let mask {
+            let outChannels = mask.count / max(1, columns)
+            activeTaps = (0..<columns).filter { tap in (0..<outChannels).contains { mask.scalars[$0 * columns + tap] != 0 } }
+        } else {
+            activeTaps = Array(0..<columns)
+        }
+    }
+
+    var taps: Int { activeTaps.count }
     var positions: Int { height * width }
 
-    /// Visits every (tap row, output position, input pixel) triple whose pixel lies inside the image.
-    func forEachEntry(_ body: (_ entry: Int, _ pixel: Int) -> Void) {
-        for c in 0..<channels { for i in 0..<kernelHeight { for j in 0..<kernelWidth {
-            let row = (c * kernelHeight + i) * kernelWidth + j
+    /// The kernel [outChannels, all taps] restricted to the active columns: [outChannels, taps].
+    func activeColumns(of kernel: Tensor) -> [Double] {
+        let columns = channels * kernelHeight * kernelWidth, outChannels = kernel.count / max(1, columns)
+        return (0..<outChannels).flatMap { o in activeTaps.map { kernel.scalars[o * columns + $0] } }
+    }
+
+    /// Calls `body(row, y, sourceY, xStart, xEnd, shift)` for every tap row and output row whose source row lies
+    /// inside the image: output columns xStart..<xEnd read source column x + shift.
+    private func forEachSpan(_ body: (_ row: Int, _ channel: Int, _ y: Int, _ sourceY: Int, _ xStart: Int, _ xEnd: Int, _ shift: Int) -> Void) {
+        for (row, tap) in activeTaps.enumerated() {
+            let c = tap / (kernelHeight * kernelWidth), i = tap / kernelWidth % kernelHeight, j = tap % kernelWidth
+            let shift = offsetX + j * dilation
+            let xStart = max(0, -shift), xEnd = min(width, width - shift)
+            guard xStart < xEnd else { continue }
             for y in 0..<height {
                 let sourceY = y + offsetY + i * dilation
                 guard sourceY >= 0 && sourceY < height else { continue }
-                for x in 0..<width {
-                    let sourceX = x + offsetX + j * dilation
-                    guard sourceX >= 0 && sourceX < width else { continue }
-                    body(row * positions + y * width + x, (c * height + sourceY) * width + sourceX)
-                }
+                body(row, c, y, sourceY, xStart, xEnd, shift)
             }
-        } } }
+        }
     }
 
-    /// The patch matrix [taps, positions] of one image (`image` points at its channels × height × width values).
-    func gather(_ image: UnsafeBufferPointer<Double>, into matrix: UnsafeMutableBufferPointer<Double>) {
-        matrix.update(repeating: 0)
-        forEachEntry { entry, pixel in matrix[entry] = image[pixel] }
+    /// The patch matrix [taps, batch · positions] of a batch of images [batch, channels, height, width].
+    func gather(_ input: UnsafeBufferPointer<Double>, batch: Int, into matrix: UnsafeMutableBufferPointer<Double>) {
+        if offsetY != 0 || offsetX != 0 || kernelHeight > 1 { matrix.update(repeating: 0) }  // some taps fall outside
+        let columns = batch * positions, imageSize = channels * positions
+        forEachSpan { row, c, y, sourceY, xStart, xEnd, shift in
+            for b in 0..<batch {
+                let target = row * columns + b * positions + y * width
+                let source = b * imageSize + (c * height + sourceY) * width + shift
+                for x in xStart..<xEnd { matrix[target + x] = input[source + x] }
+            }
+        }
     }
 
     /// Adds each entry of a patch-matrix gradient onto the input pixel it came from (the adjoint of `gather`).
-    func scatter(_ matrix: UnsafeBufferPointer<Double>, into image: UnsafeMutableBufferPointer<Double>) {
-        forEachEntry { entry, pixel in image[pixel] += matrix[entry] }
+    func scatter(_ matrix: UnsafeBufferPointer<Double>, batch: Int, into input: UnsafeMutableBufferPointer<Double>) {
+        let columns = batch * positions, imageSize = channels * positions
+        forEachSpan { row, c, y, sourceY, xStart, xEnd, shift in
+            for b in 0..<batch {
+                let target = row * columns + b * positions + y * width
+                let source = b * imageSize + (c * height + sourceY) * width + shift
+                for x in xStart..<xEnd { input[source + x] += matrix[target + x] }
+            }
+        }
     }
 
-    /// out[b] = K · P(in[b]) for a batch: shape [batch, outChannels, height, width].
+    /// out = K · P(in) for a batch: shape [batch, outChannels, height, width].
     func convolve(_ input: Tensor, with kernel: Tensor, outChannels: Int, batch: Int) -> Tensor {
-        let imageSize = channels * positions, outputSize = outChannels * positions
-        var output = [Double](repeating: 0, count: batch * outputSize)
-        var patches = [Double](repeating: 0, count: taps * positions)
-        input.scalars.withUnsafeBufferPointer { inputs in kernel.scalars.withUnsafeBufferPointer { k in
-            output.withUnsafeMutableBufferPointer { out in patches.withUnsafeMutableBufferPointer { p in
-                for b in 0..<batch {
-                    gather(UnsafeBufferPointer(rebasing: inputs[(b * imageSize)..<((b + 1) * imageSize)]), into: p)
-                    Double.gemm(k.baseAddress!, transposeA: false, p.baseAddress!, transposeB: false,
-                        into: out.baseAddress! + b * outputSize, m: outChannels, n: positions, k: taps, accumulating: false)
-                }
+        let columns = batch * positions
+        var patches = Self.uninitialized(taps * columns)
+        var product = Self.uninitialized(outChannels * columns)
+        let activeKernel = activeColumns(of: kernel)
+        input.scalars.withUnsafeBufferPointer { inputs in patches.withUnsafeMutableBufferPointer { p in
+            gather(inputs, batch: batch, into: p)
+            activeKernel.withUnsafeBufferPointer { k in product.withUnsafeMutableBufferPointer { out in
+                Double.gemm(k.baseAddress!, transposeA: false, p.baseAddress!, transposeB: false,
+                    into: out.baseAddress!, m: outChannels, n: columns, k: taps, accumulating: false)
             } }
         } }
-        return Tensor(shape: [batch, outChannels, height, width], scalars: output)
+        return Tensor(shape: [batch, outChannels, height, width],
+            scalars: Self.swapOuterAxes(product, outer: outChannels, inner: batch, block: positions))
     }
 
     /// The gradients of a convolution's input and kernel from its output gradient `g` [batch, outChannels, …].
     func gradients(_ g: Tensor, input: Tensor, kernel: Tensor, outChannels: Int, batch: Int) -> (input: Tensor, kernel: Tensor) {
-        let imageSize = channels * positions, outputSize = outChannels * positions
+        let columns = batch * positions
+        let gradient = Self.swapOuterAxes(g.scalars, outer: batch, inner: outChannels, block: positions)  // [out, batch·positions]
         var inputGradient = [Double](repeating: 0, count: input.count)
-        var kernelGradient = [Double](repeating: 0, count: kernel.count)
-        var patches = [Double](repeating: 0, count: taps * positions)
-        var patchGradient = [Double](repeating: 0, count: taps * positions)
-        input.scalars.withUnsafeBufferPointer { inputs in kernel.scalars.withUnsafeBufferPointer { k in
-            g.scalars.withUnsafeBufferPointer { gs in
-                inputGradient.withUnsafeMutableBufferPointer { dIn in kernelGradient.withUnsafeMutableBufferPointer { dK in
-                    patches.withUnsafeMutableBufferPointer { p in patchGradient.withUnsafeMutableBufferPointer { dP in
-                        for b in 0..<batch {
-                            let gb = gs.baseAddress! + b * outputSize
-                            gather(UnsafeBufferPointer(rebasing: inputs[(b * imageSize)..<((b + 1) * imageSize)]), into: p)
-                            // ∂K += G Pᵀ: [out, positions] · [positions, taps].
-                            Double.gemm(gb, transposeA: false, p.baseAddress!, transposeB: true,
-                                into: dK.baseAddress!, m: outChannels, n: taps, k: positions, accumulating: true)
-                            // ∂P = Kᵀ G: [taps, out] · [out, positions].
-                            Double.gemm(k.baseAddress!, transposeA: true, gb, transposeB: false,
-                                into: dP.baseAddress!, m: taps, n: positions, k: outChannels, accumulating: false)
-                            scatter(UnsafeBufferPointer(dP), into: UnsafeMutableBufferPointer(rebasing: dIn[(b * imageSize)..<((b + 1) * imageSize)]))
-                        }
-                    } }
+        var kernelGradient = Self.uninitialized(outChannels * taps)
+        var patches = Self.uninitialized(taps * columns)
+        var patchGradient = Self.uninitialized(taps * columns)
+        let activeKernel = activeColumns(of: kernel)
+        input.scalars.withUnsafeBufferPointer { inputs in patches.withUnsafeMutableBufferPointer { p in
+            gather(inputs, batch: batch, into: p)
+            gradient.withUnsafeBufferPointer { gs in activeKernel.withUnsafeBufferPointer { k in
+                kernelGradient.withUnsafeMutableBufferPointer { dK in patchGradient.withUnsafeMutableBufferPointer { dP in
+                    // ∂K = G Pᵀ: [out, columns] · [columns, taps].
+                    Double.gemm(gs.baseAddress!, transposeA: false, p.baseAddress!, transposeB: true,
+                        into: dK.baseAddress!, m: outChannels, n: taps, k: columns, accumulating: false)
+                    // ∂P = Kᵀ G: [taps, out] · [out, columns].
+                    Double.gemm(k.baseAddress!, transposeA: true, gs.baseAddress!, transposeB: false,
+                        into: dP.baseAddress!, m: taps, n: columns, k: outChannels, accumulating: false)
+                    inputGradient.withUnsafeMutableBufferPointer { dIn in scatter(UnsafeBufferPointer(dP), batch: batch, into: dIn) }
                 } }
-            }
+            } }
         } }
-        return (Tensor(shape: input.shape, scalars: inputGradient), Tensor(shape: kernel.shape, scalars: kernelGradient))
+        var fullKernelGradient = [Double](repeating: 0, count: kernel.count)
+        let allTaps = channels * kernelHeight * kernelWidth
+        for o in 0..<outChannels { for (index, tap) in activeTaps.enumerated() {
+            fullKernelGradient[o * allTaps + tap] = kernelGradient[o * taps + index]
+        } }
+        return (Tensor(shape: input.shape, scalars: inputGradient), Tensor(shape: kernel.shape, scalars: fullKernelGradient))
+    }
+
+    /// An array of `count` values that the caller overwrites completely (no zero fill).
+    static func uninitialized(_ count: Int) -> [Double] {
+        [Double](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+    }
+
+    /// [outer, inner, block] → [inner, outer, block].
+    static func swapOuterAxes(_ values: [Double], outer: Int, inner: Int, block: Int) -> [Double] {
+        var result = uninitialized(values.count)
+        values.withUnsafeBufferPointer { source in result.withUnsafeMutableBufferPointer { target in
+            for o in 0..<outer { for i in 0..<inner {
+                let from = (o * inner + i) * block, to = (i * outer + o) * block
+                for k in 0..<block { target[to + k] = source[from + k] }
+            } }
+        } }
+        return result
     }
 }

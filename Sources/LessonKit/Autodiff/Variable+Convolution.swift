@@ -15,7 +15,7 @@ extension Variable {
             "convolution2D: kernel shape \(kernel.shape) must be [out, \(inChannels), k, k] with k odd")
         let effective = mask.map { kernel.value * $0 } ?? kernel.value
         let patches = PatchMatrix(channels: inChannels, height: height, width: width, kernelHeight: size, kernelWidth: size,
-            offsetY: -(size / 2), offsetX: -(size / 2), dilation: 1)
+            offsetY: -(size / 2), offsetX: -(size / 2), dilation: 1, mask: mask)
         let output = patches.convolve(value, with: effective, outChannels: outChannels, batch: batch)
         let input = value
         return Variable(output, inputs: [self, kernel]) { g in
@@ -37,7 +37,7 @@ extension Variable {
             "causalConvolution1D: kernel shape \(kernel.shape) must be [out, \(inChannels), k]")
         // A 1-D signal is an image of height 1 whose kernel reaches (k − 1)·d steps into the past.
         let patches = PatchMatrix(channels: inChannels, height: 1, width: time, kernelHeight: 1, kernelWidth: size,
-            offsetY: 0, offsetX: -(size - 1) * dilation, dilation: dilation)
+            offsetY: 0, offsetX: -(size - 1) * dilation, dilation: dilation, mask: nil)
         let output = patches.convolve(value, with: kernel.value, outChannels: outChannels, batch: batch)
         let input = value, kernelValue = kernel.value
         return Variable(output.reshaped([batch, outChannels, time]), inputs: [self, kernel]) { g in

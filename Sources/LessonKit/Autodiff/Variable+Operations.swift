@@ -87,6 +87,12 @@ extension Variable {
         }
     }
 
+    /// Swaps the last two axes: [..., m, n] → [..., n, m] (the transpose of each matrix in a batch);
+    /// ∂ = g with its last two axes swapped back.
+    public func transposedLastAxes() -> Variable {
+        Variable(value.transposedLastAxes(), inputs: [self]) { g in [g.transposedLastAxes()] }
+    }
+
     /// The same elements with another shape; ∂ = g reshaped back.
     public func reshaped(_ newShape: [Int]) -> Variable {
         Variable(value.reshaped(newShape), inputs: [self]) { g in [g.reshaped(self.shape)] }

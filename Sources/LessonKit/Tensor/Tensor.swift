@@ -69,6 +69,20 @@ public struct TensorOf<Scalar: TensorScalar>: Sendable, Equatable, CustomStringC
         return Self(shape: [columns, rows], scalars: result)
     }
 
+    /// Swaps the last two axes: [..., m, n] → [..., n, m].
+    @_specialize(where Scalar == Double)
+    @_specialize(where Scalar == Float)
+    public func transposedLastAxes() -> Self {
+        precondition(shape.count >= 2, "Tensor.transposedLastAxes needs two axes, not shape \(shape)")
+        let (rows, columns) = (shape[shape.count - 2], shape[shape.count - 1])
+        let block = rows * columns
+        var result = [Scalar](repeating: 0, count: count)
+        for start in stride(from: 0, to: count, by: max(1, block)) {
+            for i in 0..<rows { for j in 0..<columns { result[start + j * rows + i] = scalars[start + i * columns + j] } }
+        }
+        return Self(shape: Array(shape.dropLast(2)) + [columns, rows], scalars: result)
+    }
+
     /// The same elements converted to another scalar type (`Float` ↔ `Double`).
     public func converted<Other: TensorScalar>(to _: Other.Type = Other.self) -> TensorOf<Other> {
         TensorOf<Other>(shape: shape, scalars: scalars.map { Other($0) })

@@ -52,6 +52,9 @@ import Testing
         expectGradients("matmul Bᵀ", [a, random([5, 4], seed: 16)]) {
             ($0[0].matmul($0[1], transposingOther: true) * $0[0].matmul($0[1], transposingOther: true)).sum()
         }
+        expectGradients("transpose last axes", [random([2, 3, 4], seed: 17)]) {
+            ($0[0].transposedLastAxes() * Variable(random([2, 4, 3], seed: 18))).sum()
+        }
         expectGradients("reshape", [a]) { ($0[0].reshaped([2, 6]) * Variable(random([2, 6], seed: 8))).sum() }
         expectGradients("logsumexp", [a]) { ($0[0].logSumExp() * Variable(random([3, 1], seed: 9))).sum() }
     }

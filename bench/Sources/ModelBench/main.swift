@@ -16,6 +16,9 @@ let train = digits.train.images, test = digits.test.images
 var generator = SeededGenerator(seed: 1)
 let clock = ContinuousClock()
 
+/// A model size from the environment (for exploring sizes), or its default.
+func option(_ name: String, _ fallback: Int) -> Int { ProcessInfo.processInfo.environment[name].flatMap(Int.init) ?? fallback }
+
 func seconds(_ duration: Duration) -> Double { Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18 }
 
 switch command {
@@ -39,9 +42,16 @@ case "fvsbn-train", "train":
     let model: any AutoregressiveImageModel
     switch name {
     case "fvsbn": model = FVSBN(pixelCount: 64)
+    case "pixelcnn":
+        model = PixelCNN(channels: option("CHANNELS", 16), firstKernelSize: option("FIRST", 5), layers: option("LAYERS", 3), using: &generator)
+    case "gated":
+        model = GatedPixelCNN(channels: option("CHANNELS", 16), kernelSize: option("KERNEL", 3), layers: option("LAYERS", 4), using: &generator)
     default: fatalError("unknown model \(name)")
     }
-    let history = model.train(on: train, epochs: epochs, batchSize: 100, learningRate: 1e-2, weightDecay: 1e-4, using: &generator)
+    let decay = name == "fvsbn" ? 1e-4 : 0
+    let history = model.train(on: train, test: name == "fvsbn" ? [] : test, epochs: epochs, batchSize: 100,
+        learningRate: Double(ProcessInfo.processInfo.environment["LR"] ?? "") ?? 1e-2, weightDecay: decay, using: &generator)
+    if !history.testNLL.isEmpty { print("test_curve", history.testNLL.map { String(format: "%.2f", $0) }.joined(separator: ",")) }
     print("epoch_seconds", history.seconds / Double(epochs))
     print("train_nll", history.trainingNLL.last ?? .nan)
     print("test_nll", model.negativeLogLikelihood(test))

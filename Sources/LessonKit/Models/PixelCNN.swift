@@ -1,0 +1,35 @@
+/// PixelCNN (van den Oord, Kalchbrenner & Kavukcuoglu 2016) for binary images: a stack of masked convolutions
+/// that computes every conditional p(xᵢ | x₍<ᵢ₎) in one parallel pass.
+///
+/// Layers: a k × k convolution with mask A (no output sees its own pixel), then `layers` 3 × 3 convolutions with
+/// mask B and ReLU (residual), then a 1 × 1 convolution to one logit per pixel. Stacking masked 3 × 3 kernels
+/// leaves a blind spot: pixels above and to the right of the current one that are in its context but never
+/// reach it (see ``influence(on:)``); ``GatedPixelCNN`` removes it.
+public final class PixelCNN: AutoregressiveImageModel {
+    public let pixelCount: Int
+    /// Image height and width.
+    public let height: Int, width: Int
+    let first: MaskedConvolution
+    let hidden: [MaskedConvolution]
+    let output: MaskedConvolution
+
+    /// A PixelCNN for `height` × `width` images with `channels` feature maps.
+    public init<G: RandomNumberGenerator>(
+        height: Int = 8, width: Int = 8, channels: Int = 16, firstKernelSize: Int = 5, layers: Int = 3, using generator: inout G
+    ) {
+        (self.height, self.width, pixelCount) = (height, width, height * width)
+        first = MaskedConvolution(.a, inChannels: 1, outChannels: channels, size: firstKernelSize, using: &generator)
+        hidden = (0..<layers).map { _ in MaskedConvolution(.b, inChannels: channels, outChannels: channels, size: 3, using: &generator) }
+        output = MaskedConvolution(.b, inChannels: channels, outChannels: 1, size: 1, using: &generator)
+    }
+
+    public var parameters: [Parameter] { first.parameters + hidden.flatMap(\.parameters) + output.parameters }
+
+    /// [n, D] → [n, D]: images as [n, 1, h, w], through the stack, back to one logit per pixel.
+    public func logits(_ images: Variable) -> Variable {
+        let n = images.shape[0]
+        var features = first(images.reshaped([n, 1, height, width])).relu()
+        for layer in hidden { features = features + layer(features).relu() }
+        return output(features).reshaped([n, pixelCount])
+    }
+}
