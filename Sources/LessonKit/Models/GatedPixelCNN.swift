@@ -45,6 +45,8 @@ public final class GatedPixelCNN: AutoregressiveImageModel {
     public let height: Int, width: Int
     let layers: [Layer]
     let output: MaskedConvolution
+    /// A bias per pixel position [1, D], added to the logits (as in ``PixelCNN``).
+    public let positionBias: Parameter
 
     /// A gated PixelCNN with `layers` layers of `channels` feature maps and k × k kernels.
     public init<G: RandomNumberGenerator>(
@@ -55,15 +57,16 @@ public final class GatedPixelCNN: AutoregressiveImageModel {
             Layer(inChannels: $0 == 0 ? 1 : channels, channels: channels, size: kernelSize, first: $0 == 0, using: &generator)
         }
         output = MaskedConvolution(.b, inChannels: channels, outChannels: 1, size: 1, using: &generator)
+        positionBias = Parameter(Tensor(repeating: 0, shape: [1, height * width]))
     }
 
-    public var parameters: [Parameter] { layers.flatMap(\.parameters) + output.parameters }
+    public var parameters: [Parameter] { layers.flatMap(\.parameters) + output.parameters + [positionBias] }
 
     /// [n, D] → [n, D]: both stacks start from the image; the logits come from the horizontal stack.
     public func logits(_ images: Variable) -> Variable {
         let n = images.shape[0]
         var vertical = images.reshaped([n, 1, height, width]), horizontal = vertical
         for layer in layers { (vertical, horizontal) = layer(vertical, horizontal) }
-        return output(horizontal.relu()).reshaped([n, pixelCount])
+        return output(horizontal.relu()).reshaped([n, pixelCount]) + positionBias.variable()
     }
 }

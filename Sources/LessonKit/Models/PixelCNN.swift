@@ -12,6 +12,9 @@ public final class PixelCNN: AutoregressiveImageModel {
     let first: MaskedConvolution
     let hidden: [MaskedConvolution]
     let output: MaskedConvolution
+    /// A bias per pixel position [1, D], added to the logits: convolutions share weights across positions, but
+    /// a digit's border pixels are almost always off and its centre pixels often on.
+    public let positionBias: Parameter
 
     /// A PixelCNN for `height` × `width` images with `channels` feature maps.
     public init<G: RandomNumberGenerator>(
@@ -21,15 +24,16 @@ public final class PixelCNN: AutoregressiveImageModel {
         first = MaskedConvolution(.a, inChannels: 1, outChannels: channels, size: firstKernelSize, using: &generator)
         hidden = (0..<layers).map { _ in MaskedConvolution(.b, inChannels: channels, outChannels: channels, size: 3, using: &generator) }
         output = MaskedConvolution(.b, inChannels: channels, outChannels: 1, size: 1, using: &generator)
+        positionBias = Parameter(Tensor(repeating: 0, shape: [1, height * width]))
     }
 
-    public var parameters: [Parameter] { first.parameters + hidden.flatMap(\.parameters) + output.parameters }
+    public var parameters: [Parameter] { first.parameters + hidden.flatMap(\.parameters) + output.parameters + [positionBias] }
 
     /// [n, D] → [n, D]: images as [n, 1, h, w], through the stack, back to one logit per pixel.
     public func logits(_ images: Variable) -> Variable {
         let n = images.shape[0]
         var features = first(images.reshaped([n, 1, height, width])).relu()
         for layer in hidden { features = features + layer(features).relu() }
-        return output(features).reshaped([n, pixelCount])
+        return output(features).reshaped([n, pixelCount]) + positionBias.variable()
     }
 }
