@@ -17,11 +17,12 @@ import Testing
         }
     }
 
-    @Test(arguments: ["FVSBN", "PixelCNN", "GatedPixelCNN", "RowLSTM"])
+    @Test(arguments: ["FVSBN", "MADE", "PixelCNN", "GatedPixelCNN", "RowLSTM"])
     func probabilitiesOfAllThreeByThreeImagesSumToOne(model name: String) {
         var generator = SeededGenerator(seed: 3)
         let model: any AutoregressiveImageModel = switch name {
         case "FVSBN": FVSBN(pixelCount: 9)
+        case "MADE": MADE(pixelCount: 9, hiddenUnits: 16, using: &generator)
         case "PixelCNN": PixelCNN(height: 3, width: 3, channels: 4, firstKernelSize: 3, layers: 2, using: &generator)
         case "GatedPixelCNN": GatedPixelCNN(height: 3, width: 3, channels: 4, layers: 2, using: &generator)
         default: RowLSTM(height: 3, width: 3, hiddenChannels: 4, leftContext: 1, using: &generator)
@@ -32,11 +33,12 @@ import Testing
         #expect(Set(probabilities.map { ($0 * 1e9).rounded() }).count > 64, "\(name): the distribution is not trivial")
     }
 
-    @Test(arguments: ["FVSBN", "PixelCNN", "GatedPixelCNN", "RowLSTM"])
+    @Test(arguments: ["FVSBN", "MADE", "PixelCNN", "GatedPixelCNN", "RowLSTM"])
     func noOutputDependsOnItsOwnOrALaterPixel(model name: String) {
         var generator = SeededGenerator(seed: 5)
         let model: any AutoregressiveImageModel = switch name {
         case "FVSBN": FVSBN(pixelCount: 36)
+        case "MADE": MADE(pixelCount: 36, hiddenUnits: 70, using: &generator)
         case "PixelCNN": PixelCNN(height: 6, width: 6, channels: 4, firstKernelSize: 5, layers: 2, using: &generator)
         case "GatedPixelCNN": GatedPixelCNN(height: 6, width: 6, channels: 4, layers: 3, using: &generator)
         default: RowLSTM(height: 6, width: 6, hiddenChannels: 4, leftContext: 2, using: &generator)
