@@ -38,7 +38,7 @@ import Testing
         var generator = SeededGenerator(seed: 5)
         let model: any AutoregressiveImageModel = switch name {
         case "FVSBN": FVSBN(pixelCount: 36)
-        case "MADE": MADE(pixelCount: 36, hiddenUnits: 70, using: &generator)
+        case "MADE": MADE(pixelCount: 36, hiddenUnits: 175, using: &generator)
         case "PixelCNN": PixelCNN(height: 6, width: 6, channels: 4, firstKernelSize: 5, layers: 2, using: &generator)
         case "GatedPixelCNN": GatedPixelCNN(height: 6, width: 6, channels: 4, layers: 3, using: &generator)
         default: RowLSTM(height: 6, width: 6, hiddenChannels: 4, leftContext: 2, using: &generator)
