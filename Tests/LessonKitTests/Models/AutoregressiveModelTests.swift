@@ -12,8 +12,11 @@ import Testing
     func randomise(_ model: some AutoregressiveImageModel, seed: UInt64) {
         var generator = SeededGenerator(seed: seed)
         for parameter in model.parameters {
+            // Biases (one axis, or [C, 1, 1]) get a small spread so that no ReLU starts dead.
             let fanIn = Double(max(1, parameter.value.shape.dropFirst().reduce(1, *)))
-            parameter.value = Tensor(randomNormal: parameter.value.shape, standardDeviation: (2 / fanIn).squareRoot(), using: &generator)
+            let isBias = parameter.value.shape.count == 1 || parameter.value.shape.dropFirst().allSatisfy { $0 == 1 }
+            parameter.value = Tensor(randomNormal: parameter.value.shape,
+                standardDeviation: isBias ? 0.3 : (2 / fanIn).squareRoot(), using: &generator)
         }
     }
 
