@@ -66,7 +66,8 @@ public struct HamiltonianMonteCarlo: MCMCSampler {
         for iteration in 0..<(warmUp + draws) {
             if iteration == warmUp && adaptsStepSize { frozen = adaptation.adaptedStepSize }
             let epsilon = iteration < warmUp ? adaptation.stepSize : frozen
-            var p = x.map { _ in generator.gaussian() }
+            var p = x
+            generator.fillGaussian(&p)
             let startEnergy = -current.value + 0.5 * p.reduce(0) { $0 + $1 * $1 }
             var y = x
             var end = current

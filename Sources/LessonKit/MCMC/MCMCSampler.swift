@@ -1,3 +1,5 @@
+import Foundation
+
 /// A Markov chain Monte Carlo method: from a starting point, `warmUp` iterations (adapting, then discarded)
 /// followed by `draws` kept iterations.
 public protocol MCMCSampler: Sendable {
@@ -7,7 +9,9 @@ public protocol MCMCSampler: Sendable {
 
 extension MCMCSampler {
     /// Several chains, chain i starting at `initials[i]` with its own generator
-    /// `SeededGenerator.streams(seed: seed, count: initials.count)[i]`, so results are reproducible.
+    /// `SeededGenerator.streams(seed: seed, count: initials.count)[i]`, so results are reproducible. The chains
+    /// run in parallel on the available cores; the log-density closures must therefore be safe to call
+    /// concurrently (pure functions are).
     ///
     /// ```swift
     /// let samples = sampler.sample(from: [[-3, -3], [3, 3], [-3, 3], [3, -3]], draws: 2_000, warmUp: 1_000, seed: 7)
@@ -16,8 +20,15 @@ extension MCMCSampler {
     public func sample(
         from initials: [[Double]], draws: Int, warmUp: Int, seed: UInt64, names: [String]? = nil
     ) -> MCMCSamples {
-        var generators = SeededGenerator.streams(seed: seed, count: initials.count)
-        let chains = initials.indices.map { chain(from: initials[$0], draws: draws, warmUp: warmUp, using: &generators[$0]) }
-        return MCMCSamples(chains: chains, names: names)
+        let generators = SeededGenerator.streams(seed: seed, count: initials.count)
+        let results = Mutex([Chain?](repeating: nil, count: initials.count))
+        // Chains are independent: run them on all cores. Each has its own generator, so the draws do not
+        // depend on scheduling.
+        DispatchQueue.concurrentPerform(iterations: initials.count) { index in
+            var generator = generators[index]
+            let result = chain(from: initials[index], draws: draws, warmUp: warmUp, using: &generator)
+            results.withLock { $0[index] = result }
+        }
+        return MCMCSamples(chains: results.withLock { $0.map { $0! } }, names: names)
     }
 }

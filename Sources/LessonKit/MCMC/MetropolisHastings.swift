@@ -36,6 +36,7 @@ public struct MetropolisHastings: MCMCSampler {
         var x = initial
         var logP = logDensity(x)
         var proposal = x
+        var noise = x
         var adaptation = StepSizeAdaptation(stepSize: stepSize, targetAcceptance: targetAcceptance)
         var kept: [[Double]] = []
         kept.reserveCapacity(draws)
@@ -44,7 +45,8 @@ public struct MetropolisHastings: MCMCSampler {
         for iteration in 0..<(warmUp + draws) {
             if iteration == warmUp && adaptsStepSize { frozen = adaptation.adaptedStepSize }
             let h = iteration < warmUp ? adaptation.stepSize : frozen
-            for j in x.indices { proposal[j] = x[j] + h * generator.gaussian() }
+            generator.fillGaussian(&noise)
+            for j in x.indices { proposal[j] = x[j] + h * noise[j] }
             let logProposal = logDensity(proposal)
             let logRatio = logProposal - logP
             let acceptance = logRatio >= 0 ? 1 : exp(logRatio)

@@ -141,4 +141,22 @@ import Testing
         #expect(table.rows.count == 2 && table.rows[1][0] == "b")
         #expect(samples.tracePlot(0).chains.count == 2)
     }
+
+    @Test func polarMethodDrawsStandardNormals() {
+        var generator = SeededGenerator(seed: 17)
+        var buffer = [Double](repeating: 0, count: 7)   // odd length: the last pair is cut
+        var draws: [Double] = []
+        for _ in 0..<30_000 {
+            generator.fillGaussian(&buffer)
+            draws += buffer
+        }
+        let n = Double(draws.count)
+        let mean = draws.reduce(0, +) / n
+        let variance = draws.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)
+        let fourth = draws.reduce(0) { $0 + pow($1 - mean, 4) } / n
+        // Standard errors 1/√n, √(2/n) and √(96/n) for the mean, variance and fourth moment of N(0, 1).
+        #expect(abs(mean) < 5 / n.squareRoot())
+        #expect(abs(variance - 1) < 5 * (2 / n).squareRoot())
+        #expect(abs(fourth - 3) < 5 * (96 / n).squareRoot())
+    }
 }
