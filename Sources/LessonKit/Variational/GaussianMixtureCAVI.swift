@@ -78,40 +78,8 @@ public struct GaussianMixtureCAVI: Sendable {
         let sumOfSquares = points.reduce(0) { $0 + $1 * $1 }
         var nk = [Double](repeating: 0, count: k)
         var sk = [Double](repeating: 0, count: k * d)
-        var logits = [Double](repeating: 0, count: k)
-        var weights = [Double](repeating: 0, count: k)
         for _ in 0..<iterations {
-            // q(cᵢ): φᵢₖ ∝ exp(xᵢ·mₖ − ½(‖mₖ‖² + D s²ₖ)); accumulate Nₖ, Sₖ = Σᵢ φᵢₖ xᵢ and Σ φ log φ on the way.
-            let offsets = (0..<k).map { c in -0.5 * ((0..<d).reduce(0) { $0 + m[c * d + $1] * m[c * d + $1] } + Double(d) * s2[c]) }
-            for c in 0..<k { nk[c] = 0 }
-            for j in 0..<(k * d) { sk[j] = 0 }
-            var negativeEntropy = 0.0
-            points.withUnsafeBufferPointer { x in
-                for i in 0..<n {
-                    var largest = -Double.infinity
-                    for c in 0..<k {
-                        var dot = 0.0
-                        for j in 0..<d { dot += x[i * d + j] * m[c * d + j] }
-                        logits[c] = dot + offsets[c]
-                        largest = max(largest, logits[c])
-                    }
-                    var total = 0.0
-                    for c in 0..<k {
-                        logits[c] -= largest
-                        weights[c] = exp(logits[c])
-                        total += weights[c]
-                    }
-                    let logTotal = log(total)
-                    for c in 0..<k {
-                        let p = weights[c] / total
-                        phi[i * k + c] = p
-                        nk[c] += p
-                        for j in 0..<d { sk[c * d + j] += p * x[i * d + j] }
-                        // log φᵢₖ = (logitᵢₖ − largest) − log Σ; 0 · log 0 = 0.
-                        if p > 0 { negativeEntropy += p * (logits[c] - logTotal) }
-                    }
-                }
-            }
+            let negativeEntropy = updateAssignments(means: m, variances: s2, responsibilities: &phi, counts: &nk, weightedSums: &sk)
             // q(μₖ): s²ₖ = 1/(1/σ² + Nₖ), mₖ = s²ₖ Sₖ.
             for c in 0..<k {
                 s2[c] = 1 / (1 / priorVariance + nk[c])
@@ -125,6 +93,55 @@ public struct GaussianMixtureCAVI: Sendable {
         return Fit(
             means: (0..<k).map { Array(m[($0 * d)..<(($0 + 1) * d)]) }, variances: s2,
             responsibilities: (0..<n).map { Array(phi[($0 * k)..<(($0 + 1) * k)]) }, elboHistory: history)
+    }
+
+    /// The q(cᵢ) update for every i: φᵢₖ ∝ exp(xᵢ·mₖ − ½(‖mₖ‖² + D s²ₖ)), by a stable softmax. Accumulates
+    /// Nₖ = Σᵢ φᵢₖ and Sₖ = Σᵢ φᵢₖ xᵢ on the way; returns Σᵢₖ φᵢₖ log φᵢₖ. (Unsafe buffers keep the inner
+    /// loop free of bounds checks: this is where CAVI spends its time.)
+    func updateAssignments(
+        means m: [Double], variances s2: [Double], responsibilities: inout [Double], counts: inout [Double],
+        weightedSums: inout [Double]
+    ) -> Double {
+        let (n, d, k) = (count, dimension, components)
+        let offsets = (0..<k).map { c in -0.5 * ((0..<d).reduce(0) { $0 + m[c * d + $1] * m[c * d + $1] } + Double(d) * s2[c]) }
+        var logits = [Double](repeating: 0, count: k)
+        var weights = [Double](repeating: 0, count: k)
+        var negativeEntropy = 0.0
+        points.withUnsafeBufferPointer { x in
+        m.withUnsafeBufferPointer { m in
+        responsibilities.withUnsafeMutableBufferPointer { phi in
+        counts.withUnsafeMutableBufferPointer { nk in
+        weightedSums.withUnsafeMutableBufferPointer { sk in
+        logits.withUnsafeMutableBufferPointer { logits in
+        weights.withUnsafeMutableBufferPointer { weights in
+            for c in 0..<k { nk[c] = 0 }
+            for j in 0..<(k * d) { sk[j] = 0 }
+            for i in 0..<n {
+                var largest = -Double.infinity
+                for c in 0..<k {
+                    var dot = 0.0
+                    for j in 0..<d { dot += x[i * d + j] * m[c * d + j] }
+                    logits[c] = dot + offsets[c]
+                    largest = max(largest, logits[c])
+                }
+                var total = 0.0
+                for c in 0..<k {
+                    logits[c] -= largest
+                    weights[c] = exp(logits[c])
+                    total += weights[c]
+                }
+                let logTotal = log(total)
+                for c in 0..<k {
+                    let p = weights[c] / total
+                    phi[i * k + c] = p
+                    nk[c] += p
+                    for j in 0..<d { sk[c * d + j] += p * x[i * d + j] }
+                    // log φᵢₖ = (logitᵢₖ − largest) − log Σ; 0 · log 0 = 0.
+                    if p > 0 { negativeEntropy += p * (logits[c] - logTotal) }
+                }
+            }
+        } } } } } } }
+        return negativeEntropy
     }
 
     /// The exact ELBO from the sufficient statistics Nₖ = Σᵢ φᵢₖ, Sₖ = Σᵢ φᵢₖ xᵢ, Σᵢ‖xᵢ‖² and Σᵢₖ φᵢₖ log φᵢₖ:
