@@ -32,13 +32,16 @@ public struct BivariateNormalGibbs: MCMCSampler {
         let rho = correlation
         let conditionalScale = (1 - rho * rho).squareRoot()
         var (x1, x2) = (initial[0], initial[1])
-        var kept: [[Double]] = []
-        kept.reserveCapacity(draws)
+        var kept: [Double] = []
+        kept.reserveCapacity(draws * initial.count)
         for iteration in 0..<(warmUp + draws) {
             x1 = m1 + rho * s1 / s2 * (x2 - m2) + conditionalScale * s1 * generator.gaussian()
             x2 = m2 + rho * s2 / s1 * (x1 - m1) + conditionalScale * s2 * generator.gaussian()
-            if iteration >= warmUp { kept.append([x1, x2]) }
+            if iteration >= warmUp {
+                kept.append(x1)
+                kept.append(x2)
+            }
         }
-        return Chain(draws: kept)
+        return Chain(flatDraws: kept, dimension: initial.count)
     }
 }

@@ -40,8 +40,8 @@ public struct GaussianMixtureGibbs: MCMCSampler {
         precondition(initial.count == k * d, "GaussianMixtureGibbs: a state has K·D = \(k * d) coordinates")
         var means = initial
         var logits = [Double](repeating: 0, count: k)
-        var kept: [[Double]] = []
-        kept.reserveCapacity(draws)
+        var kept: [Double] = []
+        kept.reserveCapacity(draws * initial.count)
         for iteration in 0..<(warmUp + draws) {
             // Assignments given the means.
             var sums = [Double](repeating: 0, count: k * d)
@@ -62,8 +62,8 @@ public struct GaussianMixtureGibbs: MCMCSampler {
                 let scale = (1 / precision).squareRoot()
                 for j in 0..<d { means[c * d + j] = sums[c * d + j] / precision + scale * generator.gaussian() }
             }
-            if iteration >= warmUp { kept.append(means) }
+            if iteration >= warmUp { kept.append(contentsOf: means) }
         }
-        return Chain(draws: kept)
+        return Chain(flatDraws: kept, dimension: initial.count)
     }
 }

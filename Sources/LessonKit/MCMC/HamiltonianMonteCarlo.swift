@@ -59,8 +59,8 @@ public struct HamiltonianMonteCarlo: MCMCSampler {
         var x = initial
         var current = logDensityAndGradient(x)
         var adaptation = StepSizeAdaptation(stepSize: stepSize, targetAcceptance: targetAcceptance)
-        var kept: [[Double]] = []
-        kept.reserveCapacity(draws)
+        var kept: [Double] = []
+        kept.reserveCapacity(draws * initial.count)
         var accepted = 0
         var frozen = stepSize
         for iteration in 0..<(warmUp + draws) {
@@ -89,9 +89,10 @@ public struct HamiltonianMonteCarlo: MCMCSampler {
                 if adaptsStepSize { adaptation.update(acceptanceProbability: acceptance) }
             } else {
                 if accept { accepted += 1 }
-                kept.append(x)
+                kept.append(contentsOf: x)
             }
         }
-        return Chain(draws: kept, acceptanceRate: Double(accepted) / Double(max(draws, 1)), stepSize: frozen)
+        let acceptanceRate = Double(accepted) / Double(max(draws, 1))
+        return Chain(flatDraws: kept, dimension: initial.count, acceptanceRate: acceptanceRate, stepSize: frozen)
     }
 }

@@ -38,8 +38,8 @@ public struct MetropolisHastings: MCMCSampler {
         var proposal = x
         var noise = x
         var adaptation = StepSizeAdaptation(stepSize: stepSize, targetAcceptance: targetAcceptance)
-        var kept: [[Double]] = []
-        kept.reserveCapacity(draws)
+        var kept: [Double] = []
+        kept.reserveCapacity(draws * initial.count)
         var accepted = 0
         var frozen = stepSize
         for iteration in 0..<(warmUp + draws) {
@@ -59,9 +59,10 @@ public struct MetropolisHastings: MCMCSampler {
                 if adaptsStepSize { adaptation.update(acceptanceProbability: acceptance.isNaN ? 0 : acceptance) }
             } else {
                 if accept { accepted += 1 }
-                kept.append(x)
+                kept.append(contentsOf: x)
             }
         }
-        return Chain(draws: kept, acceptanceRate: Double(accepted) / Double(max(draws, 1)), stepSize: frozen)
+        let acceptanceRate = Double(accepted) / Double(max(draws, 1))
+        return Chain(flatDraws: kept, dimension: initial.count, acceptanceRate: acceptanceRate, stepSize: frozen)
     }
 }
