@@ -25,6 +25,8 @@ public struct BivariateNormalGibbs: MCMCSampler {
         self.correlation = correlation
     }
 
+    // Specialised for the lessons' generator: `sample` reaches `chain` through the protocol, unspecialised.
+    @_specialize(where G == SeededGenerator)
     public func chain<G: RandomNumberGenerator>(from initial: [Double], draws: Int, warmUp: Int, using generator: inout G) -> Chain {
         precondition(initial.count == 2, "BivariateNormalGibbs: a starting point has two coordinates")
         let (m1, m2) = mean

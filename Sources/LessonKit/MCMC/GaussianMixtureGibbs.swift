@@ -35,6 +35,8 @@ public struct GaussianMixtureGibbs: MCMCSampler {
     /// D.
     public var dimension: Int { data[0].count }
 
+    // Specialised for the lessons' generator: `sample` reaches `chain` through the protocol, unspecialised.
+    @_specialize(where G == SeededGenerator)
     public func chain<G: RandomNumberGenerator>(from initial: [Double], draws: Int, warmUp: Int, using generator: inout G) -> Chain {
         let (k, d) = (components, dimension)
         precondition(initial.count == k * d, "GaussianMixtureGibbs: a state has K·D = \(k * d) coordinates")

@@ -55,6 +55,8 @@ public struct HamiltonianMonteCarlo: MCMCSampler {
         }
     }
 
+    // Specialised for the lessons' generator: `sample` reaches `chain` through the protocol, unspecialised.
+    @_specialize(where G == SeededGenerator)
     public func chain<G: RandomNumberGenerator>(from initial: [Double], draws: Int, warmUp: Int, using generator: inout G) -> Chain {
         var x = initial
         var current = logDensityAndGradient(x)

@@ -21,6 +21,10 @@ extension MCMCSampler {
         from initials: [[Double]], draws: Int, warmUp: Int, seed: UInt64, names: [String]? = nil
     ) -> MCMCSamples {
         let generators = SeededGenerator.streams(seed: seed, count: initials.count)
+        if initials.count == 1 {
+            var generator = generators[0]
+            return MCMCSamples(chains: [chain(from: initials[0], draws: draws, warmUp: warmUp, using: &generator)], names: names)
+        }
         let results = Mutex([Chain?](repeating: nil, count: initials.count))
         // Chains are independent: run them on all cores. Each has its own generator, so the draws do not
         // depend on scheduling.

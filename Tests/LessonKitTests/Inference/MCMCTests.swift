@@ -142,7 +142,7 @@ import Testing
         #expect(samples.tracePlot(0).chains.count == 2)
     }
 
-    @Test func polarMethodDrawsStandardNormals() {
+    @Test func zigguratDrawsStandardNormals() {
         var generator = SeededGenerator(seed: 17)
         var buffer = [Double](repeating: 0, count: 7)   // odd length: the last pair is cut
         var draws: [Double] = []
@@ -158,5 +158,11 @@ import Testing
         #expect(abs(mean) < 5 / n.squareRoot())
         #expect(abs(variance - 1) < 5 * (2 / n).squareRoot())
         #expect(abs(fourth - 3) < 5 * (96 / n).squareRoot())
+        // The CDF at points inside layers, at layer edges and in the tail beyond R ≈ 3.44: each proportion
+        // within 5 binomial standard errors √(p(1 − p)/n).
+        for (t, p) in [(-3.6, 1.591e-4), (-2.0, 0.02275), (-0.5, 0.30854), (0.0, 0.5), (1.0, 0.84134), (3.0, 0.99865)] {
+            let proportion = Double(draws.filter { $0 < t }.count) / n
+            #expect(abs(proportion - p) < 5 * (p * (1 - p) / n).squareRoot() + 1e-5, "P(z < \(t)) = \(proportion) vs \(p)")
+        }
     }
 }
