@@ -24,6 +24,8 @@ public struct SubmissionGrader: Sendable {
         self.released = released
         var executor = executor
         executor.failurePolicy = Self.policy(markup: markup, instructor: instructor, released: released)
+        // Test cells run in their own scope, so a test that crashes is skipped by re-running, not recompiling.
+        executor.isolatedCells = Set(markup.tests.map(\.cellIndex))
         self.executor = executor
         var hasher = SHA256()
         hasher.update(data: Data(instructor.source.bytes))

@@ -19,6 +19,9 @@ public struct LessonExecutor: Sendable {
     public var sandbox: Sandbox?
     /// What to do when a cell fails fatally (default: the notebook policy of `lessons run`).
     public var failurePolicy: FailurePolicy = NotebookFailurePolicy.policy
+    /// Cells compiled in their own scope that a re-run can skip without compiling again (grading's test cells).
+    /// When such a cell crashes and the policy leaves it out, the same executable runs again without it.
+    public var isolatedCells: Set<Int> = []
 
     /// Creates an executor.
     public init(toolchain: Toolchain, lessonKit: LessonKitLocation, limits: RunLimits, workingDirectory: String) {
@@ -49,11 +52,26 @@ public struct LessonExecutor: Sendable {
         var limit = cells.count
         var collected: [Int: CellOutput] = [:]
         var stopper: CodeCell?
+        // What the executable on disk was compiled with; a re-run may reuse it if only isolated cells dropped out.
+        var compiled: (omitted: Set<Int>, replaced: [Int: String], limit: Int)?
         while limit > 0 {
             let included = cells[0..<limit]
             let source = directory + "/main.swift"
             let executable = directory + "/lesson"
-            let program = ProgramAssembler.program(for: lesson, cells: included, omitted: omitted, replaced: replaced)
+            if let compiled, compiled.limit == limit, compiled.replaced == replaced, compiled.omitted.isSubset(of: omitted),
+                omitted.subtracting(compiled.omitted).isSubset(of: isolatedCells)
+            {
+                let run = try runProgram(executable, lesson: lesson, cells: included, seed: seed, directory: directory,
+                    skipping: omitted.subtracting(compiled.omitted), onCellStart: onCellStart)
+                let collector = ResultCollector(
+                    lesson: lesson, directory: directory, limits: limits, workingDirectory: workingDirectory)
+                collected = collector.outputs(for: included, run: run, omitted: omitted)
+                guard let failed = firstFatalFailure(in: included, collected) else { break }
+                if resolveRunFailure(failed, collected, decided: &decided, omitted: &omitted, replaced: &replaced) { continue }
+                break
+            }
+            let program = ProgramAssembler.program(
+                for: lesson, cells: included, omitted: omitted, replaced: replaced, isolated: isolatedCells)
             do {
                 try program.write(toFile: source, atomically: false, encoding: .utf8)
             } catch {
@@ -88,31 +106,19 @@ public struct LessonExecutor: Sendable {
                 }
                 continue
             }
+            compiled = (omitted, replaced, limit)
             if sandbox != nil {
                 // The program's source holds hidden tests; the sandboxed program must not find it on disk.
                 try? FileManager.default.removeItem(atPath: source)
                 try? FileManager.default.removeItem(atPath: directory + "/compiler.out")
             }
             let run = try runProgram(executable, lesson: lesson, cells: included, seed: seed, directory: directory,
-                onCellStart: onCellStart)
+                skipping: [], onCellStart: onCellStart)
             let collector = ResultCollector(
                 lesson: lesson, directory: directory, limits: limits, workingDirectory: workingDirectory)
             collected = collector.outputs(for: included, run: run, omitted: omitted)
-            guard let failed = included.first(where: { cell in
-                if case .failed(_, _, true) = collected[cell.index]?.outcome { return true } else { return false }
-            }) else { break }
-            switch resolve(failed, collected[failed.index]!, replaced: replaced) {
-            case .omit(let output):
-                decided[failed.index] = output
-                omitted.insert(failed.index)
-                continue
-            case .replace(let source, let output):
-                decided[failed.index] = output
-                replaced[failed.index] = source
-                continue
-            case .stop:
-                break
-            }
+            guard let failed = firstFatalFailure(in: included, collected) else { break }
+            if resolveRunFailure(failed, collected, decided: &decided, omitted: &omitted, replaced: &replaced) { continue }
             break
         }
         return cells.map { cell in
@@ -133,6 +139,32 @@ public struct LessonExecutor: Sendable {
         }
     }
 
+    /// The first cell whose run failed fatally (the program stopped there).
+    private func firstFatalFailure(in cells: ArraySlice<CodeCell>, _ collected: [Int: CellOutput]) -> CodeCell? {
+        cells.first { cell in
+            if case .failed(_, _, true) = collected[cell.index]?.outcome { return true } else { return false }
+        }
+    }
+
+    /// Applies the policy to a cell that failed at run time; `true` when the lesson should run again.
+    private func resolveRunFailure(
+        _ failed: CodeCell, _ collected: [Int: CellOutput], decided: inout [Int: CellOutput], omitted: inout Set<Int>,
+        replaced: inout [Int: String]
+    ) -> Bool {
+        switch resolve(failed, collected[failed.index]!, replaced: replaced) {
+        case .omit(let output):
+            decided[failed.index] = output
+            omitted.insert(failed.index)
+            return true
+        case .replace(let source, let output):
+            decided[failed.index] = output
+            replaced[failed.index] = source
+            return true
+        case .stop:
+            return false
+        }
+    }
+
     /// The policy's decision, except that a cell is replaced at most once (a failing replacement is left out).
     private func resolve(_ cell: CodeCell, _ output: CellOutput, replaced: [Int: String]) -> FailureResolution {
         let resolution = failurePolicy(cell, output)
@@ -142,7 +174,7 @@ public struct LessonExecutor: Sendable {
 
     private func runProgram(
         _ executable: String, lesson: Lesson, cells: ArraySlice<CodeCell>, seed: UInt64, directory: String,
-        onCellStart: @escaping (Int) -> Void
+        skipping skipped: Set<Int>, onCellStart: @escaping (Int) -> Void
     ) throws(ExecutionError) -> ProgramRun.Result {
         var timeouts: [Int: Double] = [:]
         for cell in cells {
@@ -158,6 +190,7 @@ public struct LessonExecutor: Sendable {
         var environment = ProcessInfo.processInfo.environment
         environment[RuntimeEnvironment.seed] = String(seed)
         environment[RuntimeEnvironment.lessonFile] = lesson.displayPath
+        environment[RuntimeEnvironment.skippedCells] = skipped.sorted().map(String.init).joined(separator: ",")
         var run = ProgramRun(
             executable: executable, outputDirectory: directory, workingDirectory: workingDirectory,
             environment: environment, timeouts: timeouts, limits: resourceLimits, processGroup: group)

@@ -18,4 +18,7 @@ public enum RuntimeEnvironment {
     public static let workingDirectory = "LESSONS_WORKING_DIRECTORY"
     /// A cgroup (v1 `pids` controller) directory the program joins to cap its process count.
     public static let pidsCgroup = "LESSONS_PIDS_CGROUP"
+    /// Comma-separated indices of isolated cells to skip in this run (grading re-runs a program without the
+    /// test cells that crashed, instead of compiling it again).
+    public static let skippedCells = "LESSONS_SKIPPED_CELLS"
 }

@@ -34,6 +34,7 @@ public struct GradeAction: Sendable {
         do {
             var runOptions = RunOptions()
             runOptions.timeout = options.timeout
+            runOptions.optimize = options.optimize
             let reporter = ProgressReporter(total: 0)
             let environment = try RunEnvironment.prepare(layout: layout, options: runOptions, reporter: reporter)
             var executor = try environment.executor()

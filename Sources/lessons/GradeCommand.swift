@@ -37,6 +37,9 @@ struct GradeCommand: ParsableCommand {
     @Option(help: "Default per-cell timeout in seconds.")
     var timeout: Double = 60
 
+    @Flag(help: "Compile submissions with -O (slower to compile; for assignments whose own cells compute heavily).")
+    var optimized = false
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         if let shard {
@@ -57,6 +60,7 @@ struct GradeCommand: ParsableCommand {
         options.jobs = jobs
         options.force = force
         options.timeout = timeout
+        options.optimize = optimized
         if let shard {
             let parts = shard.split(separator: "/").compactMap { Int($0) }
             options.shard = (parts[0], parts[1])

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Reproduce the grading benchmark: bench/grading/run.sh [submissions]
+# Reproduce the grading benchmark: bench/grading/run.sh [submissions] [means|elbo]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 swift build -c release --product lessons
@@ -8,4 +8,4 @@ if [ ! -x bench/.venv/bin/nbgrader ]; then
   python3 -m venv bench/.venv
   bench/.venv/bin/pip install -q jupyter nbconvert ipykernel numpy nbgrader
 fi
-bench/.venv/bin/python bench/grading/bench.py "${1:-100}"
+bench/.venv/bin/python bench/grading/bench.py "${1:-100}" "${2:-means}"

@@ -28,6 +28,7 @@ public enum LessonRuntime {
             state.controlDescriptor = environment[RuntimeEnvironment.controlDescriptor].flatMap { Int32($0) }
             state.seed = environment[RuntimeEnvironment.seed].flatMap { UInt64($0) } ?? 0
             state.lessonFile = environment[RuntimeEnvironment.lessonFile] ?? ""
+            state.skippedCells = Set((environment[RuntimeEnvironment.skippedCells] ?? "").split(separator: ",").compactMap { Int($0) })
             if let descriptor = environment[RuntimeEnvironment.tokenDescriptor].flatMap({ Int32($0) }) {
                 state.token = readLine(from: descriptor)
                 close(descriptor)
@@ -58,6 +59,12 @@ public enum LessonRuntime {
                 directory + "/" + CellFileNames.displays(cell: index), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         }
         send(.cellStarted(index))
+    }
+
+    /// Whether isolated cell `index` runs in this run (generated code asks before the cell's code; the runner
+    /// skips test cells that crashed in an earlier run of the same program).
+    public static func shouldRun(_ index: Int) -> Bool {
+        state.withLock { !$0.skippedCells.contains(index) }
     }
 
     /// Flushes cell `index`'s output and tells the runner the cell finished.

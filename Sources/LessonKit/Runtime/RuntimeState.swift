@@ -11,4 +11,6 @@ struct RuntimeState: Sendable {
     var failedChecks = 0
     /// Smallest partial credit reported in the current cell.
     var credit: Double?
+    /// Isolated cells the runner asked to skip in this run.
+    var skippedCells: Set<Int> = []
 }
