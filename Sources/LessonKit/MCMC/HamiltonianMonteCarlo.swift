@@ -8,7 +8,9 @@ import Foundation
 ///     p ← p + (ε/2) ∇log π̃(x);   x ← x + ε p;   p ← p + (ε/2) ∇log π̃(x),
 ///
 /// and accepts the end point with probability min(1, exp(H(x, p) − H(x′, p′))). During warm-up ε adapts
-/// toward `targetAcceptance` (``StepSizeAdaptation``); afterwards it is frozen.
+/// toward `targetAcceptance` (``StepSizeAdaptation``); afterwards it is frozen. Each iteration multiplies ε by
+/// a uniform factor in [1 − jitter, 1 + jitter] (Neal 2011, §5.4.2.2): with a fixed trajectory length εL, a
+/// Gaussian target's trajectories can come back near where they started and the chain barely moves.
 ///
 /// ```swift
 /// // log π̃ on the tape: the gradient comes from backward().
@@ -26,6 +28,8 @@ public struct HamiltonianMonteCarlo: MCMCSampler {
     public var targetAcceptance: Double
     /// Whether warm-up adapts ε.
     public var adaptsStepSize: Bool
+    /// The relative random jitter of ε per iteration (0 turns it off).
+    public var jitter: Double = 0.2
 
     /// HMC with an explicit gradient: `logDensityAndGradient(x)` returns log π̃(x) and ∇log π̃(x).
     public init(
@@ -67,7 +71,7 @@ public struct HamiltonianMonteCarlo: MCMCSampler {
         var frozen = stepSize
         for iteration in 0..<(warmUp + draws) {
             if iteration == warmUp && adaptsStepSize { frozen = adaptation.adaptedStepSize }
-            let epsilon = iteration < warmUp ? adaptation.stepSize : frozen
+            let epsilon = (iteration < warmUp ? adaptation.stepSize : frozen) * (1 + jitter * (2 * generator.uniform() - 1))
             var p = x
             generator.fillGaussian(&p)
             let startEnergy = -current.value + 0.5 * p.reduce(0) { $0 + $1 * $1 }
