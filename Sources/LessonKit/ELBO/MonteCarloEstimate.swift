@@ -18,6 +18,7 @@ public struct MonteCarloEstimate: Sendable, CustomStringConvertible {
         samples = terms.count
     }
 
+    /// "value ± standard error", e.g. "-12.3456 ± 0.012".
     public var description: String {
         "\(NumberFormatting.format(value, significantDigits: 6)) ± \(NumberFormatting.format(standardError, significantDigits: 2))"
     }

@@ -73,5 +73,6 @@ public struct MCMCSamples: Displayable, Sendable {
         TracePlot(chains: values(parameter), title: title ?? "Trace of \(names[parameter])", yLabel: names[parameter])
     }
 
+    /// The summary table, so `show(samples)` shows it.
     public var displayRecord: DisplayRecord { summary.displayRecord }
 }
