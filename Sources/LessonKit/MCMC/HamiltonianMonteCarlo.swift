@@ -30,6 +30,9 @@ public struct HamiltonianMonteCarlo: MCMCSampler {
     public var adaptsStepSize: Bool
     /// The relative random jitter of ε per iteration (0 turns it off).
     public var jitter: Double = 0.2
+    /// False for a log-density on the tape: `backward()` writes to every variable of the graph, including
+    /// any the closure captured, so chains on the tape run one after another.
+    public var runsChainsInParallel = true
 
     /// HMC with an explicit gradient: `logDensityAndGradient(x)` returns log π̃(x) and ∇log π̃(x).
     public init(
@@ -57,6 +60,7 @@ public struct HamiltonianMonteCarlo: MCMCSampler {
             value.backward()
             return (value.value.scalar, x.gradient?.scalars ?? [Double](repeating: 0, count: point.count))
         }
+        runsChainsInParallel = false
     }
 
     // Specialised for the lessons' generator: `sample` reaches `chain` through the protocol, unspecialised.
