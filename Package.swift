@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
         .package(url: "https://github.com/swiftlang/swift-syntax", from: "603.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
     ],
     targets: [
         // MARK: Markdown through libcmark (only CMarkSupport imports CCmark).
@@ -48,7 +49,9 @@ let package = Package(
         .target(name: "LessonWriting", dependencies: ["LessonModel"], swiftSettings: sharedSwiftSettings),
         .target(
             name: "LessonsDriver",
-            dependencies: ["LessonModel", "LessonParsing", "LessonExecution", "LessonWriting", "Grading", "Gradebook"],
+            dependencies: [
+                "LessonModel", "LessonParsing", "LessonExecution", "LessonWriting", "Grading", "Gradebook", "SiteRendering",
+            ],
             swiftSettings: sharedSwiftSettings
         ),
         .executableTarget(
@@ -93,6 +96,19 @@ let package = Package(
 
         // MARK: Mathematics: TeX to MathML Core at build time (stands alone).
         .target(name: "TeXMath", swiftSettings: sharedSwiftSettings),
+
+        // MARK: The static site: lessons with their outputs -> HTML pages, search index, assets.
+        .target(
+            name: "SiteRendering",
+            dependencies: [
+                "LessonModel", "LessonParsing", "CMarkSupport", "TeXMath", "Grading",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "SwiftParser", package: "swift-syntax"),
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
+                .product(name: "SwiftIDEUtils", package: "swift-syntax"),
+            ],
+            swiftSettings: sharedSwiftSettings
+        ),
 
         // MARK: Benchmarks (bench/): harnesses timed by bench/runner/bench.py.
         .executableTarget(
@@ -155,5 +171,8 @@ let package = Package(
             name: "LessonKitTests", dependencies: ["LessonKit", "LessonRuntimeProtocol"], swiftSettings: sharedSwiftSettings
         ),
         .testTarget(name: "TeXMathTests", dependencies: ["TeXMath"], swiftSettings: sharedSwiftSettings),
+        .testTarget(
+            name: "SiteRenderingTests", dependencies: ["SiteRendering", "TestSupport"], swiftSettings: sharedSwiftSettings
+        ),
     ]
 )

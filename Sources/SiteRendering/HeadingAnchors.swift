@@ -1,0 +1,56 @@
+/// Gives every heading of a rendered page an `id` (from its text, unique on the page) and lists them for the
+/// table of contents and the search index.
+struct HeadingAnchors {
+    /// A heading of the page.
+    struct Heading: Sendable {
+        var level: Int
+        var id: String
+        /// The heading's HTML content (may contain math).
+        var html: String
+        /// Its text without tags.
+        var text: String
+    }
+
+    private(set) var headings: [Heading] = []
+    private var used: Set<String> = []
+
+    /// `html` with ids on `<h1>`…`<h4>` (cmark writes them as `<hN>content</hN>`).
+    mutating func annotate(_ html: String) -> String {
+        var result = ""
+        var rest = html[...]
+        while let open = rest.range(of: "<h") {
+            let afterTag = rest[open.upperBound...]
+            guard let levelCharacter = afterTag.first, let level = Int(String(levelCharacter)), (1...4).contains(level),
+                afterTag.dropFirst().first == ">",
+                let close = afterTag.range(of: "</h\(level)>")
+            else {
+                result += rest[..<open.upperBound]
+                rest = rest[open.upperBound...]
+                continue
+            }
+            let content = String(afterTag[afterTag.index(afterTag.startIndex, offsetBy: 2)..<close.lowerBound])
+            let text = PlainText.of(content)
+            let id = unique(PlainText.slug(text))
+            headings.append(Heading(level: level, id: id, html: content, text: text))
+            result += rest[..<open.lowerBound]
+            result += "<h\(level) id=\"\(id)\">\(content)<a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a></h\(level)>"
+            rest = afterTag[close.upperBound...]
+        }
+        result += rest
+        return result
+    }
+
+    /// Reserves an id that the page uses for something else (cells, figures).
+    mutating func reserve(_ id: String) { used.insert(id) }
+
+    private mutating func unique(_ base: String) -> String {
+        var candidate = base.isEmpty ? "section" : base
+        var suffix = 2
+        while used.contains(candidate) {
+            candidate = "\(base)-\(suffix)"
+            suffix += 1
+        }
+        used.insert(candidate)
+        return candidate
+    }
+}

@@ -1,0 +1,103 @@
+import CMarkSupport
+import Foundation
+import Grading
+import LessonModel
+
+/// Renders one lesson (its student copy: no solutions, hidden tests or instructor notes) to the HTML of its
+/// page body, in four steps: cells and math are set aside as placeholders, the remaining Markdown goes through
+/// libcmark, headings get anchors, and the placeholders are filled with highlighted cells and MathML.
+struct LessonPageRenderer {
+    let typesetter: any MathTypesetter
+    /// Where the lesson's figures are (`Lessons/`).
+    let lessonsDirectory: URL
+
+    /// A rendered page body.
+    struct Page {
+        var body: String
+        var headings: [HeadingAnchors.Heading]
+        var diagnostics: [Diagnostic]
+    }
+
+    func render(_ lesson: Lesson) -> Page {
+        var diagnostics: [Diagnostic] = []
+        let source = lesson.source
+        var cellStarting: [Int: CodeCell] = [:]
+        var skipUntil: [Int: Int] = [:]
+        for cell in lesson.cells {
+            cellStarting[cell.openingFenceLine] = cell
+            skipUntil[cell.openingFenceLine] = cell.output?.endLine ?? cell.closingFenceLine
+        }
+        let firstLine = (lesson.frontMatter.lines?.last ?? 0) + 1
+
+        // 1. Prose with a placeholder line for each cell (and its outputs); remember each prose line's source line.
+        var prose = ""
+        var proseLineToSource: [Int] = [0]
+        var cells: [(CodeCell, String?)] = []
+        var line = firstLine
+        while line <= source.lineCount {
+            if let cell = cellStarting[line] {
+                let outputs = cell.output.map { output in
+                    output.endLine - output.beginLine > 1 ? source.text(of: LineRange(output.beginLine + 1, output.endLine - 1)) : ""
+                }
+                prose += "\nLESSONSCELL\(cells.count)X\n\n"
+                proseLineToSource += [line, line, line]
+                cells.append((cell, outputs))
+                line = skipUntil[line]! + 1
+                continue
+            }
+            prose += String(source.content(ofLine: line)) + "\n"
+            proseLineToSource.append(line)
+            line += 1
+        }
+
+        // 2. Math becomes placeholders before Markdown sees it.
+        var mathHTML: [String] = []
+        do {
+            let spans = try MathSpanFinder.spans(in: prose)
+            var bytes = Array(prose.utf8)
+            for span in spans.reversed() {
+                let sourceLine = proseLineToSource[min(span.line, proseLineToSource.count - 1)]
+                do {
+                    mathHTML.append(try typesetter.mathML(span.tex, display: span.display))
+                } catch {
+                    let location = lesson.location(line: sourceLine + error.line - 1,
+                        column: error.line == 1 ? span.column + (span.display ? 2 : 1) + error.column - 1 : error.column)
+                    diagnostics.append(Diagnostic(.error, "site.math", "math: \(error.message)", at: location))
+                    mathHTML.append("<code class=\"math-error\" title=\"\(HTMLText.escape(error.message))\">\(HTMLText.escape(span.tex))</code>")
+                }
+                bytes.replaceSubrange(span.range, with: Array("LESSONSMATH\(mathHTML.count - 1)X".utf8))
+            }
+            prose = String(decoding: bytes, as: UTF8.self)
+        } catch {
+            diagnostics.append(Diagnostic(.error, "site.math", "math: `$$` is never closed",
+                at: lesson.location(line: proseLineToSource[min(error.line, proseLineToSource.count - 1)], column: error.column)))
+        }
+
+        // 3. Markdown, then anchors on the headings.
+        var anchors = HeadingAnchors()
+        for (cell, _) in cells { anchors.reserve("cell-\(cell.id)") }
+        var html = anchors.annotate(MarkdownHTML.render(prose))
+
+        // 4. Fill the placeholders.
+        var renderer = CellRenderer(figures: FigureInliner(baseDirectory: lessonsDirectory))
+        for exercise in GradingMarkupParser.parse(lesson).0.exercises { renderer.exercisePoints[exercise.id] = exercise.points }
+        for (index, (cell, outputs)) in cells.enumerated() {
+            html = html.replacingOccurrences(of: "<p>LESSONSCELL\(index)X</p>", with: renderer.html(for: cell, outputMarkdown: outputs))
+        }
+        for path in renderer.figures.missing {
+            diagnostics.append(Diagnostic(.error, "site.figure", "figure \(path) is missing (run the lesson)",
+                at: lesson.location(line: 1)))
+        }
+        for (index, math) in mathHTML.enumerated() {
+            html = html.replacingOccurrences(of: "LESSONSMATH\(index)X", with: math)
+        }
+        var headings = anchors.headings
+        for index in headings.indices {
+            for (mathIndex, math) in mathHTML.enumerated() where headings[index].html.contains("LESSONSMATH\(mathIndex)X") {
+                headings[index].html = headings[index].html.replacingOccurrences(of: "LESSONSMATH\(mathIndex)X", with: math)
+                headings[index].text = PlainText.of(headings[index].html)
+            }
+        }
+        return Page(body: html, headings: headings, diagnostics: diagnostics)
+    }
+}

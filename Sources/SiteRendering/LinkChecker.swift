@@ -1,0 +1,51 @@
+import LessonModel
+
+/// Checks that every internal link of the site resolves: `href="page.html#anchor"`, `href="#anchor"` and
+/// `src="…"` must name a file of the site and an `id` on that page. External URLs are reported too: the site
+/// makes no requests outside itself.
+enum LinkChecker {
+    static func check(_ files: [String: String]) -> [Diagnostic] {
+        var ids: [String: Set<String>] = [:]
+        for (name, text) in files where name.hasSuffix(".html") { ids[name] = Set(values(of: "id", in: text)) }
+        var problems: [Diagnostic] = []
+        for (name, text) in files.sorted(by: { $0.key < $1.key }) where name.hasSuffix(".html") {
+            let directory = name.contains("/") ? String(name[..<name.lastIndex(of: "/")!]) + "/" : ""
+            for link in values(of: "href", in: text) + values(of: "src", in: text) {
+                // Links a reader may follow elsewhere are fine; resources from elsewhere are reported below.
+                if link.hasPrefix("http://") || link.hasPrefix("https://") || link.hasPrefix("//") || link.hasPrefix("mailto:") {
+                    continue
+                }
+                let parts = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+                let file = parts[0].isEmpty ? name : directory + String(parts[0])
+                guard files[file] != nil else {
+                    problems.append(problem("\(name): link to a missing file: \(link)", name))
+                    continue
+                }
+                if parts.count == 2, let pageIds = ids[file], !pageIds.contains(String(parts[1])) {
+                    problems.append(problem("\(name): link to a missing anchor: \(link)", name))
+                }
+            }
+            for resource in values(of: "src", in: text) where resource.hasPrefix("http") || resource.hasPrefix("//") {
+                problems.append(problem("\(name): external resource \(resource)", name))
+            }
+        }
+        return problems
+    }
+
+    /// Every value of `attribute="…"` in `html`.
+    static func values(of attribute: String, in html: String) -> [String] {
+        var result: [String] = []
+        var rest = html[...]
+        let needle = " \(attribute)=\""
+        while let start = rest.range(of: needle) {
+            guard let end = rest[start.upperBound...].firstIndex(of: "\"") else { break }
+            result.append(String(rest[start.upperBound..<end]))
+            rest = rest[end...]
+        }
+        return result
+    }
+
+    private static func problem(_ message: String, _ file: String) -> Diagnostic {
+        Diagnostic(.error, "site.link", message, at: SourceLocation(file: "site/\(file)", line: 1, column: 1))
+    }
+}

@@ -1,0 +1,58 @@
+import LessonModel
+
+/// The values the Mustache templates see (`Assets/site/templates/*.mustache`), as dictionaries.
+enum PageContext {
+    static let courseTitle = "Generative Models and Approximate Inference"
+
+    /// The outline for the sidebar, with the current lesson marked.
+    static func outline(_ outline: CourseOutline, current: String?) -> [[String: Any]] {
+        outline.parts.map { part in
+            [
+                "part": part.part,
+                "chapters": part.chapters.map { chapter in
+                    [
+                        "chapter": chapter.chapter,
+                        "lessons": chapter.lessons.map { entry in
+                            ["href": "\(entry.name).html", "title": HTMLText.escape(entry.title),
+                             "current": entry.name == current] as [String: Any]
+                        },
+                    ] as [String: Any]
+                },
+            ]
+        }
+    }
+
+    static func lesson(
+        _ entry: CourseOutline.Entry, page: LessonPageRenderer.Page, outline: CourseOutline,
+        previous: CourseOutline.Entry?, next: CourseOutline.Entry?
+    ) -> [String: Any] {
+        var context: [String: Any] = [
+            "courseTitle": courseTitle,
+            "title": HTMLText.escape(entry.title),
+            "part": HTMLText.escape(entry.part),
+            "chapter": HTMLText.escape(entry.chapter),
+            "outline": Self.outline(outline, current: entry.name),
+            "toc": page.headings.filter { $0.level == 2 || $0.level == 3 }.map { heading in
+                ["id": heading.id, "html": stripAnchors(heading.html), "level3": heading.level == 3] as [String: Any]
+            },
+            "body": page.body,
+        ]
+        if let previous { context["previous"] = ["href": "\(previous.name).html", "title": HTMLText.escape(previous.title)] }
+        if let next { context["next"] = ["href": "\(next.name).html", "title": HTMLText.escape(next.title)] }
+        return context
+    }
+
+    static func index(_ outline: CourseOutline) -> [String: Any] {
+        ["courseTitle": courseTitle, "outline": Self.outline(outline, current: nil),
+         "first": outline.entries.first.map { ["href": "\($0.name).html", "title": HTMLText.escape($0.title)] } as Any]
+    }
+
+    /// Heading HTML for the table of contents (no nested links).
+    static func stripAnchors(_ html: String) -> String {
+        var result = html
+        while let start = result.range(of: "<a "), let end = result.range(of: "</a>", range: start.upperBound..<result.endIndex) {
+            result.removeSubrange(start.lowerBound..<end.upperBound)
+        }
+        return result
+    }
+}

@@ -1,0 +1,165 @@
+public import Foundation
+import Grading
+public import LessonModel
+import LessonParsing
+import Mustache
+
+/// `lessons build`: renders the lessons (with the outputs in their files) into a static site.
+///
+/// The recipe: read and parse the lessons → make each student copy (no solutions, hidden tests or instructor
+/// notes) → render the pages → write the index, pages, search index and assets → check every internal link.
+/// Output is deterministic: the same lessons and assets give byte-identical files.
+public struct SiteBuilder {
+    /// Where things are.
+    public struct Configuration: Sendable {
+        /// `Lessons/`.
+        public var lessonsDirectory: URL
+        /// `Assets/site/` (templates and static files).
+        public var siteAssetsDirectory: URL
+        /// `site/`.
+        public var outputDirectory: URL
+        /// Render TeX that does not convert as marked raw text and report it, instead of failing.
+        public var keepGoing = false
+
+        /// A configuration for a project laid out as usual.
+        public init(lessonsDirectory: URL, siteAssetsDirectory: URL, outputDirectory: URL) {
+            self.lessonsDirectory = lessonsDirectory
+            self.siteAssetsDirectory = siteAssetsDirectory
+            self.outputDirectory = outputDirectory
+        }
+    }
+
+    /// What a build produced.
+    public struct Report: Sendable {
+        /// Files written, relative to the output folder, sorted.
+        public var files: [String]
+        /// Problems found (with `keepGoing`, the build still wrote the site).
+        public var diagnostics: [Diagnostic]
+    }
+
+    public let configuration: Configuration
+    let typesetter: any MathTypesetter
+
+    /// A builder for `configuration`, typesetting math with the project's TeX converter.
+    public init(configuration: Configuration) {
+        self.configuration = configuration
+        self.typesetter = TeXTypesetter()
+    }
+
+    /// Builds the site; `progress` receives one line per step (`[2/5] render pages`).
+    public func build(progress: (String) -> Void = { _ in }) throws(SiteError) -> Report {
+        let steps = ["read lessons", "render pages", "write pages", "copy assets", "check links"]
+        func step(_ index: Int) { progress("[\(index + 1)/\(steps.count)] \(steps[index])") }
+
+        step(0)
+        let (lessons, readProblems) = readLessons()
+        if Diagnostic.containsError(readProblems) { throw SiteError(readProblems) }
+        let outline = CourseOutline(lessons)
+
+        step(1)
+        var diagnostics = readProblems
+        var pages: [String: LessonPageRenderer.Page] = [:]
+        let renderer = LessonPageRenderer(typesetter: typesetter, lessonsDirectory: configuration.lessonsDirectory)
+        for lesson in lessons {
+            let page = renderer.render(lesson)
+            diagnostics += page.diagnostics
+            pages[lesson.name] = page
+        }
+        if Diagnostic.containsError(diagnostics) && !configuration.keepGoing { throw SiteError(diagnostics) }
+
+        step(2)
+        var files: [String: String] = [:]
+        let templates = try loadTemplates()
+        var search = SearchIndex()
+        for entry in outline.entries {
+            guard let page = pages[entry.name] else { continue }
+            let (previous, next) = outline.neighbours(of: entry.name)
+            let context = PageContext.lesson(entry, page: page, outline: outline, previous: previous, next: next)
+            files["\(entry.name).html"] = templates.render(context, withTemplate: "page") ?? ""
+            search.add(page: "\(entry.name).html", lessonTitle: entry.title, body: page.body, headings: page.headings)
+        }
+        files["index.html"] = templates.render(PageContext.index(outline), withTemplate: "index") ?? ""
+        do {
+            files["assets/search-index.js"] = try search.script()
+        } catch {
+            throw SiteError([Diagnostic(.error, "site.search", "cannot encode the search index: \(error)",
+                at: SourceLocation(file: "site/assets/search-index.js", line: 1, column: 1))])
+        }
+
+        step(3)
+        for asset in staticAssets() { files["assets/\(asset.name)"] = asset.text }
+
+        step(4)
+        diagnostics += LinkChecker.check(files)
+        if Diagnostic.containsError(diagnostics) && !configuration.keepGoing { throw SiteError(diagnostics) }
+        try write(files)
+        return Report(files: files.keys.sorted(), diagnostics: diagnostics)
+    }
+
+    /// Every `*.md` in the lessons folder, parsed, as its student copy.
+    func readLessons() -> ([Lesson], [Diagnostic]) {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: configuration.lessonsDirectory.path)) ?? [])
+            .filter { $0.hasSuffix(".md") }.sorted()
+        var lessons: [Lesson] = [], diagnostics: [Diagnostic] = []
+        for name in names {
+            let path = configuration.lessonsDirectory.appendingPathComponent(name)
+            let display = "Lessons/\(name)"
+            guard let bytes = FileManager.default.contents(atPath: path.path).map(Array.init) else { continue }
+            let (parsed, problems) = LessonParser.parse(bytes, displayPath: display)
+            diagnostics += problems
+            guard let lesson = parsed else { continue }
+            let (markup, markupProblems) = GradingMarkupParser.parse(lesson)
+            diagnostics += markupProblems
+            let (student, _) = LessonParser.parse(StudentCopy.make(from: lesson, markup: markup), displayPath: display)
+            if let student { lessons.append(student) }
+        }
+        return (lessons, diagnostics)
+    }
+
+    /// The Mustache templates of `Assets/site/templates/`.
+    func loadTemplates() throws(SiteError) -> MustacheLibrary {
+        var library = MustacheLibrary()
+        let directory = configuration.siteAssetsDirectory.appendingPathComponent("templates")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+            .filter { $0.hasSuffix(".mustache") }.sorted()
+        for name in names {
+            let path = directory.appendingPathComponent(name)
+            do {
+                try library.register(String(contentsOf: path, encoding: .utf8), named: String(name.dropLast(".mustache".count)))
+            } catch {
+                throw SiteError([Diagnostic(.error, "site.template", "template does not parse: \(error)",
+                    at: SourceLocation(file: "Assets/site/templates/\(name)", line: 1, column: 1))])
+            }
+        }
+        for required in ["page", "index"] where library.getTemplate(named: required) == nil {
+            throw SiteError([Diagnostic(.error, "site.template", "template \(required).mustache is missing",
+                at: SourceLocation(file: "Assets/site/templates/\(required).mustache", line: 1, column: 1))])
+        }
+        return library
+    }
+
+    /// The files of `Assets/site/static/`, sorted by name.
+    func staticAssets() -> [(name: String, text: String)] {
+        let directory = configuration.siteAssetsDirectory.appendingPathComponent("static")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).sorted()
+        return names.compactMap { name in
+            (try? String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)).map { (name, $0) }
+        }
+    }
+
+    /// Writes `files` under the output folder, replacing what a previous build wrote there.
+    func write(_ files: [String: String]) throws(SiteError) {
+        let root = configuration.outputDirectory
+        do {
+            try? FileManager.default.removeItem(at: root)
+            for (name, text) in files.sorted(by: { $0.key < $1.key }) {
+                let url = root.appendingPathComponent(name)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: url)
+            }
+        } catch {
+            throw SiteError([Diagnostic(.error, "site.write", "cannot write the site: \(error)",
+                at: SourceLocation(file: root.path, line: 1, column: 1))])
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import SiteRendering
+
+/// Builds the real course (Lessons/ and Assets/site/ of this package) into temporary folders.
+@Suite struct SiteBuildTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    func build(into output: URL) throws -> SiteBuilder.Report {
+        var configuration = SiteBuilder.Configuration(
+            lessonsDirectory: Self.root.appendingPathComponent("Lessons"),
+            siteAssetsDirectory: Self.root.appendingPathComponent("Assets/site"), outputDirectory: output)
+        configuration.keepGoing = !TeXTypesetter.isAvailable
+        return try SiteBuilder(configuration: configuration).build()
+    }
+
+    func files(in directory: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil)!
+        for case let url as URL in enumerator where !url.hasDirectoryPath {
+            result[String(url.path.dropFirst(directory.path.count + 1))] = try Data(contentsOf: url)
+        }
+        return result
+    }
+
+    @Test func theCourseBuildsTwiceIntoByteIdenticalFiles() throws {
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        let first = project.root.appendingPathComponent("one"), second = project.root.appendingPathComponent("two")
+        let report = try build(into: first)
+        _ = try build(into: second)
+        let a = try files(in: first), b = try files(in: second)
+        #expect(a.keys.sorted() == b.keys.sorted())
+        for (name, data) in a { #expect(b[name] == data, "\(name) differs between two builds") }
+        #expect(report.files.contains("index.html") && report.files.contains("04-elbo.html"))
+        #expect(report.files.contains("assets/search-index.js") && report.files.contains("assets/style.css"))
+        let links = report.diagnostics.filter { $0.identifier == "site.link" }
+        #expect(links.isEmpty, "\(links)")
+        if TeXTypesetter.isAvailable { #expect(report.diagnostics.isEmpty, "\(report.diagnostics)") }
+    }
+
+    @Test func pagesCarryNoSolutionsNoHiddenTestsAndNoExternalRequests() throws {
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        let output = project.root.appendingPathComponent("site")
+        _ = try build(into: output)
+        for (name, data) in try files(in: output) where name.hasSuffix(".html") || name.hasSuffix(".js") || name.hasSuffix(".css") {
+            let text = String(decoding: data, as: UTF8.self)
+            #expect(!text.contains("BEGIN SOLUTION") && !text.contains("BEGIN HIDDEN TESTS"), "\(name) leaks grading regions")
+            #expect(!text.contains("hiddenTheta") && !text.contains("hiddenGenerator"), "\(name) leaks hidden test code")
+            for attribute in [" src=\"http", " href=\"//", "url(http", "@import"] {
+                #expect(!text.contains(attribute), "\(name) requests something outside the site: \(attribute)")
+            }
+        }
+        let elbo = String(decoding: try Data(contentsOf: output.appendingPathComponent("04-elbo.html")), as: UTF8.self)
+        #expect(elbo.contains("<svg"), "figures are inline")
+        #expect(elbo.contains("<figcaption><span class=\"figure-number\">Figure 1.</span>"))
+        #expect(elbo.contains("<span class=\"kw\">"), "code is highlighted")
+        #expect(elbo.contains("Exercise <code>monte-carlo-elbo</code> · 3 points"))
+        #expect(elbo.contains("fatalError(<span class=\"st\">&quot;not implemented yet&quot;</span>)")
+            || elbo.contains("not implemented yet"), "exercise cells show the released stub")
+        #expect(elbo.contains("rel=\"prev\" href=\"03-approximate-inference.html\""))
+        #expect(elbo.contains("rel=\"next\" href=\"05-variational-families.html\""))
+    }
+
+    @Test func theSearchIndexHasASectionPerHeading() throws {
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        let output = project.root.appendingPathComponent("site")
+        _ = try build(into: output)
+        let script = try String(contentsOf: output.appendingPathComponent("assets/search-index.js"), encoding: .utf8)
+        #expect(script.contains("\"url\":\"04-elbo.html#the-derivation\""))
+        #expect(script.contains("\"heading\":\"Monte Carlo estimates\""))
+    }
+}
