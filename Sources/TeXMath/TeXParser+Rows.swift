@@ -16,7 +16,14 @@ struct Atom {
             let prime: MathNode = .operator(["\u{2032}", "\u{2033}", "\u{2034}", "\u{2057}"][min(primes, 4) - 1], .plain)
             superscript = sup.map { .row([prime, $0]) } ?? prime
         }
-        if sub == nil && superscript == nil { return node }
+        if sub == nil && superscript == nil {
+            // Without limits, `movablelimits` has nothing to move.
+            if case .operator(let text, var attributes) = node, attributes.movableLimits == true {
+                attributes.movableLimits = nil
+                return .operator(text, attributes)
+            }
+            return node
+        }
         switch limits {
         case .scripts: return .scripts(base: node, sub: sub, sup: superscript)
         case .underOver: return .underOver(base: node, under: sub, over: superscript, accent: false)
