@@ -1,6 +1,8 @@
 // Benchmark harnesses, used by the scripts under bench/:
 //   LessonsBench parse-splice [megabytes] [repetitions]   times parsing and splicing a large generated lesson;
-//   LessonsBench gradebook STUDENTS LESSONS PATH           writes a generated gradebook for `lessons grades`.
+//   LessonsBench gradebook STUDENTS LESSONS PATH           writes a generated gradebook for `lessons grades`;
+//   LessonsBench math [pages] [repetitions]                times scanning and converting the math of generated pages;
+//   LessonsBench math-gallery OUT.html                     writes a page of every TeX construct (Tests/Browser).
 import Foundation
 import Gradebook
 import Grading
@@ -42,6 +44,14 @@ func generatedLesson(bytes: Int) -> String {
 }
 
 let arguments = CommandLine.arguments
+if arguments.count > 1 && arguments[1] == "math" {
+    try runMathBenchmark(pages: arguments.count > 2 ? Int(arguments[2]) ?? 1000 : 1000, repetitions: arguments.count > 3 ? Int(arguments[3]) ?? 5 : 5)
+    exit(0)
+}
+if arguments.count > 2 && arguments[1] == "math-gallery" {
+    try mathGalleryPage().write(toFile: arguments[2], atomically: true, encoding: .utf8)
+    exit(0)
+}
 if arguments.count > 1 && arguments[1] == "gradebook" {
     let students = Int(arguments[2]) ?? 1000, lessons = Int(arguments[3]) ?? 6
     let gradebook = try Gradebook(path: arguments[4])
