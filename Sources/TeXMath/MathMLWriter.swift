@@ -82,8 +82,8 @@ struct MathMLWriter {
             if let under { write(under) }
             if let over { write(over) }
             output += "</\(element)>"
-        case .table(let rows, let alignments, let displayStyle):
-            writeTable(rows, alignments, displayStyle: displayStyle)
+        case .table(let rows, let alignments, let displayStyle, let alignedPairs):
+            writeTable(rows, alignments, displayStyle: displayStyle, alignedPairs: alignedPairs)
         case .style(let displayStyle, let content):
             output += "<mstyle displaystyle=\"\(displayStyle)\">"
             writeChildren(content)
@@ -114,15 +114,17 @@ struct MathMLWriter {
         output += ">" + Self.escape(text) + "</mo>"
     }
 
-    /// `<mtable>` with one `<mtr>` per row; cells not centred carry `columnalign` (MathML 3, honoured by Firefox)
-    /// and a `text-align` style (for Chromium, whose table cells follow CSS).
-    mutating func writeTable(_ rows: [[MathNode]], _ alignments: [ColumnAlignment], displayStyle: Bool) {
+    /// `<mtable>` with one `<mtr>` per row; cells not centred carry `columnalign` (Chromium and Firefox honour
+    /// it). In aligned pairs the padding between the two cells of a pair is removed.
+    mutating func writeTable(_ rows: [[MathNode]], _ alignments: [ColumnAlignment], displayStyle: Bool, alignedPairs: Bool) {
         output += displayStyle ? "<mtable displaystyle=\"true\">" : "<mtable>"
         for row in rows {
             output += "<mtr>"
             for (column, cell) in row.enumerated() {
                 let alignment = column < alignments.count ? alignments[column] : .center
-                output += alignment == .center ? "<mtd>" : "<mtd columnalign=\"\(alignment.rawValue)\">"
+                output += alignment == .center ? "<mtd" : "<mtd columnalign=\"\(alignment.rawValue)\""
+                if alignedPairs { output += column % 2 == 0 ? " style=\"padding-right:0\"" : " style=\"padding-left:0\"" }
+                output += ">"
                 writeChildren(cell)
                 output += "</mtd>"
             }

@@ -24,8 +24,9 @@ indirect enum MathNode: Hashable, Sendable {
     case scripts(base: MathNode, sub: MathNode?, sup: MathNode?)
     /// `<munder>`, `<mover>` or `<munderover>`; `accent` marks accents (`accent="true"` / `accentunder="true"`).
     case underOver(base: MathNode, under: MathNode?, over: MathNode?, accent: Bool)
-    /// `<mtable>`: rows of cells, the alignment of each column, and whether cells are in display style.
-    case table(rows: [[MathNode]], columnAlignments: [ColumnAlignment], displayStyle: Bool)
+    /// `<mtable>`: rows of cells, the alignment of each column, whether cells are in display style, and whether
+    /// columns come in right/left pairs with no gap inside a pair (`aligned`: `a &= b` reads `a = b`).
+    case table(rows: [[MathNode]], columnAlignments: [ColumnAlignment], displayStyle: Bool, alignedPairs: Bool)
     /// `<mstyle displaystyle="...">`.
     case style(displayStyle: Bool, MathNode)
 }

@@ -59,7 +59,8 @@ extension TeXParser {
                 let columns = rows.map(\.count).max() ?? 0
                 let pattern = shape.alignments.isEmpty ? [ColumnAlignment.center] : shape.alignments
                 let alignments = (0..<columns).map { pattern[$0 % pattern.count] }
-                let table: MathNode = .table(rows: rows, columnAlignments: alignments, displayStyle: shape.displayStyle)
+                let table: MathNode = .table(rows: rows, columnAlignments: alignments, displayStyle: shape.displayStyle,
+                                             alignedPairs: shape.alignments == [.right, .left])
                 if shape.open.isEmpty && shape.close.isEmpty { return table }
                 var nodes: [MathNode] = []
                 if !shape.open.isEmpty { nodes.append(.operator(shape.open, .stretched)) }

@@ -17,10 +17,9 @@ struct Atom {
             superscript = sup.map { .row([prime, $0]) } ?? prime
         }
         if sub == nil && superscript == nil {
-            // Without limits, `movablelimits` has nothing to move.
-            if case .operator(let text, var attributes) = node, attributes.movableLimits == true {
-                attributes.movableLimits = nil
-                return .operator(text, attributes)
+            // Without limits, `\max` or `\det` is set like a function name: `\det A`, `\Pr(A)`.
+            if case .operator(let text, let attributes) = node, attributes.movableLimits != nil {
+                return .function(text)
             }
             return node
         }

@@ -12,7 +12,7 @@ if [ ! -x Tests/Browser/.venv/bin/python ]; then
   python3 -m venv Tests/Browser/.venv
   Tests/Browser/.venv/bin/pip install --quiet selenium
 fi
-swift build --product LessonsBench >/dev/null
+swift build -c release --product LessonsBench >/dev/null
 mkdir -p .build
-.build/debug/LessonsBench math-gallery .build/math-gallery.html
+.build/release/LessonsBench math-gallery .build/math-gallery.html
 Tests/Browser/.venv/bin/python Tests/Browser/math_layout.py .build/math-gallery.html .build/math-layout.png
