@@ -2,6 +2,7 @@ import CMarkSupport
 import Foundation
 import Grading
 import LessonModel
+import TeXMath
 
 /// Renders one lesson (its student copy: no solutions, hidden tests or instructor notes) to the HTML of its
 /// page body, in four steps: cells and math are set aside as placeholders, the remaining Markdown goes through
@@ -53,7 +54,7 @@ struct LessonPageRenderer {
         // 2. Math becomes placeholders before Markdown sees it.
         var mathHTML: [String] = []
         do {
-            let spans = try MathSpanFinder.spans(in: prose)
+            let spans = try MathSpanScanner.spans(in: prose)
             var bytes = Array(prose.utf8)
             for span in spans.reversed() {
                 let sourceLine = proseLineToSource[min(span.line, proseLineToSource.count - 1)]
@@ -69,7 +70,7 @@ struct LessonPageRenderer {
             }
             prose = String(decoding: bytes, as: UTF8.self)
         } catch {
-            diagnostics.append(Diagnostic(.error, "site.math", "math: `$$` is never closed",
+            diagnostics.append(Diagnostic(.error, "site.math", "math: \(error.message)",
                 at: lesson.location(line: proseLineToSource[min(error.line, proseLineToSource.count - 1)], column: error.column)))
         }
 

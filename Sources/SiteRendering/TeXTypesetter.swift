@@ -2,13 +2,21 @@ import TeXMath
 
 /// Math through the project's TeX-to-MathML converter (the `TeXMath` module).
 struct TeXTypesetter: MathTypesetter {
+    let converter: MathMLConverter
+
+    /// A typesetter with a lesson's macros.
+    init(macros: [String: TeXMacro] = [:]) { converter = MathMLConverter(macros: macros) }
+
     func mathML(_ tex: String, display: Bool) throws(MathProblem) -> String {
-        // Until the converter lands, the TeX is shown as code (never reached by a passing build: see issue 6).
-        throw MathProblem(message: "the TeX converter is not available yet", line: 1, column: 1)
+        do {
+            return try converter.convert(tex, display: display).mathML
+        } catch {
+            throw MathProblem(message: error.message, line: error.line, column: error.column)
+        }
     }
 }
 
 extension TeXTypesetter {
-    /// Whether math converts (false until the TeX converter is in place).
-    static let isAvailable = false
+    /// Whether math converts.
+    static let isAvailable = true
 }
