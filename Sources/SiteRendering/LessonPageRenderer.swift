@@ -59,7 +59,9 @@ struct LessonPageRenderer {
             for span in spans.reversed() {
                 let sourceLine = proseLineToSource[min(span.line, proseLineToSource.count - 1)]
                 do {
-                    mathHTML.append(try typesetter.mathML(span.tex, display: span.display))
+                    let math = try typesetter.mathML(span.tex, display: span.display)
+                    // A scroll box of its own, so a long display formula never widens the page on a phone.
+                    mathHTML.append(span.display ? "<span class=\"math-display\">\(math)</span>" : math)
                 } catch {
                     let location = lesson.location(line: sourceLine + error.line - 1,
                         column: error.line == 1 ? span.column + (span.display ? 2 : 1) + error.column - 1 : error.column)

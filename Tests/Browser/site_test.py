@@ -18,7 +18,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 ROOT = Path(__file__).resolve().parents[2]
-SITE = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / ".build" / "site-under-test"
+SITE = (Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / ".build" / "site-under-test").resolve()
 SHOTS = ROOT / ".build"
 failures = []
 
