@@ -3,6 +3,7 @@
 # Needs Debian's chromium and chromium-driver (.ci/install-system-packages) and selenium (installed here).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+.ci/install-system-packages
 if [ ! -x Tests/Browser/.venv/bin/python ]; then python3 -m venv Tests/Browser/.venv; fi
 Tests/Browser/.venv/bin/python -c "import selenium" 2>/dev/null || Tests/Browser/.venv/bin/pip install -q selenium
 swift build --product lessons
