@@ -15,6 +15,8 @@ public struct FrontMatter: Hashable, Sendable {
     public var deadline: String?
     /// Fraction of the points lost per started day after the deadline (e.g. 0.1), capped at 1.
     public var latePenaltyPerDay: Double?
+    /// TeX macros for the lesson's math, by name without the backslash (`KL: "\\mathrm{KL}(#1 \\| #2)"`).
+    public var macros: [String: String] = [:]
     /// The front matter's text exactly as written (between the `---` lines), for later stages.
     public var rawText: String
     /// Line range of the whole front matter block, including both `---` lines.

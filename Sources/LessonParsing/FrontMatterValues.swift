@@ -69,6 +69,20 @@ struct FrontMatterValues {
                 diagnostics.append(typeError("late_penalty", "a fraction between 0 and 1 (per day late)", node))
             }
         }
+        var macros: [String: String] = [:]
+        if let node = nodes["macros"]?.value {
+            if let mapping = node.mapping {
+                for (key, value) in mapping {
+                    if let name = key.scalar?.string, let body = value.scalar?.string {
+                        macros[name] = body
+                    } else {
+                        diagnostics.append(typeError("macros", "a mapping of macro names to TeX bodies", value))
+                    }
+                }
+            } else {
+                diagnostics.append(typeError("macros", "a mapping of macro names to TeX bodies", node))
+            }
+        }
         guard let title, !title.isEmpty else {
             if nodes["title"] == nil {
                 diagnostics.append(Diagnostic(
@@ -81,6 +95,7 @@ struct FrontMatterValues {
             rawText: rawText, lines: lines)
         frontMatter.deadline = deadline
         frontMatter.latePenaltyPerDay = latePenalty
+        frontMatter.macros = macros
         return (Diagnostic.containsError(diagnostics) ? nil : frontMatter, diagnostics)
     }
 

@@ -21,6 +21,16 @@ struct LessonPageRenderer {
 
     func render(_ lesson: Lesson) -> Page {
         var diagnostics: [Diagnostic] = []
+        var typesetter = self.typesetter
+        if !lesson.frontMatter.macros.isEmpty {
+            do {
+                typesetter = TeXTypesetter(macros: try TeXMacro.macros(fromFrontMatter: lesson.frontMatter.macros))
+            } catch {
+                let line = lesson.frontMatter.lines?.first ?? 1
+                diagnostics.append(Diagnostic(.error, "site.macros", "front matter macros: \(error.message)",
+                    at: lesson.location(line: line)))
+            }
+        }
         let source = lesson.source
         var cellStarting: [Int: CodeCell] = [:]
         var skipUntil: [Int: Int] = [:]

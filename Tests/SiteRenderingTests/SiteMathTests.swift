@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import SiteRendering
+
+/// Math on the site: front-matter macros, and TeX errors reported at their file, line and column.
+@Suite struct SiteMathTests {
+    func build(_ lesson: String, keepGoing: Bool = false) throws -> (Result<SiteBuilder.Report, SiteError>, URL, TemporaryProject) {
+        let project = try TemporaryProject()
+        _ = try project.write("10-math.md", lesson)
+        var configuration = SiteBuilder.Configuration(
+            lessonsDirectory: project.root.appendingPathComponent("Lessons"),
+            siteAssetsDirectory: SiteBuildTests.root.appendingPathComponent("Assets/site"),
+            outputDirectory: project.root.appendingPathComponent("site"))
+        configuration.keepGoing = keepGoing
+        let result = Result { () throws(SiteError) in try SiteBuilder(configuration: configuration).build() }
+        return (result, configuration.outputDirectory, project)
+    }
+
+    @Test func frontMatterMacrosExpandInTheLessonsMath() throws {
+        let (result, output, project) = try build("""
+            ---
+            title: Macros
+            macros:
+              KL: "\\\\mathrm{KL}(#1 \\\\,\\\\|\\\\, #2)"
+            ---
+
+            # Macros
+
+            The divergence $\\KL{q}{p}$ is never negative.
+            """)
+        defer { project.remove() }
+        let report = try result.get()
+        #expect(report.diagnostics.isEmpty, "\\(report.diagnostics)")
+        let page = try String(contentsOf: output.appendingPathComponent("10-math.html"), encoding: .utf8)
+        #expect(page.contains("<mi mathvariant=\"normal\">KL</mi>") || page.contains("<mi>KL</mi>") || page.contains(">KL<"))
+        #expect(page.contains("<annotation encoding=\"application/x-tex\">\\KL{q}{p}</annotation>"))
+    }
+
+    @Test func aTeXErrorFailsTheBuildAtItsLineAndColumn() throws {
+        let lesson = "---\ntitle: Broken\n---\n\n# Broken\n\nFine $x^2$, then $a + \\foo{b}$ here.\n"
+        let (result, output, project) = try build(lesson)
+        defer { project.remove() }
+        guard case .failure(let error) = result else { Issue.record("the build should fail"); return }
+        let problem = try #require(error.diagnostics.first)
+        #expect(problem.location.file == "Lessons/10-math.md" && problem.location.line == 7)
+        #expect(problem.location.column == 23, "the column of \\foo in the Markdown line, got \\(problem.location.column)")
+        #expect(problem.message.contains("\\foo"))
+        #expect(!FileManager.default.fileExists(atPath: output.path), "nothing is written")
+
+        let (kept, keptOutput, keptProject) = try build(lesson, keepGoing: true)
+        defer { keptProject.remove() }
+        let report = try kept.get()
+        #expect(report.diagnostics.count == 1)
+        let page = try String(contentsOf: keptOutput.appendingPathComponent("10-math.html"), encoding: .utf8)
+        #expect(page.contains("class=\"math-error\""), "--keep-going shows the raw TeX marked as an error")
+    }
+}
