@@ -114,16 +114,24 @@ struct MathMLWriter {
         output += ">" + Self.escape(text) + "</mo>"
     }
 
-    /// `<mtable>` with one `<mtr>` per row; cells not centred carry `columnalign` (Chromium and Firefox honour
-    /// it). In aligned pairs the padding between the two cells of a pair is removed.
+    /// `<mtable>` with one `<mtr>` per row; cells not centred carry `columnalign` and the CSS `text-align` that
+    /// MathML Core browsers actually use. In aligned pairs the padding between the two cells of a pair is removed.
     mutating func writeTable(_ rows: [[MathNode]], _ alignments: [ColumnAlignment], displayStyle: Bool, alignedPairs: Bool) {
         output += displayStyle ? "<mtable displaystyle=\"true\">" : "<mtable>"
         for row in rows {
             output += "<mtr>"
             for (column, cell) in row.enumerated() {
                 let alignment = column < alignments.count ? alignments[column] : .center
-                output += alignment == .center ? "<mtd" : "<mtd columnalign=\"\(alignment.rawValue)\""
-                if alignedPairs { output += column % 2 == 0 ? " style=\"padding-right:0\"" : " style=\"padding-left:0\"" }
+                // MathML Core has no columnalign (Chromium ignores it): CSS text-align does the aligning.
+                var style: [String] = []
+                if alignment != .center {
+                    output += "<mtd columnalign=\"\(alignment.rawValue)\""
+                    style.append("text-align:\(alignment.rawValue)")
+                } else {
+                    output += "<mtd"
+                }
+                if alignedPairs { style.append(column % 2 == 0 ? "padding-right:0" : "padding-left:0") }
+                if !style.isEmpty { output += " style=\"\(style.joined(separator: ";"))\"" }
                 output += ">"
                 writeChildren(cell)
                 output += "</mtd>"
