@@ -89,7 +89,7 @@ struct LessonPageRenderer {
         // 3. Markdown, then anchors on the headings.
         var anchors = HeadingAnchors()
         for (cell, _) in cells { anchors.reserve("cell-\(cell.id)") }
-        var html = anchors.annotate(MarkdownHTML.render(prose))
+        var html = anchors.annotate(Callouts.apply(MarkdownHTML.render(prose)))
 
         // 4. Fill the placeholders.
         var renderer = CellRenderer(figures: FigureInliner(baseDirectory: lessonsDirectory))

@@ -11,3 +11,11 @@ import Testing
         #expect(html.contains("<h2 id=\"the-elbo-kl\">The ELBO &amp; KL<a class=\"anchor\" href=\"#the-elbo-kl\""))
     }
 }
+
+@Suite struct CalloutTests {
+    @Test func alertBlockQuotesBecomeTitledBoxes() {
+        let html = Callouts.apply("<blockquote>\n<p>[!WARNING]\nThe bound is not tight.</p>\n</blockquote>\n<blockquote>\n<p>plain</p>\n</blockquote>")
+        #expect(html.contains("<aside class=\"callout warning\" role=\"note\"><p class=\"callout-title\">Warning</p><p>The bound is not tight.</p>"))
+        #expect(html.contains("<blockquote>\n<p>plain</p>"), "other block quotes stay")
+    }
+}

@@ -2,7 +2,8 @@
 //   LessonsBench parse-splice [megabytes] [repetitions]   times parsing and splicing a large generated lesson;
 //   LessonsBench gradebook STUDENTS LESSONS PATH           writes a generated gradebook for `lessons grades`;
 //   LessonsBench math [pages] [repetitions]                times scanning and converting the math of generated pages;
-//   LessonsBench math-gallery OUT.html                     writes a page of every TeX construct (Tests/Browser).
+//   LessonsBench math-gallery OUT.html                     writes a page of every TeX construct (Tests/Browser);
+//   LessonsBench site-pages COUNT DIR                      writes generated pages for the site benchmark (bench/site).
 import Foundation
 import Gradebook
 import Grading
@@ -50,6 +51,10 @@ if arguments.count > 1 && arguments[1] == "math" {
 }
 if arguments.count > 2 && arguments[1] == "math-gallery" {
     try mathGalleryPage().write(toFile: arguments[2], atomically: true, encoding: .utf8)
+    exit(0)
+}
+if arguments.count > 3 && arguments[1] == "site-pages" {
+    try writeSitePages(count: Int(arguments[2]) ?? 1000, directory: arguments[3])
     exit(0)
 }
 if arguments.count > 1 && arguments[1] == "gradebook" {

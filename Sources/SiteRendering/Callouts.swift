@@ -1,0 +1,21 @@
+/// Callouts, written as GitHub-style alerts in a block quote (`> [!NOTE]`, `> [!TIP]`, `> [!WARNING]`), become
+/// titled boxes on the page, as in Quarto and mdBook.
+enum Callouts {
+    static let kinds = [("NOTE", "note", "Note"), ("TIP", "tip", "Tip"), ("WARNING", "warning", "Warning")]
+
+    /// `html` (cmark's output) with each alert block quote turned into an `<aside>`.
+    static func apply(_ html: String) -> String {
+        var result = html
+        for (marker, kind, title) in kinds {
+            for opening in ["<blockquote>\n<p>[!\(marker)]\n", "<blockquote>\n<p>[!\(marker)]<br />\n", "<blockquote>\n<p>[!\(marker)] "] {
+                while let start = result.range(of: opening) {
+                    guard let end = result.range(of: "</blockquote>", range: start.upperBound..<result.endIndex) else { break }
+                    let inner = result[start.upperBound..<end.lowerBound]
+                    result.replaceSubrange(start.lowerBound..<end.upperBound, with:
+                        "<aside class=\"callout \(kind)\" role=\"note\"><p class=\"callout-title\">\(title)</p><p>" + inner + "</aside>")
+                }
+            }
+        }
+        return result
+    }
+}

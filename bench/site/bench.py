@@ -1,0 +1,71 @@
+"""Site build benchmark (bench/site/run.sh): lessons build vs Hugo and MkDocs on the same generated pages.
+
+The 1,000 pages (a few screens of prose, 20 math spans and 5 code cells with outputs each) are written by
+`LessonsBench site-pages`: as lessons for `lessons build` (math converted to MathML, code highlighted with
+swift-syntax, search index), and as the same text in plain Markdown for Hugo (minimal single-page template;
+Goldmark and Chroma highlighting) and MkDocs (default theme and its search index). Each repetition runs all
+builders in turn; the table reports medians. Peak memory is the maximum resident set of `lessons build`.
+"""
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+WORK = ROOT / ".build" / "site-bench"
+LESSONS = ROOT / ".build" / "release" / "lessons"
+MKDOCS = ROOT / "bench" / ".venv" / "bin" / "mkdocs"
+
+
+def timed(command, cwd):
+    start = time.perf_counter()
+    result = subprocess.run(["/usr/bin/time", "-f", "%M"] + command, cwd=cwd, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"failed: {' '.join(command)}\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
+    peak_kb = int(result.stderr.strip().splitlines()[-1])
+    return elapsed, peak_kb / 1024
+
+
+def prepare():
+    if WORK.exists():
+        shutil.rmtree(WORK)
+    subprocess.run([ROOT / ".build" / "release" / "LessonsBench", "site-pages", "1000", str(WORK)], check=True)
+    (WORK / "lessons" / "Assets").mkdir(parents=True)
+    os.symlink(ROOT / "Assets" / "site", WORK / "lessons" / "Assets" / "site")
+    hugo = WORK / "hugo"
+    (hugo / "hugo.toml").write_text('baseURL = "http://localhost/"\ntitle = "bench"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n')
+    layouts = hugo / "layouts" / "_default"
+    layouts.mkdir(parents=True)
+    (layouts / "single.html").write_text("<!DOCTYPE html><html><head><title>{{ .Title }}</title></head><body><h1>{{ .Title }}</h1>{{ .TableOfContents }}{{ .Content }}</body></html>\n")
+    (layouts / "list.html").write_text("<!DOCTYPE html><html><body>{{ range .Pages }}<a href=\"{{ .RelPermalink }}\">{{ .Title }}</a>{{ end }}</body></html>\n")
+    (WORK / "mkdocs" / "mkdocs.yml").write_text("site_name: bench\n")
+
+
+def main():
+    repetitions = int(sys.argv[1]) if len(sys.argv) > 1 else 3
+    prepare()
+    runs = {"course": [], "lessons": [], "memory": [], "hugo": [], "mkdocs": []}
+    for _ in range(repetitions):
+        runs["course"].append(timed([str(LESSONS), "build", "--out", str(WORK / "course-site")], ROOT)[0])
+        seconds, memory = timed([str(LESSONS), "build", "--out", str(WORK / "lessons-site")], WORK / "lessons")
+        runs["lessons"].append(seconds)
+        runs["memory"].append(memory)
+        runs["hugo"].append(timed(["hugo", "--quiet", "--destination", str(WORK / "hugo-site")], WORK / "hugo")[0])
+        runs["mkdocs"].append(timed([str(MKDOCS), "build", "--quiet", "--site-dir", str(WORK / "mkdocs-site")], WORK / "mkdocs")[0])
+    median = {key: statistics.median(values) for key, values in runs.items()}
+    pages = len(list((WORK / "lessons-site").glob("*.html")))
+    print(f"medians of {repetitions} runs; {pages} pages written by lessons build")
+    print("| build | median | ratio to lessons build |")
+    print("|---|---|---|")
+    print(f"| `lessons build`, the course (7 lessons) | {median['course']:.2f} s | |")
+    print(f"| `lessons build`, 1,000 generated pages | {median['lessons']:.2f} s (peak {median['memory']:.0f} MB) | 1.00 |")
+    print(f"| Hugo {subprocess.run(['hugo', 'version'], capture_output=True, text=True).stdout.split()[1]}, same pages as plain Markdown | {median['hugo']:.2f} s | {median['hugo'] / median['lessons']:.2f} |")
+    print(f"| MkDocs, same pages as plain Markdown | {median['mkdocs']:.2f} s | {median['mkdocs'] / median['lessons']:.2f} |")
+
+
+if __name__ == "__main__":
+    main()
