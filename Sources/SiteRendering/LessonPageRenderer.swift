@@ -94,22 +94,17 @@ struct LessonPageRenderer {
         // 4. Fill the placeholders.
         var renderer = CellRenderer(figures: FigureInliner(baseDirectory: lessonsDirectory))
         for exercise in GradingMarkupParser.parse(lesson).0.exercises { renderer.exercisePoints[exercise.id] = exercise.points }
-        for (index, (cell, outputs)) in cells.enumerated() {
-            html = html.replacingOccurrences(of: "<p>LESSONSCELL\(index)X</p>", with: renderer.html(for: cell, outputMarkdown: outputs))
-        }
+        let cellHTML = cells.map { cell, outputs in renderer.html(for: cell, outputMarkdown: outputs) }
+        html = HTMLScan.fill(html, prefix: "LESSONSCELL", with: cellHTML, dropParagraph: true)
         for path in renderer.figures.missing {
             diagnostics.append(Diagnostic(.error, "site.figure", "figure \(path) is missing (run the lesson)",
                 at: lesson.location(line: 1)))
         }
-        for (index, math) in mathHTML.enumerated() {
-            html = html.replacingOccurrences(of: "LESSONSMATH\(index)X", with: math)
-        }
+        html = HTMLScan.fill(html, prefix: "LESSONSMATH", with: mathHTML)
         var headings = anchors.headings
-        for index in headings.indices {
-            for (mathIndex, math) in mathHTML.enumerated() where headings[index].html.contains("LESSONSMATH\(mathIndex)X") {
-                headings[index].html = headings[index].html.replacingOccurrences(of: "LESSONSMATH\(mathIndex)X", with: math)
-                headings[index].text = PlainText.of(headings[index].html)
-            }
+        for index in headings.indices where headings[index].html.contains("LESSONSMATH") {
+            headings[index].html = HTMLScan.fill(headings[index].html, prefix: "LESSONSMATH", with: mathHTML)
+            headings[index].text = PlainText.of(headings[index].html)
         }
         return Page(body: html, headings: headings, diagnostics: diagnostics)
     }

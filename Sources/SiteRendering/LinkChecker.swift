@@ -34,15 +34,7 @@ enum LinkChecker {
 
     /// Every value of `attribute="…"` in `html`.
     static func values(of attribute: String, in html: String) -> [String] {
-        var result: [String] = []
-        var rest = html[...]
-        let needle = " \(attribute)=\""
-        while let start = rest.range(of: needle) {
-            guard let end = rest[start.upperBound...].firstIndex(of: "\"") else { break }
-            result.append(String(rest[start.upperBound..<end]))
-            rest = rest[end...]
-        }
-        return result
+        HTMLScan.attributeValues(attribute, in: html)
     }
 
     private static func problem(_ message: String, _ file: String) -> Diagnostic {

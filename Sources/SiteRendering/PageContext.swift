@@ -22,8 +22,13 @@ enum PageContext {
         }
     }
 
+    /// The sidebar's HTML for the page `name`: the outline rendered once, with this page's link marked current.
+    static func outlineHTML(_ rendered: String, current name: String) -> String {
+        HTMLScan.replacingFirst("<a href=\"\(name).html\">", with: "<a href=\"\(name).html\" aria-current=\"page\">", in: rendered)
+    }
+
     static func lesson(
-        _ entry: CourseOutline.Entry, page: LessonPageRenderer.Page, outline: CourseOutline,
+        _ entry: CourseOutline.Entry, page: LessonPageRenderer.Page, outlineHTML: String,
         previous: CourseOutline.Entry?, next: CourseOutline.Entry?
     ) -> [String: Any] {
         var context: [String: Any] = [
@@ -31,7 +36,7 @@ enum PageContext {
             "title": HTMLText.escape(entry.title),
             "part": HTMLText.escape(entry.part),
             "chapter": HTMLText.escape(entry.chapter),
-            "outline": Self.outline(outline, current: entry.name),
+            "outlineHTML": outlineHTML,
             "toc": page.headings.filter { $0.level == 2 || $0.level == 3 }.map { heading in
                 ["id": heading.id, "html": stripAnchors(heading.html), "level3": heading.level == 3] as [String: Any]
             },

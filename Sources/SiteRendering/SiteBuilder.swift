@@ -71,10 +71,13 @@ public struct SiteBuilder {
         var files: [String: String] = [:]
         let templates = try loadTemplates()
         var search = SearchIndex()
-        for entry in outline.entries {
+        let renderedOutline = templates.render(["outline": PageContext.outline(outline, current: nil)], withTemplate: "outline") ?? ""
+        for (index, entry) in outline.entries.enumerated() {
             guard let page = pages[entry.name] else { continue }
-            let (previous, next) = outline.neighbours(of: entry.name)
-            let context = PageContext.lesson(entry, page: page, outline: outline, previous: previous, next: next)
+            let previous = index > 0 ? outline.entries[index - 1] : nil
+            let next = index + 1 < outline.entries.count ? outline.entries[index + 1] : nil
+            let context = PageContext.lesson(entry, page: page,
+                outlineHTML: PageContext.outlineHTML(renderedOutline, current: entry.name), previous: previous, next: next)
             files["\(entry.name).html"] = templates.render(context, withTemplate: "page") ?? ""
             search.add(page: "\(entry.name).html", lessonTitle: entry.title, body: page.body, headings: page.headings)
         }
@@ -131,7 +134,7 @@ public struct SiteBuilder {
                     at: SourceLocation(file: "Assets/site/templates/\(name)", line: 1, column: 1))])
             }
         }
-        for required in ["page", "index"] where library.getTemplate(named: required) == nil {
+        for required in ["page", "index", "outline"] where library.getTemplate(named: required) == nil {
             throw SiteError([Diagnostic(.error, "site.template", "template \(required).mustache is missing",
                 at: SourceLocation(file: "Assets/site/templates/\(required).mustache", line: 1, column: 1))])
         }
