@@ -58,62 +58,57 @@ public struct LessonExecutor: Sendable {
             let included = cells[0..<limit]
             let source = directory + "/main.swift"
             let executable = directory + "/lesson"
-            if let compiled, compiled.limit == limit, compiled.replaced == replaced, compiled.omitted.isSubset(of: omitted),
-                omitted.subtracting(compiled.omitted).isSubset(of: isolatedCells)
-            {
-                let run = try runProgram(executable, lesson: lesson, cells: included, seed: seed, directory: directory,
-                    skipping: omitted.subtracting(compiled.omitted), onCellStart: onCellStart)
-                let collector = ResultCollector(
-                    lesson: lesson, directory: directory, limits: limits, workingDirectory: workingDirectory)
-                collected = collector.outputs(for: included, run: run, omitted: omitted)
-                guard let failed = firstFatalFailure(in: included, collected) else { break }
-                if resolveRunFailure(failed, collected, decided: &decided, omitted: &omitted, replaced: &replaced) { continue }
-                break
-            }
-            let program = ProgramAssembler.program(
-                for: lesson, cells: included, omitted: omitted, replaced: replaced, isolated: isolatedCells)
-            do {
-                try program.write(toFile: source, atomically: false, encoding: .utf8)
-            } catch {
-                throw .fileSystem("cannot write \(source): \(error)")
-            }
-            var compiler = SwiftCompiler(toolchain: toolchain, lessonKit: lessonKit)
-            compiler.moduleName = SwiftCompiler.moduleName(for: lesson.displayPath)
-            compiler.optimize = optimize
-            let (errors, _) = try compiler.compile(source: source, executable: executable, workDirectory: directory)
-            if !errors.isEmpty {
-                let (cell, cellErrors) = firstFailingCell(errors, in: lesson, among: included, omitted: omitted)
-                let text = cellErrors.map(\.text).joined(separator: "\n")
-                let first = cellErrors.first.map { lesson.location(line: $0.line, column: $0.column) }
-                    ?? lesson.location(line: cell.openingFenceLine)
-                let output = CellOutput(
-                    outcome: .failed(
-                        message: "cell '\(cell.id)' does not compile: \(cellErrors.first?.message ?? text)",
-                        location: first, isFatal: true),
-                    items: [.error(text)])
-                switch resolve(cell, output, replaced: replaced) {
-                case .omit(let output):
-                    decided[cell.index] = output
-                    omitted.insert(cell.index)
-                case .replace(let source, let output):
-                    decided[cell.index] = output
-                    replaced[cell.index] = source
-                case .stop:
-                    decided[cell.index] = output
-                    omitted.insert(cell.index)
-                    limit = cell.index
-                    stopper = cell
+            let reusable = compiled.map { compiled in
+                compiled.limit == limit && compiled.replaced == replaced && compiled.omitted.isSubset(of: omitted)
+                    && omitted.subtracting(compiled.omitted).isSubset(of: isolatedCells)
+            } ?? false
+            if !reusable {
+                let program = ProgramAssembler.program(
+                    for: lesson, cells: included, omitted: omitted, replaced: replaced, isolated: isolatedCells)
+                do {
+                    try program.write(toFile: source, atomically: false, encoding: .utf8)
+                } catch {
+                    throw .fileSystem("cannot write \(source): \(error)")
                 }
-                continue
+                var compiler = SwiftCompiler(toolchain: toolchain, lessonKit: lessonKit)
+                compiler.moduleName = SwiftCompiler.moduleName(for: lesson.displayPath)
+                compiler.optimize = optimize
+                let (errors, _) = try compiler.compile(source: source, executable: executable, workDirectory: directory)
+                if !errors.isEmpty {
+                    let (cell, cellErrors) = firstFailingCell(errors, in: lesson, among: included, omitted: omitted)
+                    let text = cellErrors.map(\.text).joined(separator: "\n")
+                    let first = cellErrors.first.map { lesson.location(line: $0.line, column: $0.column) }
+                        ?? lesson.location(line: cell.openingFenceLine)
+                    let output = CellOutput(
+                        outcome: .failed(
+                            message: "cell '\(cell.id)' does not compile: \(cellErrors.first?.message ?? text)",
+                            location: first, isFatal: true),
+                        items: [.error(text)])
+                    switch resolve(cell, output, replaced: replaced) {
+                    case .omit(let output):
+                        decided[cell.index] = output
+                        omitted.insert(cell.index)
+                    case .replace(let source, let output):
+                        decided[cell.index] = output
+                        replaced[cell.index] = source
+                    case .stop:
+                        decided[cell.index] = output
+                        omitted.insert(cell.index)
+                        limit = cell.index
+                        stopper = cell
+                    }
+                    continue
+                }
+                compiled = (omitted, replaced, limit)
+                if sandbox != nil {
+                    // The program's source holds hidden tests; the sandboxed program must not find it on disk.
+                    try? FileManager.default.removeItem(atPath: source)
+                    try? FileManager.default.removeItem(atPath: directory + "/compiler.out")
+                }
             }
-            compiled = (omitted, replaced, limit)
-            if sandbox != nil {
-                // The program's source holds hidden tests; the sandboxed program must not find it on disk.
-                try? FileManager.default.removeItem(atPath: source)
-                try? FileManager.default.removeItem(atPath: directory + "/compiler.out")
-            }
+            // Cells left out since the last compile are isolated test cells: the same executable runs without them.
             let run = try runProgram(executable, lesson: lesson, cells: included, seed: seed, directory: directory,
-                skipping: [], onCellStart: onCellStart)
+                skipping: omitted.subtracting(compiled?.omitted ?? omitted), onCellStart: onCellStart)
             let collector = ResultCollector(
                 lesson: lesson, directory: directory, limits: limits, workingDirectory: workingDirectory)
             collected = collector.outputs(for: included, run: run, omitted: omitted)
