@@ -11,6 +11,8 @@ struct FigureInliner {
     private(set) var count = 0
     /// Figure files that could not be read: (path, problem).
     private(set) var missing: [String] = []
+    /// The number of each cell's first figure, by cell id (what `@fig:<cell id>` in the prose refers to).
+    private(set) var firstFigure: [String: Int] = [:]
 
     init(baseDirectory: URL) { self.baseDirectory = baseDirectory }
 
@@ -31,6 +33,7 @@ struct FigureInliner {
             }
             result += rest[..<start.lowerBound]
             count += 1
+            if firstFigure[cell] == nil { firstFigure[cell] = count }
             let label = caption.map(HTMLText.escape) ?? alt
             let svg = (try? String(contentsOf: baseDirectory.appendingPathComponent(src), encoding: .utf8)).map(Self.accessible)
             if svg == nil { missing.append(src) }

@@ -8,7 +8,6 @@ import TeXMath
 /// page body, in four steps: cells and math are set aside as placeholders, the remaining Markdown goes through
 /// libcmark, headings get anchors, and the placeholders are filled with highlighted cells and MathML.
 struct LessonPageRenderer {
-    let typesetter: any MathTypesetter
     /// Where the lesson's figures are (`Lessons/`).
     let lessonsDirectory: URL
 
@@ -21,10 +20,10 @@ struct LessonPageRenderer {
 
     func render(_ lesson: Lesson) -> Page {
         var diagnostics: [Diagnostic] = []
-        var typesetter = self.typesetter
+        var macros: [String: TeXMacro] = [:]
         if !lesson.frontMatter.macros.isEmpty {
             do {
-                typesetter = TeXTypesetter(macros: try TeXMacro.macros(fromFrontMatter: lesson.frontMatter.macros))
+                macros = try TeXMacro.macros(fromFrontMatter: lesson.frontMatter.macros)
             } catch {
                 let line = lesson.frontMatter.lines?.first ?? 1
                 diagnostics.append(Diagnostic(.error, "site.macros", "front matter macros: \(error.message)",
@@ -61,17 +60,32 @@ struct LessonPageRenderer {
             line += 1
         }
 
-        // 2. Math becomes placeholders before Markdown sees it.
+        // Figure references, `@fig:<cell id>`, are filled once the figures are numbered.
+        let (referencedProse, figureReferences) = FigureReferences.extract(from: prose)
+        prose = referencedProse
+
+        // 2. Math becomes placeholders before Markdown sees it. Display equations with a \label are numbered in
+        //    order, (1), (2), …, so that \eqref{…} anywhere on the page can cite them.
         var mathHTML: [String] = []
         do {
             let spans = try MathSpanScanner.spans(in: prose)
+            var labels: [String: String] = [:]
+            for span in spans where span.display {
+                if let label = EquationLabels.label(in: span.tex), labels[label] == nil { labels[label] = String(labels.count + 1) }
+            }
+            let typesetter = TeXTypesetter(macros: macros, labels: labels)
             var bytes = Array(prose.utf8)
             for span in spans.reversed() {
                 let sourceLine = proseLineToSource[min(span.line, proseLineToSource.count - 1)]
                 do {
-                    let math = try typesetter.mathML(span.tex, display: span.display)
+                    let label = span.display ? EquationLabels.label(in: span.tex) : nil
+                    let tex = label.flatMap { labels[$0] }.map { number in
+                        span.tex.contains("\\tag") ? span.tex : span.tex + " \\tag{\(number)}"
+                    } ?? span.tex
+                    let math = try typesetter.mathML(tex, display: span.display)
                     // A scroll box of its own, so a long display formula never widens the page on a phone.
-                    mathHTML.append(span.display ? "<span class=\"math-display\">\(math)</span>" : math)
+                    let id = label.map { " id=\"eq-\(PlainText.slug($0))\"" } ?? ""
+                    mathHTML.append(span.display ? "<span class=\"math-display\"\(id)>\(math)</span>" : math)
                 } catch {
                     let location = lesson.location(line: sourceLine + error.line - 1,
                         column: error.line == 1 ? span.column + (span.display ? 2 : 1) + error.column - 1 : error.column)
@@ -101,6 +115,16 @@ struct LessonPageRenderer {
                 at: lesson.location(line: 1)))
         }
         html = HTMLScan.fill(html, prefix: "LESSONSMATH", with: mathHTML)
+        let references = figureReferences.map { reference in
+            guard let number = renderer.figures.firstFigure[reference.cell] else {
+                diagnostics.append(Diagnostic(.error, "site.figure-reference",
+                    "@fig:\(reference.cell) refers to no figure (no cell with that id draws one)",
+                    at: lesson.location(line: proseLineToSource[min(reference.line, proseLineToSource.count - 1)])))
+                return "Figure ?"
+            }
+            return "<a class=\"figure-ref\" href=\"#figure-\(number)\">Figure \(number)</a>"
+        }
+        html = HTMLScan.fill(html, prefix: "LESSONSFIGREF", with: references)
         var headings = anchors.headings
         for index in headings.indices where headings[index].html.contains("LESSONSMATH") {
             headings[index].html = HTMLScan.fill(headings[index].html, prefix: "LESSONSMATH", with: mathHTML)

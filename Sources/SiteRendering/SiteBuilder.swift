@@ -38,12 +38,10 @@ public struct SiteBuilder {
     }
 
     public let configuration: Configuration
-    let typesetter: any MathTypesetter
 
-    /// A builder for `configuration`, typesetting math with the project's TeX converter.
+    /// A builder for `configuration`; math goes through the project's TeX converter (`TeXMath`).
     public init(configuration: Configuration) {
         self.configuration = configuration
-        self.typesetter = TeXTypesetter()
     }
 
     /// Builds the site; `progress` receives one line per step (`[2/5] render pages`).
@@ -59,7 +57,7 @@ public struct SiteBuilder {
         step(1)
         var diagnostics = readProblems
         var pages: [String: LessonPageRenderer.Page] = [:]
-        let renderer = LessonPageRenderer(typesetter: typesetter, lessonsDirectory: configuration.lessonsDirectory)
+        let renderer = LessonPageRenderer(lessonsDirectory: configuration.lessonsDirectory)
         for lesson in lessons {
             let page = renderer.render(lesson)
             diagnostics += page.diagnostics

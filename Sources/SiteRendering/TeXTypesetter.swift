@@ -4,8 +4,10 @@ import TeXMath
 struct TeXTypesetter: MathTypesetter {
     let converter: MathMLConverter
 
-    /// A typesetter with a lesson's macros.
-    init(macros: [String: TeXMacro] = [:]) { converter = MathMLConverter(macros: macros) }
+    /// A typesetter with a lesson's macros and the numbers of its labelled equations (for `\eqref`).
+    init(macros: [String: TeXMacro] = [:], labels: [String: String] = [:]) {
+        converter = MathMLConverter(macros: macros, labels: labels)
+    }
 
     func mathML(_ tex: String, display: Bool) throws(MathProblem) -> String {
         do {

@@ -56,3 +56,42 @@ import TestSupport
         #expect(page.contains("class=\"math-error\""), "--keep-going shows the raw TeX marked as an error")
     }
 }
+
+/// Labelled display equations are numbered and citable; `@fig:<cell id>` links to that cell's figure.
+@Suite struct SiteReferenceTests {
+    @Test func equationsAreNumberedAndCited() throws {
+        let (result, output, project) = try SiteMathTests().build("""
+            ---
+            title: References
+            ---
+
+            # References
+
+            $$
+            a = b \\label{eq:first}
+            $$
+
+            $$
+            c = d \\label{eq:second}
+            $$
+
+            By $\\eqref{eq:second}$ and $\\eqref{eq:first}$ we are done. @fig:nothing-here is not a figure.
+            """, keepGoing: true)
+        defer { project.remove() }
+        let report = try result.get()
+        #expect(report.diagnostics.map(\.identifier) == ["site.figure-reference"])
+        #expect(report.diagnostics.first?.location.line == 15)
+        let page = try String(contentsOf: output.appendingPathComponent("10-math.html"), encoding: .utf8)
+        #expect(page.contains("id=\"eq-eq-first\"") && page.contains("id=\"eq-eq-second\""))
+        #expect(page.contains("<mtext class=\"tex-tag\">(1)</mtext>") && page.contains("<mtext class=\"tex-tag\">(2)</mtext>"))
+        let citeSecond = try #require(page.range(of: "<mtext>(2)</mtext>")), citeFirst = try #require(page.range(of: "<mtext>(1)</mtext>"))
+        #expect(citeSecond.lowerBound < citeFirst.lowerBound, "the prose cites (2) before (1)")
+        #expect(page.contains("Figure ?"))
+    }
+
+    @Test func figureReferencesLinkToTheNumberedFigure() {
+        let (prose, references) = FigureReferences.extract(from: "See @fig:gap-plot.\nAnd @fig:a_b-, then.")
+        #expect(prose == "See LESSONSFIGREF0X.\nAnd LESSONSFIGREF1X-, then.")
+        #expect(references == [.init(cell: "gap-plot", line: 1), .init(cell: "a_b", line: 2)])
+    }
+}
