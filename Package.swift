@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-syntax", from: "603.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
     ],
     targets: [
         // MARK: Markdown through libcmark (only CMarkSupport imports CCmark).
@@ -54,9 +55,15 @@ let package = Package(
             ],
             swiftSettings: sharedSwiftSettings
         ),
+        // `lessons preview`: the site served on localhost, rebuilt and reloaded on change (Hummingbird).
+        .target(
+            name: "SitePreview",
+            dependencies: ["SiteRendering", .product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: sharedSwiftSettings
+        ),
         .executableTarget(
             name: "lessons",
-            dependencies: ["LessonsDriver", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["LessonsDriver", "SitePreview", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: sharedSwiftSettings
         ),
 

@@ -20,6 +20,8 @@ public struct SiteBuilder {
         public var outputDirectory: URL
         /// Render TeX that does not convert as marked raw text and report it, instead of failing.
         public var keepGoing = false
+        /// Add the live-reload script to every page (`lessons preview` only; never in `site/`).
+        public var liveReload = false
 
         /// A configuration for a project laid out as usual.
         public init(lessonsDirectory: URL, siteAssetsDirectory: URL, outputDirectory: URL) {
@@ -88,7 +90,14 @@ public struct SiteBuilder {
         }
 
         step(3)
-        for asset in staticAssets() { files["assets/\(asset.name)"] = asset.text }
+        for asset in staticAssets() where asset.name != "live-reload.js" || configuration.liveReload {
+            files["assets/\(asset.name)"] = asset.text
+        }
+        if configuration.liveReload {
+            for (name, text) in files where name.hasSuffix(".html") {
+                files[name] = text.replacingOccurrences(of: "</body>", with: "<script src=\"assets/live-reload.js\"></script>\n</body>")
+            }
+        }
 
         step(4)
         diagnostics += LinkChecker.check(files)

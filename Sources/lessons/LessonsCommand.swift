@@ -13,7 +13,7 @@ struct LessonsCommand: ParsableCommand {
             """,
         subcommands: [
             RunCommand.self, ClearCommand.self, CheckCommand.self, ReleaseCommand.self, GradeCommand.self,
-            GradesCommand.self, FeedbackCommand.self, BuildCommand.self,
+            GradesCommand.self, FeedbackCommand.self, BuildCommand.self, PreviewCommand.self,
         ]
     )
 }

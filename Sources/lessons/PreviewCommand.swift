@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import LessonsDriver
+import SitePreview
+import SiteRendering
+
+/// `lessons preview`: build the site, serve it on localhost, rebuild and reload on change.
+struct PreviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "preview",
+        abstract: "Serve the site on localhost; rebuild and reload the open page when a lesson or asset changes.",
+        discussion: "The preview is built into .build/preview-site, never into site/. Run lessons first to refresh outputs."
+    )
+
+    @Option(help: "Port on 127.0.0.1.")
+    var port: Int = 8000
+
+    func run() throws {
+        let layout = ProjectLayout.discover()
+        let configuration = SiteBuilder.Configuration(
+            lessonsDirectory: layout.lessonsDirectory,
+            siteAssetsDirectory: layout.root.appendingPathComponent("Assets/site"),
+            outputDirectory: layout.root.appendingPathComponent(".build/preview-site"))
+        let server = PreviewServer(configuration: configuration, port: port)
+        let done = DispatchSemaphore(value: 0)
+        let failure = Failure()
+        Task {
+            do {
+                try await server.run { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+            } catch {
+                failure.message = "\(error)"
+            }
+            done.signal()
+        }
+        done.wait()
+        if let message = failure.message {
+            FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// Carries the server's error out of its task.
+private final class Failure: @unchecked Sendable {
+    var message: String?
+}

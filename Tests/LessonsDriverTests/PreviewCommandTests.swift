@@ -1,0 +1,55 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+import TestSupport
+
+/// `lessons preview` serves the site, and rebuilds it when a lesson changes.
+@Suite struct PreviewCommandTests {
+    /// GET `url` with curl-free URLSession; nil while the server is not up.
+    func get(_ url: String) -> String? {
+        let done = DispatchSemaphore(value: 0)
+        let box = Box()
+        URLSession.shared.dataTask(with: URL(string: url)!) { data, response, _ in
+            if let data, (response as? HTTPURLResponse)?.statusCode == 200 { box.text = String(decoding: data, as: UTF8.self) }
+            done.signal()
+        }.resume()
+        done.wait()
+        return box.text
+    }
+
+    final class Box: @unchecked Sendable { var text: String? }
+
+    func waitFor(_ seconds: Double, _ condition: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if condition() { return true }
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        return false
+    }
+
+    @Test func servesTheSiteAndRebuildsWhenALessonChanges() throws {
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        let assets = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Assets/site")
+        try FileManager.default.createDirectory(at: project.root.appendingPathComponent("Assets"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: project.root.appendingPathComponent("Assets/site"), withDestinationURL: assets)
+        _ = try project.write("01-first.md", "---\ntitle: First\n---\n\n# First version\n\nText with $x^2$.\n")
+        let port = 18_000 + Int(getpid() % 1000)
+        let server = try LessonsCommandRunner(project: project).start(["preview", "--port", String(port)])
+        defer { server.terminate(); server.waitUntilExit() }
+        let base = "http://127.0.0.1:\(port)"
+        #expect(waitFor(60) { get("\(base)/01-first.html")?.contains("First version") == true }, "the page is served")
+        let page = get("\(base)/01-first.html") ?? ""
+        #expect(page.contains("assets/live-reload.js") && page.contains("<math"))
+        let before = get("\(base)/__lessons/version")
+        _ = try project.write("01-first.md", "---\ntitle: First\n---\n\n# Second version\n\nText with $y^2$.\n")
+        #expect(waitFor(30) { get("\(base)/01-first.html")?.contains("Second version") == true }, "the change is rebuilt")
+        #expect(get("\(base)/__lessons/version") != before, "open pages see a new version and reload")
+        #expect(!FileManager.default.fileExists(atPath: project.root.appendingPathComponent("site").path),
+            "preview never writes site/")
+    }
+}
