@@ -39,6 +39,30 @@ def browser(width, height):
     return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 
 
+CONTRAST = """
+function channel(c) { c /= 255; return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4); }
+function luminance(rgb) { const v = rgb.match(/\\d+(\\.\\d+)?/g).map(Number); return 0.2126 * channel(v[0]) + 0.7152 * channel(v[1]) + 0.0722 * channel(v[2]); }
+const background = luminance(getComputedStyle(document.body).backgroundColor);
+const result = [];
+for (const selector of arguments[0]) {
+  const element = document.querySelector(selector);
+  if (!element) continue;
+  const text = luminance(getComputedStyle(element).color);
+  const ratio = (Math.max(text, background) + 0.05) / (Math.min(text, background) + 0.05);
+  result.push([selector, Math.round(ratio * 100) / 100]);
+}
+return result;
+"""
+TEXT_SELECTORS = ["main p", ".breadcrumb", ".outline .chapter", ".outline a", ".figure figcaption", ".toc a", "a.figure-ref"]
+
+
+def contrast(driver, theme):
+    ratios = driver.execute_script(CONTRAST, TEXT_SELECTORS)
+    low = [r for r in ratios if r[1] < 4.5]
+    expect(not low, f"text contrast below WCAG AA (4.5:1) in the {theme} theme: {low}")
+    print(f"contrast ({theme}):", ", ".join(f"{s} {r}" for s, r in ratios))
+
+
 def url(page):
     return (SITE / page).as_uri()
 
@@ -65,6 +89,7 @@ def main():
 
         driver.get(url("04-elbo.html"))
         driver.save_screenshot(str(SHOTS / "site-04-elbo.png"))
+        contrast(driver, "light")
         search = driver.find_element(By.ID, "search")
         search.send_keys("importance weighted")
         results = driver.find_elements(By.CSS_SELECTOR, "#search-results a")
@@ -90,6 +115,7 @@ def main():
         kept = driver.execute_script("return getComputedStyle(document.body).backgroundColor")
         expect(kept == after, f"the chosen theme persists across pages ({kept} vs {after})")
         driver.save_screenshot(str(SHOTS / "site-04-elbo-dark.png"))
+        contrast(driver, "dark")
     finally:
         driver.quit()
 
