@@ -47,8 +47,16 @@ extension Substring {
     var total = 0
     for file in files {
         let markdown = try String(contentsOf: lessons.appendingPathComponent(file), encoding: .utf8)
-        let converter = MathMLConverter(macros: try frontMatterMacros(markdown))
-        for span in try MathSpanScanner.spans(in: markdown) {
+        let spans = try MathSpanScanner.spans(in: markdown)
+        // As the site does: labelled display equations are numbered in order, so \eqref can cite them.
+        var labels: [String: String] = [:]
+        for span in spans where span.display {
+            if let start = span.tex.range(of: "\\label{"), let end = span.tex[start.upperBound...].firstIndex(of: "}") {
+                labels[String(span.tex[start.upperBound..<end])] = String(labels.count + 1)
+            }
+        }
+        let converter = MathMLConverter(macros: try frontMatterMacros(markdown), labels: labels)
+        for span in spans {
             do {
                 _ = try converter.convert(span.tex, display: span.display)
                 total += 1
