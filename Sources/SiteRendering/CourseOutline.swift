@@ -36,10 +36,4 @@ public struct CourseOutline: Sendable {
         }
         return result
     }
-
-    /// The lessons before and after `name` in reading order.
-    public func neighbours(of name: String) -> (previous: Entry?, next: Entry?) {
-        guard let index = entries.firstIndex(where: { $0.name == name }) else { return (nil, nil) }
-        return (index > 0 ? entries[index - 1] : nil, index + 1 < entries.count ? entries[index + 1] : nil)
-    }
 }

@@ -76,7 +76,6 @@ struct LessonPageRenderer {
             let typesetter = TeXTypesetter(macros: macros, labels: labels)
             var bytes = Array(prose.utf8)
             for span in spans.reversed() {
-                let sourceLine = proseLineToSource[min(span.line, proseLineToSource.count - 1)]
                 do {
                     let label = span.display ? EquationLabels.label(in: span.tex) : nil
                     let tex = label.flatMap { labels[$0] }.map { number in
@@ -87,8 +86,8 @@ struct LessonPageRenderer {
                     let id = label.map { " id=\"eq-\(PlainText.slug($0))\"" } ?? ""
                     mathHTML.append(span.display ? "<span class=\"math-display\"\(id)>\(math)</span>" : math)
                 } catch {
-                    let location = lesson.location(line: sourceLine + error.line - 1,
-                        column: error.line == 1 ? span.column + (span.display ? 2 : 1) + error.column - 1 : error.column)
+                    let (proseLine, column) = span.location(of: error)  // TeXMath maps the error into the prose
+                    let location = lesson.location(line: proseLineToSource[min(proseLine, proseLineToSource.count - 1)], column: column)
                     diagnostics.append(Diagnostic(.error, "site.math", "math: \(error.message)", at: location))
                     mathHTML.append("<code class=\"math-error\" title=\"\(HTMLText.escape(error.message))\">\(HTMLText.escape(span.tex))</code>")
                 }

@@ -4,8 +4,8 @@ import LessonModel
 enum PageContext {
     static let courseTitle = "Generative Models and Approximate Inference"
 
-    /// The outline for the sidebar, with the current lesson marked.
-    static func outline(_ outline: CourseOutline, current: String?) -> [[String: Any]] {
+    /// The outline (parts, chapters, lessons) for the sidebar and the index.
+    static func outline(_ outline: CourseOutline) -> [[String: Any]] {
         outline.parts.map { part in
             [
                 "part": part.part,
@@ -13,8 +13,7 @@ enum PageContext {
                     [
                         "chapter": chapter.chapter,
                         "lessons": chapter.lessons.map { entry in
-                            ["href": "\(entry.name).html", "title": HTMLText.escape(entry.title),
-                             "current": entry.name == current] as [String: Any]
+                            ["href": "\(entry.name).html", "title": HTMLText.escape(entry.title)]
                         },
                     ] as [String: Any]
                 },
@@ -48,7 +47,7 @@ enum PageContext {
     }
 
     static func index(_ outline: CourseOutline) -> [String: Any] {
-        ["courseTitle": courseTitle, "outline": Self.outline(outline, current: nil),
+        ["courseTitle": courseTitle, "outline": Self.outline(outline),
          "first": outline.entries.first.map { ["href": "\($0.name).html", "title": HTMLText.escape($0.title)] } as Any]
     }
 

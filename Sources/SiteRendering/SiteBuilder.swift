@@ -71,7 +71,7 @@ public struct SiteBuilder {
         var files: [String: String] = [:]
         let templates = try loadTemplates()
         var search = SearchIndex()
-        let renderedOutline = templates.render(["outline": PageContext.outline(outline, current: nil)], withTemplate: "outline") ?? ""
+        let renderedOutline = templates.render(["outline": PageContext.outline(outline)], withTemplate: "outline") ?? ""
         for (index, entry) in outline.entries.enumerated() {
             guard let page = pages[entry.name] else { continue }
             let previous = index > 0 ? outline.entries[index - 1] : nil

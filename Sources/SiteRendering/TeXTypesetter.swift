@@ -1,7 +1,8 @@
 import TeXMath
 
-/// Math through the project's TeX-to-MathML converter (the `TeXMath` module).
-struct TeXTypesetter: MathTypesetter {
+/// Math through the project's TeX-to-MathML converter (the `TeXMath` module), for one lesson: its front-matter
+/// macros and the numbers of its labelled equations.
+struct TeXTypesetter: Sendable {
     let converter: MathMLConverter
 
     /// A typesetter with a lesson's macros and the numbers of its labelled equations (for `\eqref`).
@@ -9,16 +10,8 @@ struct TeXTypesetter: MathTypesetter {
         converter = MathMLConverter(macros: macros, labels: labels)
     }
 
-    func mathML(_ tex: String, display: Bool) throws(MathProblem) -> String {
-        do {
-            return try converter.convert(tex, display: display).mathML
-        } catch {
-            throw MathProblem(message: error.message, line: error.line, column: error.column)
-        }
+    /// The MathML of `tex`; a problem is thrown with its 1-based line and column inside `tex`.
+    func mathML(_ tex: String, display: Bool) throws(TeXMathError) -> String {
+        try converter.convert(tex, display: display).mathML
     }
-}
-
-extension TeXTypesetter {
-    /// Whether math converts.
-    static let isAvailable = true
 }
