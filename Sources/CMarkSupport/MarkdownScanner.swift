@@ -1,29 +1,67 @@
 import CCmark
 
-/// Finds the code, HTML and heading blocks of a Markdown text with libcmark, with their source lines.
+/// Finds the code, HTML and heading blocks and the code spans of a Markdown text with libcmark, with their
+/// source positions.
 ///
-/// cmark's tree is created, walked and freed inside ``blocks(in:)``; no cmark pointer escapes it.
+/// cmark's tree is created, walked and freed inside ``scan(_:)``; no cmark pointer escapes it.
 public enum MarkdownScanner {
     /// The code blocks, HTML blocks and headings of `bytes` (UTF-8 Markdown), in document order.
     public static func blocks(in bytes: [UInt8]) -> [MarkdownBlock] {
+        scan(bytes).blocks
+    }
+
+    /// The code blocks, HTML blocks and headings of `bytes`, and its code spans, each in document order.
+    public static func scan(_ bytes: [UInt8]) -> (blocks: [MarkdownBlock], codeSpans: [MarkdownCodeSpan]) {
         guard let document = bytes.withUnsafeBufferPointer({ buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_DEFAULT)
             }
-        }) else { return [] }
+        }) else { return ([], []) }
         defer { cmark_node_free(document) }
 
         var blocks: [MarkdownBlock] = []
+        var codeSpans: [MarkdownCodeSpan] = []
         let lines = LineStarts(bytes: bytes)
-        guard let iterator = cmark_iter_new(document) else { return [] }
+        guard let iterator = cmark_iter_new(document) else { return ([], []) }
         defer { cmark_iter_free(iterator) }
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-            if let block = block(from: node, document: document, lines: lines) { blocks.append(block) }
+            if cmark_node_get_type(node) == CMARK_NODE_CODE {
+                if let span = codeSpan(from: node, lines: lines) { codeSpans.append(span) }
+            } else if let block = block(from: node, document: document, lines: lines) {
+                blocks.append(block)
+            }
         }
-        return blocks
+        return (blocks, codeSpans)
+    }
+
+    /// A code span with its backtick runs located in the source. cmark 0.30 gives the first byte after the
+    /// opening run as the start; its end line is unreliable for spans that cross lines, so the closing run is
+    /// found by scanning.
+    private static func codeSpan(from node: OpaquePointer, lines: LineStarts) -> MarkdownCodeSpan? {
+        let line = Int(cmark_node_get_start_line(node))
+        let contentStart = lines.offset(line: line, column: Int(cmark_node_get_start_column(node)))
+        let bytes = lines.bytes
+        var start = contentStart
+        while start > 0, bytes[start - 1] == 0x60 { start -= 1 }
+        let runLength = contentStart - start
+        guard runLength > 0 else { return nil }
+        var index = contentStart
+        while index < bytes.count {
+            guard bytes[index] == 0x60 else { index += 1; continue }
+            var runEnd = index
+            while runEnd < bytes.count, bytes[runEnd] == 0x60 { runEnd += 1 }
+            if runEnd - index == runLength {
+                let crossesLines = bytes[contentStart..<index].contains(0x0A)
+                return MarkdownCodeSpan(
+                    literal: string(cmark_node_get_literal(node)), range: start..<runEnd, line: line,
+                    column: start - lines.offset(line: line, column: 1) + 1, crossesLines: crossesLines)
+            }
+            index = runEnd
+        }
+        return nil
     }
 
     private static func block(from node: OpaquePointer, document: OpaquePointer, lines: LineStarts) -> MarkdownBlock? {

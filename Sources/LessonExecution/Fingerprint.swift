@@ -18,8 +18,28 @@ public struct Fingerprint: Sendable {
     ///   - inputs: for each cell, the files it read (relative to `root`); their contents are part of the hash,
     ///     so changing a data file makes every lesson that read it stale.
     public func cellHashes(for lesson: Lesson, seed: UInt64, inputs: [[String]] = [], root: URL? = nil) -> [String] {
+        hashes(for: lesson, seed: seed, inputs: inputs, root: root).cells
+    }
+
+    /// The hash for each cell (16 hexadecimal digits) and for each inline expression (8 digits) of `lesson`.
+    ///
+    /// Inline expressions run where they stand, so each one's code is part of the hashes of every cell and
+    /// expression after it (it could change the state they see), and its own hash covers everything before it.
+    public func hashes(for lesson: Lesson, seed: UInt64, inputs: [[String]] = [], root: URL? = nil)
+        -> (cells: [String], inline: [String])
+    {
         var previous = Self.hex([environment, String(seed)])
-        return lesson.cells.enumerated().map { index, cell in
+        var pendingInline = lesson.inlineExpressions[...]
+        var inlineHashes: [String] = []
+        func hashInline(before line: Int) {
+            while let expression = pendingInline.first, expression.line < line {
+                pendingInline.removeFirst()
+                previous = Self.hex([previous, "inline", expression.code])
+                inlineHashes.append(String(previous.prefix(8)))
+            }
+        }
+        let cellHashes = lesson.cells.enumerated().map { index, cell in
+            hashInline(before: cell.openingFenceLine)
             var parts = [previous, cell.source]
             for path in index < inputs.count ? inputs[index] : [] {
                 let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : (root ?? URL(fileURLWithPath: ".")).appendingPathComponent(path)
@@ -29,6 +49,8 @@ public struct Fingerprint: Sendable {
             previous = Self.hex(parts)
             return String(previous.prefix(16))
         }
+        hashInline(before: Int.max)
+        return (cellHashes, inlineHashes)
     }
 
     /// LessonKit's fingerprint: the hash of its source files (and its runtime protocol's and C modules') when

@@ -36,6 +36,19 @@ public struct LessonExecutor: Sendable {
     public func run(_ lesson: Lesson, seed: UInt64, onCellStart: @escaping (Int) -> Void = { _ in })
         throws(ExecutionError) -> [CellOutput]
     {
+        try execute(lesson, seed: seed, onCellStart: onCellStart).cells
+    }
+
+    /// Runs every cell and inline expression of `lesson` with `seed`; `onCellStart` is called with each cell
+    /// index as it starts.
+    ///
+    /// An inline expression that does not compile or stops the program is left out and the lesson runs again
+    /// without it, so its failure costs nothing but its own value.
+    public func execute(_ lesson: Lesson, seed: UInt64, onCellStart: @escaping (Int) -> Void = { _ in })
+        throws(ExecutionError) -> LessonRunResult
+    {
+        let cellCount = lesson.cells.count
+        let onCellStart: (Int) -> Void = { index in if index < cellCount { onCellStart(index) } }
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("lessons-\(lesson.name)-\(UUID().uuidString)").path
         do {
@@ -52,19 +65,23 @@ public struct LessonExecutor: Sendable {
         var limit = cells.count
         var collected: [Int: CellOutput] = [:]
         var stopper: CodeCell?
+        var omittedInline: Set<Int> = []
+        var inlineOutcomes: [Int: InlineOutcome] = [:]
         // What the executable on disk was compiled with; a re-run may reuse it if only isolated cells dropped out.
-        var compiled: (omitted: Set<Int>, replaced: [Int: String], limit: Int)?
+        var compiled: (omitted: Set<Int>, replaced: [Int: String], limit: Int, omittedInline: Set<Int>)?
         while limit > 0 {
             let included = cells[0..<limit]
             let source = directory + "/main.swift"
             let executable = directory + "/lesson"
             let reusable = compiled.map { compiled in
-                compiled.limit == limit && compiled.replaced == replaced && compiled.omitted.isSubset(of: omitted)
+                compiled.limit == limit && compiled.replaced == replaced && compiled.omittedInline == omittedInline
+                    && compiled.omitted.isSubset(of: omitted)
                     && omitted.subtracting(compiled.omitted).isSubset(of: isolatedCells)
             } ?? false
             if !reusable {
                 let program = ProgramAssembler.program(
-                    for: lesson, cells: included, omitted: omitted, replaced: replaced, isolated: isolatedCells)
+                    for: lesson, cells: included, omitted: omitted, replaced: replaced, isolated: isolatedCells,
+                    omittedInline: omittedInline)
                 do {
                     try program.write(toFile: source, atomically: false, encoding: .utf8)
                 } catch {
@@ -74,6 +91,14 @@ public struct LessonExecutor: Sendable {
                 compiler.moduleName = SwiftCompiler.moduleName(for: lesson.displayPath)
                 compiler.optimize = optimize
                 let (errors, _) = try compiler.compile(source: source, executable: executable, workDirectory: directory)
+                let inlineFailures = inlineCompileFailures(errors, in: lesson, cells: included, omitted: omittedInline)
+                if !inlineFailures.isEmpty {
+                    for (index, outcome) in inlineFailures {
+                        inlineOutcomes[index] = outcome
+                        omittedInline.insert(index)
+                    }
+                    continue
+                }
                 if !errors.isEmpty {
                     let (cell, cellErrors) = firstFailingCell(errors, in: lesson, among: included, omitted: omitted)
                     let text = cellErrors.map(\.text).joined(separator: "\n")
@@ -99,7 +124,7 @@ public struct LessonExecutor: Sendable {
                     }
                     continue
                 }
-                compiled = (omitted, replaced, limit)
+                compiled = (omitted, replaced, limit, omittedInline)
                 if sandbox != nil {
                     // The program's source holds hidden tests; the sandboxed program must not find it on disk.
                     try? FileManager.default.removeItem(atPath: source)
@@ -112,11 +137,22 @@ public struct LessonExecutor: Sendable {
             let collector = ResultCollector(
                 lesson: lesson, directory: directory, limits: limits, workingDirectory: workingDirectory)
             collected = collector.outputs(for: included, run: run, omitted: omitted)
+            let reached = ProgramAssembler.includedInline(of: lesson, cells: included)
+                .filter { !omittedInline.contains($0.index) }
+            let inline = collector.inlineOutcomes(for: reached, run: run)
+            inlineOutcomes.merge(inline.outcomes) { _, new in new }
+            if let crashed = inline.stopper {
+                // The expression stopped the program: leave it out and run the lesson again.
+                omittedInline.insert(crashed)
+                collected = [:]
+                continue
+            }
             guard let failed = firstFatalFailure(in: included, collected) else { break }
             if resolveRunFailure(failed, collected, decided: &decided, omitted: &omitted, replaced: &replaced) { continue }
             break
         }
-        return cells.map { cell in
+        let inlineValues = lesson.inlineExpressions.map { inlineOutcomes[$0.index] ?? .notRun }
+        let cellOutputs = cells.map { cell in
             if var output = decided[cell.index] ?? collected[cell.index] {
                 if cell.options.expectError, output.outcome == .succeeded {
                     output.outcome = .failed(
@@ -132,6 +168,27 @@ public struct LessonExecutor: Sendable {
             } ?? "not run"
             return CellOutput(outcome: .notRun(reason: reason))
         }
+        return LessonRunResult(cells: cellOutputs, inlineValues: inlineValues)
+    }
+
+    /// Compiler errors on the lines of inline expressions in the program, as failures of those expressions.
+    private func inlineCompileFailures(
+        _ errors: [CompilerDiagnostic], in lesson: Lesson, cells: ArraySlice<CodeCell>, omitted: Set<Int>
+    ) -> [Int: InlineOutcome] {
+        var failures: [Int: InlineOutcome] = [:]
+        let candidates = ProgramAssembler.includedInline(of: lesson, cells: cells).filter { !omitted.contains($0.index) }
+        for error in errors where error.file == lesson.displayPath {
+            // Each expression is compiled on a line of its own, indented to its column in the lesson.
+            let onLine = candidates.filter { $0.line == error.line }
+            guard let expression = onLine.last(where: { $0.codeColumn <= error.column }) ?? onLine.first,
+                failures[expression.index] == nil
+            else { continue }
+            let first = error
+            failures[expression.index] = .failed(
+                message: "inline expression `\(expression.code)` does not compile: \(first.message)",
+                location: lesson.location(line: expression.line, column: first.column))
+        }
+        return failures
     }
 
     /// The first cell whose run failed fatally (the program stopped there).
@@ -174,6 +231,10 @@ public struct LessonExecutor: Sendable {
         var timeouts: [Int: Double] = [:]
         for cell in cells {
             timeouts[cell.index] = cell.options.timeout ?? lesson.frontMatter.timeout ?? limits.defaultCellTimeout
+        }
+        for expression in ProgramAssembler.includedInline(of: lesson, cells: cells) {
+            timeouts[ProgramAssembler.regionIndex(of: expression, in: lesson)] =
+                lesson.frontMatter.timeout ?? limits.defaultCellTimeout
         }
         let cpuSeconds = Int(timeouts.values.reduce(0, +) * 2) + 30
         let resourceLimits = ResourceLimitSpec(

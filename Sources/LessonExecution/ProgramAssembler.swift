@@ -5,6 +5,8 @@ import LessonModel
 ///
 /// Each cell's code is wrapped in `#sourceLocation(file:line:)` so compiler errors and traps point at the
 /// Markdown file and line, and between cells the program calls `LessonRuntime` to switch output files.
+/// Inline expressions of the prose run where they stand, between the cells around them, each in an output
+/// region of its own numbered after the cells (``regionIndex(of:in:)``).
 enum ProgramAssembler {
     /// The program text.
     /// - Parameters:
@@ -12,15 +14,31 @@ enum ProgramAssembler {
     ///   - replaced: code to use instead of a cell's own (a released stub in place of a broken exercise).
     ///   - isolated: cells whose code runs in its own scope, inside `if LessonRuntime.shouldRun(i) { … }`, so that a
     ///     run of the same program can skip them (grading's test cells: nothing later may use their names).
+    ///   - omittedInline: inline expressions left out (they did not compile or stopped the program).
     static func program(
         for lesson: Lesson, cells: ArraySlice<CodeCell>, omitted: Set<Int>, replaced: [Int: String] = [:],
-        isolated: Set<Int> = []
+        isolated: Set<Int> = [], omittedInline: Set<Int> = []
     ) -> String {
         let file = lesson.displayPath
             .replacingOccurrences(of: "\\", with: "\\\\")
             .replacingOccurrences(of: "\"", with: "\\\"")
+        var pending = includedInline(of: lesson, cells: cells).filter { !omittedInline.contains($0.index) }[...]
         var program = "import LessonKit\nLessonRuntime.start()\n"
+        func emitInline(before line: Int) {
+            while let expression = pending.first, expression.line < line {
+                pending.removeFirst()
+                let region = regionIndex(of: expression, in: lesson)
+                program += "LessonRuntime.beginCell(\(region))\n"
+                program += "LessonRuntime.inlineValue {\n"
+                program += "#sourceLocation(file: \"\(file)\", line: \(expression.line))\n"
+                program += String(repeating: " ", count: expression.codeColumn - 1) + expression.code + "\n"
+                program += "#sourceLocation()\n"
+                program += "}\n"
+                program += "LessonRuntime.endCell(\(region))\n"
+            }
+        }
         for cell in cells {
+            emitInline(before: cell.openingFenceLine)
             program += "LessonRuntime.beginCell(\(cell.index))\n"
             if !omitted.contains(cell.index) {
                 let guarded = isolated.contains(cell.index)
@@ -34,7 +52,21 @@ enum ProgramAssembler {
             }
             program += "LessonRuntime.endCell(\(cell.index))\n"
         }
+        emitInline(before: Int.max)
         program += "LessonRuntime.finish()\n"
         return program
+    }
+
+    /// The inline expressions a program of `cells` (the lesson's first cells) reaches: those above the first
+    /// cell left out.
+    static func includedInline(of lesson: Lesson, cells: ArraySlice<CodeCell>) -> [InlineExpression] {
+        guard cells.endIndex < lesson.cells.endIndex else { return lesson.inlineExpressions }
+        let stop = lesson.cells[cells.endIndex].openingFenceLine
+        return lesson.inlineExpressions.filter { $0.line < stop }
+    }
+
+    /// The output region an inline expression writes to: numbered after the lesson's cells.
+    static func regionIndex(of expression: InlineExpression, in lesson: Lesson) -> Int {
+        lesson.cells.count + expression.index
     }
 }

@@ -149,27 +149,28 @@ struct ResultCollector {
             return ("cell '\(cell.id)' ended the program with exit(\(code)); later cells were not run", location,
                 report.standardError)
         case .signaled(let signal):
-            return (signalMessage(signal, cell: cell, function: report.function), location, report.standardError)
+            return (signalMessage(signal, subject: "cell '\(cell.id)'", function: report.function), location, report.standardError)
         }
     }
 
-    private func signalMessage(_ signal: Int32, cell: CodeCell, function: String?) -> String {
+    /// What a signal means, for `subject` ("cell 'fit'", or an inline expression) that was running.
+    func signalMessage(_ signal: Int32, subject: String, function: String?) -> String {
         let place = function.map { " in \($0)" } ?? ""
         switch signal {
         case SIGILL, SIGTRAP:
-            return "cell '\(cell.id)' crashed\(place): a Swift runtime trap (an index out of range, a force-unwrapped nil, an arithmetic overflow, a failed precondition or fatalError)"
+            return "\(subject) crashed\(place): a Swift runtime trap (an index out of range, a force-unwrapped nil, an arithmetic overflow, a failed precondition or fatalError)"
         case SIGSEGV, SIGBUS:
-            return "cell '\(cell.id)' crashed\(place): invalid memory access (signal \(signal)); deep recursion overflows the stack"
+            return "\(subject) crashed\(place): invalid memory access (signal \(signal)); deep recursion overflows the stack"
         case SIGABRT:
-            return "cell '\(cell.id)' aborted\(place) (the memory limit is \(limits.memoryBytes >> 20) MB)"
+            return "\(subject) aborted\(place) (the memory limit is \(limits.memoryBytes >> 20) MB)"
         case SIGXCPU:
-            return "cell '\(cell.id)' used up the lesson's CPU time limit and was stopped"
+            return "\(subject) used up the lesson's CPU time limit and was stopped"
         case SIGXFSZ:
-            return "cell '\(cell.id)' wrote more than \(limits.outputBytes >> 20) MB of output and was stopped"
+            return "\(subject) wrote more than \(limits.outputBytes >> 20) MB of output and was stopped"
         case SIGKILL:
-            return "cell '\(cell.id)' was killed (signal 9), possibly for running out of memory"
+            return "\(subject) was killed (signal 9), possibly for running out of memory"
         default:
-            return "cell '\(cell.id)' was stopped by signal \(signal)"
+            return "\(subject) was stopped by signal \(signal)"
         }
     }
 

@@ -9,12 +9,15 @@ public struct Lesson: Sendable {
     public var cells: [CodeCell]
     /// Output blocks that follow no cell (left behind when a cell was deleted); removed on the next run.
     public var orphanOutputs: [OutputBlock]
+    /// The `` `{swift} expr` `` expressions of the prose, in order.
+    public var inlineExpressions: [InlineExpression]
 
     /// Creates a lesson.
     public init(
         displayPath: String, source: SourceText, frontMatter: FrontMatter, cells: [CodeCell],
-        orphanOutputs: [OutputBlock] = []
+        orphanOutputs: [OutputBlock] = [], inlineExpressions: [InlineExpression] = []
     ) {
+        self.inlineExpressions = inlineExpressions
         self.displayPath = displayPath
         self.source = source
         self.frontMatter = frontMatter

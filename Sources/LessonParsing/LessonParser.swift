@@ -27,17 +27,27 @@ public enum LessonParser {
         let frontMatterEnd = frontMatter?.lines?.last ?? 0
         var markdown = [UInt8](repeating: 0x0A, count: frontMatterEnd)
         markdown += bytes[(frontMatterEnd > 0 ? source.endOffset(ofLine: frontMatterEnd) : 0)...]
-        let blocks = MarkdownScanner.blocks(in: markdown)
+        let (blocks, codeSpans) = MarkdownScanner.scan(markdown)
 
         var builder = CellCollector(source: source, file: displayPath)
         builder.collect(blocks)
         diagnostics += builder.diagnostics
+        // Code span offsets are into `markdown`; after the blanked front matter they are shifted by its length.
+        let shift = frontMatterEnd > 0 ? source.endOffset(ofLine: frontMatterEnd) - frontMatterEnd : 0
+        let shiftedSpans = codeSpans.map { span in
+            var span = span
+            span.range = (span.range.lowerBound + shift)..<(span.range.upperBound + shift)
+            return span
+        }
+        let (inlineExpressions, inlineDiagnostics) = InlineExpressionCollector.collect(
+            shiftedSpans, source: source, file: displayPath)
+        diagnostics += inlineDiagnostics
         diagnostics.sort { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
 
         guard let frontMatter, !Diagnostic.containsError(diagnostics) else { return (nil, diagnostics) }
         let lesson = Lesson(
             displayPath: displayPath, source: source, frontMatter: frontMatter, cells: builder.cells,
-            orphanOutputs: builder.orphans)
+            orphanOutputs: builder.orphans, inlineExpressions: inlineExpressions)
         return (lesson, diagnostics)
     }
 }

@@ -1,27 +1,37 @@
 public import LessonModel
 
-/// Writes generated output blocks into a lesson's text and removes them, touching no other byte.
+/// Writes generated output blocks and inline values into a lesson's text and removes them, touching no other byte.
 ///
-/// A block sits right after its cell: one empty line, the begin marker, the output, the end marker.
+/// A block sits right after its cell: one empty line, the begin marker, the output, the end marker. An inline
+/// value sits right after its expression's closing backticks (``StoredInlineValue``).
 /// Invariants (tested as properties): `clear(splice(x)) == clear(x)`, `splice(splice(x)) == splice(x)`,
 /// `clear(clear(x)) == clear(x)`.
 public enum OutputSplicer {
     /// A new text where each cell in `blocks` (by cell index) has exactly that block, orphans removed and other
     /// cells' blocks left as they are.
-    /// - Parameter blocks: the block lines for each cell to write (see ``OutputRenderer``).
-    public static func splice(_ lesson: Lesson, blocks: [Int: [String]]) -> [UInt8] {
+    /// - Parameters:
+    ///   - blocks: the block lines for each cell to write (see ``OutputRenderer``).
+    ///   - inlineValues: for each inline expression to update (by index), the stored value to put after it
+    ///     (``StoredInlineValue/markup(hash:text:)``), or an empty string to remove the one there.
+    public static func splice(_ lesson: Lesson, blocks: [Int: [String]], inlineValues: [Int: String] = [:]) -> [UInt8] {
         var edits: [Edit] = lesson.orphanOutputs.map { Edit(range: region(of: $0, in: lesson.source), text: []) }
         for cell in lesson.cells {
             guard let lines = blocks[cell.index] else { continue }
             edits.append(edit(for: cell, lines: lines, in: lesson.source))
         }
+        for expression in lesson.inlineExpressions {
+            guard let markup = inlineValues[expression.index] else { continue }
+            edits.append(Edit(range: expression.range.upperBound..<expression.fullRange.upperBound, text: Array(markup.utf8)))
+        }
         return apply(edits, to: lesson.source.bytes)
     }
 
-    /// The text with every generated output block removed.
+    /// The text with every generated output block and inline value removed.
     public static func clear(_ lesson: Lesson) -> [UInt8] {
         let blocks = lesson.cells.compactMap(\.output) + lesson.orphanOutputs
-        return apply(blocks.map { Edit(range: region(of: $0, in: lesson.source), text: []) }, to: lesson.source.bytes)
+        let values = lesson.inlineExpressions.compactMap(\.stored).map { Edit(range: $0.range, text: []) }
+        return apply(
+            blocks.map { Edit(range: region(of: $0, in: lesson.source), text: []) } + values, to: lesson.source.bytes)
     }
 
     // MARK: Regions

@@ -10,7 +10,7 @@ struct Freshness {
     /// The first line that needs a new output.
     let firstStaleLine: Int
 
-    init(lesson: Lesson, hashes: [String]) {
+    init(lesson: Lesson, hashes: [String], inlineHashes: [String] = []) {
         var reason = ""
         var line = 1
         for (cell, hash) in zip(lesson.cells, hashes) {
@@ -22,6 +22,15 @@ struct Freshness {
             if output.marker.hash != hash || output.marker.id != cell.id {
                 reason = "cell '\(cell.id)' or a cell before it changed"
                 line = cell.openingFenceLine
+                break
+            }
+        }
+        if reason.isEmpty {
+            for (expression, hash) in zip(lesson.inlineExpressions, inlineHashes) where expression.stored?.hash != hash {
+                reason = expression.stored == nil
+                    ? "inline expression `\(expression.code)` has no value"
+                    : "inline expression `\(expression.code)` or a cell before it changed"
+                line = expression.line
                 break
             }
         }

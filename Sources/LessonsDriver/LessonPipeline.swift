@@ -41,8 +41,8 @@ struct LessonPipeline: Sendable {
         // 2. Fingerprint and decide.
         let seed = Fingerprint.seed(for: lesson)
         let recordedInputs = lesson.cells.map { $0.output?.marker.inputs ?? [] }
-        let hashes = fingerprint.cellHashes(for: lesson, seed: seed, inputs: recordedInputs, root: layout.root)
-        let freshness = Freshness(lesson: lesson, hashes: hashes)
+        let hashes = fingerprint.hashes(for: lesson, seed: seed, inputs: recordedInputs, root: layout.root)
+        let freshness = Freshness(lesson: lesson, hashes: hashes.cells, inlineHashes: hashes.inline)
         if freshness.isUpToDate && !options.force {
             report.status = freshness.hasFailures ? (options.check ? .stale : .failed) : .upToDate
             if freshness.hasFailures {
@@ -61,16 +61,21 @@ struct LessonPipeline: Sendable {
         }
 
         // 3. Execute.
-        let outputs: [CellOutput]
+        let result: LessonRunResult
         do {
-            outputs = try executor().run(lesson, seed: seed) { onCellStart(lesson, $0) }
+            result = try executor().execute(lesson, seed: seed) { onCellStart(lesson, $0) }
         } catch {
             return fail("\(error)", identifier: "run.cannot-run")
         }
+        let outputs = result.cells
         report.cells = zip(lesson.cells, outputs).map { cell, output in
             CellReport(id: cell.id, line: cell.openingFenceLine, outcome: output.outcome, duration: output.duration)
         }
         report.status = outputs.contains { $0.outcome.isFailure } ? .failed : .ran
+        for case .failed(let message, let location) in result.inlineValues {
+            report.diagnostics.append(Diagnostic(.error, "inline.failed", message, at: location))
+            report.status = .failed
+        }
         // Test cells with code; in a student copy, cells that only held hidden tests are empty.
         let tests = zip(lesson.cells, outputs).filter { cell, _ in
             cell.options.test != nil && cell.source.split(separator: "\n").contains { line in
@@ -87,13 +92,20 @@ struct LessonPipeline: Sendable {
 
         // 4. Render and write: figures first, then the lesson, unless it changed while the cells ran.
         // The hashes written now cover the files each cell actually read during this run.
-        let newHashes = fingerprint.cellHashes(for: lesson, seed: seed, inputs: outputs.map(\.inputs), root: layout.root)
+        let newHashes = fingerprint.hashes(for: lesson, seed: seed, inputs: outputs.map(\.inputs), root: layout.root)
         var blocks: [Int: [String]] = [:]
         let name = lesson.name
         for (cell, output) in zip(lesson.cells, outputs) {
-            blocks[cell.index] = OutputRenderer.lines(for: output, cell: cell, lesson: name, hash: newHashes[cell.index])
+            blocks[cell.index] = OutputRenderer.lines(for: output, cell: cell, lesson: name, hash: newHashes.cells[cell.index])
         }
-        let updated = OutputSplicer.splice(lesson, blocks: blocks)
+        // A value is stored only when the expression gave one; a failed expression loses its old value.
+        var inlineValues: [Int: String] = [:]
+        for (expression, outcome) in zip(lesson.inlineExpressions, result.inlineValues) {
+            inlineValues[expression.index] = outcome.value.map {
+                StoredInlineValue.markup(hash: newHashes.inline[expression.index], text: $0)
+            } ?? ""
+        }
+        let updated = OutputSplicer.splice(lesson, blocks: blocks, inlineValues: inlineValues)
         do {
             try FigureWriter(lessonFile: file, lesson: lesson).write(zip(lesson.cells, outputs).map { ($0, $1) })
             guard FileManager.default.contents(atPath: file.path).map(Array.init) == original else {

@@ -34,7 +34,10 @@ final class ProgressReporter: @unchecked Sendable {
             switch report.status {
             case .upToDate: summary = "up to date"
             case .ran: summary = "ran \(report.cells.count) cells in \(seconds)"
-            case .failed: summary = "FAILED (\(report.cells.filter { $0.outcome.isFailure }.count) of \(report.cells.count) cells) in \(seconds)"
+            case .failed:
+                let inline = report.diagnostics.filter { $0.identifier == "inline.failed" }.count
+                summary = "FAILED (\(report.cells.filter { $0.outcome.isFailure }.count) of \(report.cells.count) cells"
+                    + (inline > 0 ? ", \(inline) inline expression\(inline == 1 ? "" : "s")" : "") + ") in \(seconds)"
             case .stale: summary = "STALE"
             case .invalid: summary = "ERROR"
             }

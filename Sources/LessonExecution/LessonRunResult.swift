@@ -1,0 +1,15 @@
+public import LessonModel
+
+/// What running a lesson gave: each cell's output and each inline expression's value.
+public struct LessonRunResult: Sendable {
+    /// One output per cell, in order.
+    public var cells: [CellOutput]
+    /// One outcome per inline expression of the prose, in order.
+    public var inlineValues: [InlineOutcome]
+
+    /// Creates a result.
+    public init(cells: [CellOutput], inlineValues: [InlineOutcome]) {
+        self.cells = cells
+        self.inlineValues = inlineValues
+    }
+}

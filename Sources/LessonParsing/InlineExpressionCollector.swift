@@ -1,0 +1,52 @@
+import CMarkSupport
+import LessonModel
+
+/// Picks the inline expressions (`` `{swift} expr` ``) out of a lesson's code spans, with any value stored after
+/// each by the last run.
+enum InlineExpressionCollector {
+    static func collect(_ spans: [MarkdownCodeSpan], source: SourceText, file: String)
+        -> ([InlineExpression], [Diagnostic])
+    {
+        var expressions: [InlineExpression] = []
+        var diagnostics: [Diagnostic] = []
+        for span in spans {
+            guard span.literal.hasPrefix(InlineExpression.prefix) else { continue }
+            let rest = span.literal.dropFirst(InlineExpression.prefix.count)
+            // `{swift}x` is not an expression span (as `{swift}` needs a space in Quarto).
+            guard rest.isEmpty || rest.first == " " else { continue }
+            let column = characterColumn(ofByteColumn: span.column, line: span.line, in: source)
+            let location = SourceLocation(file: file, line: span.line, column: column)
+            let code = String(rest.trimmingWhitespace())
+            if code.isEmpty {
+                diagnostics.append(Diagnostic(
+                    .error, "inline.empty", "inline `{swift}` span has no expression (write `{swift} name`)",
+                    at: location))
+                continue
+            }
+            if span.crossesLines {
+                diagnostics.append(Diagnostic(
+                    .error, "inline.multiline",
+                    "inline `{swift}` expression must fit on one line (compute it in a cell and show a name here)",
+                    at: location))
+                continue
+            }
+            // The expression starts after the backticks, an optional space and the prefix and its spaces.
+            let spanText = String(decoding: source.bytes[span.range], as: UTF8.self)
+            let codeOffset = spanText.prefix { $0 == "`" }.count
+                + spanText.drop { $0 == "`" }.prefix { $0 == " " }.count
+                + InlineExpression.prefix.count
+                + spanText.drop { $0 == "`" }.drop { $0 == " " }.dropFirst(InlineExpression.prefix.count)
+                    .prefix { $0 == " " }.count
+            expressions.append(InlineExpression(
+                index: expressions.count, code: code, line: span.line, column: column, codeColumn: column + codeOffset,
+                range: span.range, stored: StoredInlineValue.parse(source.bytes, at: span.range.upperBound)))
+        }
+        return (expressions, diagnostics)
+    }
+
+    private static func characterColumn(ofByteColumn byteColumn: Int, line: Int, in source: SourceText) -> Int {
+        let start = source.startOffset(ofLine: line)
+        let prefix = source.bytes[start..<min(source.bytes.count, start + byteColumn - 1)]
+        return String(decoding: prefix, as: UTF8.self).count + 1
+    }
+}
