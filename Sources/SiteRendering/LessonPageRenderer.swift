@@ -5,8 +5,9 @@ import LessonModel
 import TeXMath
 
 /// Renders one lesson (its student copy: no solutions, hidden tests or instructor notes) to the HTML of its
-/// page body, in four steps: cells and math are set aside as placeholders, the remaining Markdown goes through
-/// libcmark, headings get anchors, and the placeholders are filled with highlighted cells and MathML.
+/// page body, in four steps: cells, inline values and math are set aside as placeholders, the remaining Markdown
+/// goes through libcmark, headings get anchors, and the placeholders are filled with highlighted cells, the
+/// values the run stored and MathML.
 struct LessonPageRenderer {
     /// Where the lesson's figures are (`Lessons/`).
     let lessonsDirectory: URL
@@ -38,6 +39,8 @@ struct LessonPageRenderer {
             skipUntil[cell.openingFenceLine] = cell.output?.endLine ?? cell.closingFenceLine
         }
         let firstLine = (lesson.frontMatter.lines?.last ?? 0) + 1
+        let (valueLines, valueHTML, valueDiagnostics) = InlineValueRenderer.placeholders(for: lesson)
+        diagnostics += valueDiagnostics
 
         // 1. Prose with a placeholder line for each cell (and its outputs); remember each prose line's source line.
         var prose = ""
@@ -55,7 +58,7 @@ struct LessonPageRenderer {
                 line = skipUntil[line]! + 1
                 continue
             }
-            prose += String(source.content(ofLine: line)) + "\n"
+            prose += (valueLines[line] ?? String(source.content(ofLine: line))) + "\n"
             proseLineToSource.append(line)
             line += 1
         }
@@ -114,6 +117,7 @@ struct LessonPageRenderer {
                 at: lesson.location(line: 1)))
         }
         html = HTMLScan.fill(html, prefix: "LESSONSMATH", with: mathHTML)
+        html = HTMLScan.fill(html, prefix: InlineValueRenderer.placeholderPrefix, with: valueHTML)
         let references = figureReferences.map { reference in
             guard let number = renderer.figures.firstFigure[reference.cell] else {
                 diagnostics.append(Diagnostic(.error, "site.figure-reference",
@@ -125,8 +129,13 @@ struct LessonPageRenderer {
         }
         html = HTMLScan.fill(html, prefix: "LESSONSFIGREF", with: references)
         var headings = anchors.headings
-        for index in headings.indices where headings[index].html.contains("LESSONSMATH") {
+        for index in headings.indices
+        where headings[index].html.contains("LESSONSMATH")
+            || headings[index].html.contains(InlineValueRenderer.placeholderPrefix)
+        {
             headings[index].html = HTMLScan.fill(headings[index].html, prefix: "LESSONSMATH", with: mathHTML)
+            headings[index].html = HTMLScan.fill(
+                headings[index].html, prefix: InlineValueRenderer.placeholderPrefix, with: valueHTML)
             headings[index].text = PlainText.of(headings[index].html)
         }
         return Page(body: html, headings: headings, diagnostics: diagnostics)

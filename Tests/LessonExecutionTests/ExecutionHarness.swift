@@ -10,6 +10,12 @@ struct ExecutionHarness {
     var limits = RunLimits()
 
     func run(_ body: String, file: String = "Lessons/t.md") throws -> (Lesson, [CellOutput]) {
+        let (lesson, result) = try execute(body, file: file)
+        return (lesson, result.cells)
+    }
+
+    /// Runs the cells and inline expressions of `body`.
+    func execute(_ body: String, file: String = "Lessons/t.md") throws -> (Lesson, LessonRunResult) {
         let text = "---\ntitle: T\nseed: 1\n---\n" + body
         let (parsed, problems) = LessonParser.parse(Array(text.utf8), displayPath: file)
         let lesson = try #require(parsed, "\(problems)")
@@ -17,7 +23,7 @@ struct ExecutionHarness {
         let executor = LessonExecutor(
             toolchain: try Toolchain.locate(cacheDirectory: nil), lessonKit: location, limits: limits,
             workingDirectory: FileManager.default.temporaryDirectory.path)
-        return (lesson, try executor.run(lesson, seed: 1))
+        return (lesson, try executor.execute(lesson, seed: 1))
     }
 }
 

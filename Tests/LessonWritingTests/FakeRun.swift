@@ -17,7 +17,13 @@ enum FakeRun {
             blocks[cell.index] = OutputRenderer.lines(
                 for: output(for: cell), cell: cell, lesson: lesson.name, hash: String(cell.source.utf8.count))
         }
-        return OutputSplicer.splice(lesson, blocks: blocks)
+        var values: [Int: String] = [:]
+        for expression in lesson.inlineExpressions {
+            // Values with Markdown's active characters and a line break, to exercise the stored form.
+            let text = "v\(expression.code.count) *x* | $y$ \\ <!--/value-->\nü"
+            values[expression.index] = StoredInlineValue.markup(hash: String(expression.code.utf8.count, radix: 16), text: text)
+        }
+        return OutputSplicer.splice(lesson, blocks: blocks, inlineValues: values)
     }
 
     /// `clear(x)`.

@@ -1,6 +1,6 @@
 /// Generates lesson documents with everything the runner must leave untouched: math with `\{` and `\\`,
 /// HTML blocks, `~~~` and longer fences, tabs, CRLF line endings, non-ASCII text, plain `swift` blocks, and
-/// `{swift}` cells with options; sometimes no final newline.
+/// `{swift}` cells with options, inline `{swift}` expressions; sometimes no final newline.
 public struct MarkdownDocumentGenerator {
     public init() {}
 
@@ -48,6 +48,8 @@ public struct MarkdownDocumentGenerator {
             "Naïve café — 日本語 — emoji 🎲 and trailing spaces   ",
             "A dollar \\$5 and `inline code` with <span>html</span>.",
             "\tA tab-indented line becomes code.",
+            "The NLL is `{swift} nll` nats, and `{swift} \"ü\" + s` reads ``{swift} a`b``.",
+            "Not an expression: `{swift}x` and ` {swift} y `.",
         ]
         return (0..<Int.random(in: 1...3, using: &random)).map { _ in random.pick(pieces) }
     }
