@@ -32,4 +32,20 @@ public struct LineEdit: Sendable, Equatable {
         result += source.bytes[position...]
         return result
     }
+
+    /// For each line of the text `apply(edits, to: source)` gives, the line of `source` it comes from (a
+    /// replacement's lines come from the lines they replace), so that a problem found in the edited text can be
+    /// reported where the author wrote it.
+    public static func lineMap(_ edits: [LineEdit], in source: SourceText) -> [Int] {
+        var map: [Int] = []
+        map.reserveCapacity(source.lineCount)
+        var next = 1
+        for edit in edits.sorted(by: { $0.lines.first < $1.lines.first }) where edit.lines.first >= next {
+            map += Array(next..<edit.lines.first)
+            map += edit.replacement.indices.map { min(edit.lines.first + $0, edit.lines.last) }
+            next = edit.lines.last + 1
+        }
+        if next <= source.lineCount { map += Array(next...source.lineCount) }
+        return map
+    }
 }

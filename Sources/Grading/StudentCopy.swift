@@ -7,6 +7,12 @@ public import LessonModel
 public enum StudentCopy {
     /// The student copy's bytes.
     public static func make(from lesson: Lesson, markup: GradingMarkup) -> [UInt8] {
+        LineEdit.apply(edits(from: lesson, markup: markup), to: lesson.source)
+    }
+
+    /// The line edits that turn `lesson` into its student copy (see ``LineEdit/lineMap(_:in:)`` to map the
+    /// copy's lines back).
+    public static func edits(from lesson: Lesson, markup: GradingMarkup) -> [LineEdit] {
         var edits: [LineEdit] = []
         for exercise in markup.exercises {
             let cell = lesson.cells[exercise.cellIndex]
@@ -23,7 +29,7 @@ public enum StudentCopy {
             if let output = lesson.cells[test.cellIndex].output { edits.append(outputRemoval(output, in: lesson.source)) }
         }
         for region in InstructorRegions.find(in: lesson).0 { edits.append(LineEdit(lines: region)) }
-        return LineEdit.apply(edits, to: lesson.source)
+        return edits
     }
 
     /// Removes an output block and the empty line before it.

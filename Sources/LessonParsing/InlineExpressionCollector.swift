@@ -12,17 +12,11 @@ enum InlineExpressionCollector {
         for span in spans {
             guard span.literal.hasPrefix(InlineExpression.prefix) else { continue }
             let rest = span.literal.dropFirst(InlineExpression.prefix.count)
-            // `{swift}x` is not an expression span (as `{swift}` needs a space in Quarto).
-            guard rest.isEmpty || rest.first == " " else { continue }
+            // `{swift}x` and a bare `{swift}` (how prose names the cell marker) are ordinary code, as in Quarto.
+            let code = String(rest.trimmingWhitespace())
+            guard rest.first == " ", !code.isEmpty else { continue }
             let column = characterColumn(ofByteColumn: span.column, line: span.line, in: source)
             let location = SourceLocation(file: file, line: span.line, column: column)
-            let code = String(rest.trimmingWhitespace())
-            if code.isEmpty {
-                diagnostics.append(Diagnostic(
-                    .error, "inline.empty", "inline `{swift}` span has no expression (write `{swift} name`)",
-                    at: location))
-                continue
-            }
             if span.crossesLines {
                 diagnostics.append(Diagnostic(
                     .error, "inline.multiline",

@@ -52,7 +52,7 @@ public struct SiteBuilder {
         func step(_ index: Int) { progress("[\(index + 1)/\(steps.count)] \(steps[index])") }
 
         step(0)
-        let (lessons, readProblems) = readLessons()
+        let (lessons, lineMaps, readProblems) = readLessons()
         if Diagnostic.containsError(readProblems) { throw SiteError(readProblems) }
         let outline = CourseOutline(lessons)
 
@@ -62,7 +62,16 @@ public struct SiteBuilder {
         let renderer = LessonPageRenderer(lessonsDirectory: configuration.lessonsDirectory)
         for lesson in lessons {
             let page = renderer.render(lesson)
-            diagnostics += page.diagnostics
+            // Pages are rendered from student copies; report problems at the lines of the lesson file.
+            let lineMap = lineMaps[lesson.name] ?? []
+            diagnostics += page.diagnostics.map { diagnostic in
+                var diagnostic = diagnostic
+                let line = diagnostic.location.line
+                if diagnostic.location.file == lesson.displayPath, line >= 1, line <= lineMap.count {
+                    diagnostic.location.line = lineMap[line - 1]
+                }
+                return diagnostic
+            }
             pages[lesson.name] = page
         }
         if Diagnostic.containsError(diagnostics) && !configuration.keepGoing { throw SiteError(diagnostics) }
@@ -106,11 +115,12 @@ public struct SiteBuilder {
         return Report(files: files.keys.sorted(), diagnostics: diagnostics)
     }
 
-    /// Every `*.md` in the lessons folder, parsed, as its student copy.
-    func readLessons() -> ([Lesson], [Diagnostic]) {
+    /// Every `*.md` in the lessons folder, parsed, as its student copy; for each (by name), the line of the
+    /// lesson file each line of the copy comes from.
+    func readLessons() -> ([Lesson], [String: [Int]], [Diagnostic]) {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: configuration.lessonsDirectory.path)) ?? [])
             .filter { $0.hasSuffix(".md") }.sorted()
-        var lessons: [Lesson] = [], diagnostics: [Diagnostic] = []
+        var lessons: [Lesson] = [], lineMaps: [String: [Int]] = [:], diagnostics: [Diagnostic] = []
         for name in names {
             let path = configuration.lessonsDirectory.appendingPathComponent(name)
             let display = "Lessons/\(name)"
@@ -120,10 +130,14 @@ public struct SiteBuilder {
             guard let lesson = parsed else { continue }
             let (markup, markupProblems) = GradingMarkupParser.parse(lesson)
             diagnostics += markupProblems
-            let (student, _) = LessonParser.parse(StudentCopy.make(from: lesson, markup: markup), displayPath: display)
-            if let student { lessons.append(student) }
+            let edits = StudentCopy.edits(from: lesson, markup: markup)
+            let (student, _) = LessonParser.parse(LineEdit.apply(edits, to: lesson.source), displayPath: display)
+            if let student {
+                lessons.append(student)
+                lineMaps[student.name] = LineEdit.lineMap(edits, in: lesson.source)
+            }
         }
-        return (lessons, diagnostics)
+        return (lessons, lineMaps, diagnostics)
     }
 
     /// The Mustache templates of `Assets/site/templates/`.

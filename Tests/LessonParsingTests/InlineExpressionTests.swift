@@ -16,7 +16,7 @@ import Testing
             `{swift} not-in-code`
             ```
 
-            Plain `code`, `{swift}x` and `{swiftly} y` are not expressions.
+            Plain `code`, `{swift}x`, `{swiftly} y`, `{swift}` and `` {swift} `` are not expressions.
 
             """
         let (lesson, problems) = parse(text)
@@ -61,10 +61,9 @@ import Testing
         #expect(StoredInlineValue.parse(Array(markup.utf8), at: 0)?.text == "two lines  here")
     }
 
-    @Test func badExpressionsAreErrorsAtTheirSpan() {
-        let text = header + "Empty `{swift}` here,\nand `{swift} a +\nb` across lines.\n"
+    @Test func anExpressionAcrossLinesIsAnErrorAtItsSpan() {
+        let text = header + "One\nand `{swift} a +\nb` across lines.\n"
         #expect(diagnostics(text) == [
-            "4:7: error: inline `{swift}` span has no expression (write `{swift} name`)",
             "5:5: error: inline `{swift}` expression must fit on one line (compute it in a cell and show a name here)",
         ])
     }

@@ -64,6 +64,23 @@ import TestSupport
         #expect(elbo.contains("rel=\"next\" href=\"05-variational-families.html\""))
     }
 
+    /// The prose of lesson 2 quotes the FVSBN's test NLL through `{swift} fvsbnNLL`: the page shows the number
+    /// the cell printed in the same run, wherever the sentence is.
+    @Test func proseValuesAgreeWithTheCellThatComputedThem() throws {
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        let output = project.root.appendingPathComponent("site")
+        _ = try build(into: output)
+        let markdown = try String(
+            contentsOf: Self.root.appendingPathComponent("Lessons/02-autoregressive-models.md"), encoding: .utf8)
+        let printed = try #require(markdown.firstMatch(of: /FVSBN: test NLL ([0-9.]+) nats per image/)?.1)
+        let page = try String(contentsOf: output.appendingPathComponent("02-autoregressive-models.html"), encoding: .utf8)
+        let shown = page.matches(of: /<span class="inline-value" title="fvsbnNLL">([^<]*)<\/span>/).map { String($0.1) }
+        #expect(shown.count >= 3, "the lesson quotes fvsbnNLL in several sentences")
+        #expect(shown.allSatisfy { $0 == String(printed) }, "\(shown) against the printed \(printed)")
+        #expect(!page.contains("{swift}"), "no expression is left unreplaced")
+    }
+
     @Test func theSearchIndexHasASectionPerHeading() throws {
         let project = try TemporaryProject()
         defer { project.remove() }

@@ -55,6 +55,46 @@ import TestSupport
         let page = try String(contentsOf: keptOutput.appendingPathComponent("10-math.html"), encoding: .utf8)
         #expect(page.contains("class=\"math-error\""), "--keep-going shows the raw TeX marked as an error")
     }
+
+    /// Pages are rendered from the student copy, where solutions are shorter and hidden tests are gone; problems
+    /// are still reported at the lines of the lesson file.
+    @Test func problemsBelowRemovedSolutionsAndHiddenTestsKeepTheirLines() throws {
+        let lesson = #"""
+            ---
+            title: Assignment
+            ---
+
+            ```{swift}
+            //| exercise: square
+            func square(_ x: Int) -> Int {
+                // BEGIN SOLUTION
+                let result = x * x
+                return result
+                // END SOLUTION
+            }
+            ```
+
+            ```{swift}
+            //| test: square
+            //| points: 1
+            check(square(3) == 9)
+            // BEGIN HIDDEN TESTS
+            check(square(-2) == 4)
+            check(square(0) == 0)
+            // END HIDDEN TESTS
+            ```
+
+            Broken $\foo$ math.
+
+            """#
+        let (result, _, project) = try build(lesson)
+        defer { project.remove() }
+        guard case .failure(let error) = result else { Issue.record("the build should fail"); return }
+        let problem = try #require(error.diagnostics.first)
+        #expect(error.diagnostics.count == 1, "\(error.diagnostics)")
+        #expect(problem.location.line == 25, "the line of the lesson file, not of its student copy: \(problem.location)")
+        #expect(problem.location.column == 9)
+    }
 }
 
 /// Labelled display equations are numbered and citable; `@fig:<cell id>` links to that cell's figure.
