@@ -42,8 +42,14 @@ public struct PreviewServer: Sendable {
         let router = Router()
         router.get("__lessons/version") { _, _ in String(await version.value) }
         router.middlewares.add(FileMiddleware(configuration.outputDirectory.path, searchForIndexHtml: true))
-        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: port)))
-        log("serving \(configuration.outputDirectory.path) at http://127.0.0.1:\(port)/ (Ctrl-C to stop)")
+        let output = configuration.outputDirectory.path, requestedPort = port
+        // Port 0 asks the system for a free port; the line names the one the server got.
+        let app = Application(
+            router: router, configuration: .init(address: .hostname("127.0.0.1", port: port)),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? requestedPort
+                log("serving \(output) at http://127.0.0.1:\(port)/ (Ctrl-C to stop)")
+            })
         try await app.runService()
     }
 

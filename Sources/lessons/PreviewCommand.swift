@@ -12,7 +12,7 @@ struct PreviewCommand: ParsableCommand {
         discussion: "The preview is built into .build/preview-site, never into site/. Run lessons first to refresh outputs."
     )
 
-    @Option(help: "Port on 127.0.0.1.")
+    @Option(help: "Port on 127.0.0.1 (0: any free port, named in the 'serving' line).")
     var port: Int = 8000
 
     func run() throws {

@@ -48,13 +48,19 @@ struct LessonsCommandRunner {
     }
 
     /// Starts the command and returns without waiting.
-    func start(_ arguments: [String]) throws -> Process {
+    /// Starts the command in the background; its standard error goes to `standardErrorFile` when given.
+    func start(_ arguments: [String], standardErrorFile: URL? = nil) throws -> Process {
         let process = Process()
         process.executableURL = BuildProducts.lessonsExecutable
         process.arguments = arguments
         process.currentDirectoryURL = project.root
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        if let standardErrorFile {
+            FileManager.default.createFile(atPath: standardErrorFile.path, contents: nil)
+            process.standardError = try FileHandle(forWritingTo: standardErrorFile)
+        } else {
+            process.standardError = FileHandle.nullDevice
+        }
         try process.run()
         return process
     }

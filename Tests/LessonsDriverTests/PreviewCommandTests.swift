@@ -38,10 +38,17 @@ import TestSupport
         try FileManager.default.createDirectory(at: project.root.appendingPathComponent("Assets"), withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(at: project.root.appendingPathComponent("Assets/site"), withDestinationURL: assets)
         _ = try project.write("01-first.md", "---\ntitle: First\n---\n\n# First version\n\nText with $x^2$.\n")
-        let port = 18_000 + Int(getpid() % 1000)
-        let server = try LessonsCommandRunner(project: project).start(["preview", "--port", String(port)])
+        // Port 0: the system picks a free port (a fixed one can be taken on a shared machine); the log names it.
+        let log = project.root.appendingPathComponent("preview.log")
+        let server = try LessonsCommandRunner(project: project).start(["preview", "--port", "0"], standardErrorFile: log)
         defer { server.terminate(); server.waitUntilExit() }
-        let base = "http://127.0.0.1:\(port)"
+        var base = ""
+        #expect(waitFor(60) {
+            let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+            guard let match = text.firstMatch(of: /at (http:\/\/127\.0\.0\.1:[0-9]+)\//) else { return false }
+            base = String(match.1)
+            return !base.hasSuffix(":0")
+        }, "the log names the port")
         #expect(waitFor(60) { get("\(base)/01-first.html")?.contains("First version") == true }, "the page is served")
         let page = get("\(base)/01-first.html") ?? ""
         #expect(page.contains("assets/live-reload.js") && page.contains("<math"))
