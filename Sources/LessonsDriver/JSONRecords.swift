@@ -1,7 +1,8 @@
 import Foundation
 import LessonModel
 
-/// `--json`: one line per cell with its lesson, id, file:line, status, duration and message.
+/// `--json`: one line per cell with its lesson, id, file:line, status, duration and message, and one line per
+/// inline expression that failed (id `inline`, at its file:line:column).
 enum JSONRecords {
     struct Record: Encodable {
         var lesson: String
@@ -27,6 +28,12 @@ enum JSONRecords {
                 let record = Record(
                     lesson: report.displayPath, id: cell.id, location: "\(report.displayPath):\(cell.line)",
                     status: status, duration: (cell.duration * 1000).rounded() / 1000, message: message)
+                if let data = try? encoder.encode(record) { output += String(decoding: data, as: UTF8.self) + "\n" }
+            }
+            for diagnostic in report.diagnostics where diagnostic.identifier == "inline.failed" {
+                let record = Record(
+                    lesson: report.displayPath, id: "inline", location: "\(diagnostic.location)", status: "failed",
+                    duration: 0, message: diagnostic.message)
                 if let data = try? encoder.encode(record) { output += String(decoding: data, as: UTF8.self) + "\n" }
             }
             if report.cells.isEmpty {
