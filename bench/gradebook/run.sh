@@ -1,24 +1,37 @@
 #!/usr/bin/env bash
 # Reproduce the gradebook benchmark: bench/gradebook/run.sh [students] [lessons] [repetitions]
-# Generates a gradebook of STUDENTS x LESSONS graded submissions (4 test results each, plus a manual score per
-# student), then times `lessons grades export --csv` (every student, exercise and total) and prints the median.
+# Writes the same class twice, STUDENTS x LESSONS graded submissions (two exercises of a visible and a hidden test
+# each, plus a hand-graded essay per student): a `lessons` gradebook (LessonsBench gradebook) and an nbgrader
+# gradebook (nbgrader's own API, bench/gradebook/nbgrader_gradebook.py). Then, in one run, it times
+# `lessons grades export --csv` against `nbgrader export` (both whole processes, alternating) and prints the
+# medians and their ratio, and times nbgrader's student_dicts() (formgrader's students page) in process.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 students=${1:-1000}; lessons=${2:-6}; repetitions=${3:-7}
 swift build -c release --product lessons >/dev/null
 swift build -c release --product LessonsBench >/dev/null
+if [ ! -x bench/.venv/bin/nbgrader ]; then
+  python3 -m venv bench/.venv
+  bench/.venv/bin/pip install -q jupyter nbconvert ipykernel numpy nbgrader
+fi
+export PATH="$PWD/bench/.venv/bin:$PATH"   # nbgrader runs `alembic` from its environment
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 .build/release/LessonsBench gradebook "$students" "$lessons" "$work/gradebook.sqlite"
-times=()
+python bench/gradebook/nbgrader_gradebook.py populate "$work/nbgrader" "$students" "$lessons"
+
+seconds() { local start end; start=$(date +%s.%N); "$@" >/dev/null 2>&1; end=$(date +%s.%N); echo "$end - $start" | bc; }
+median() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
+lessons_times=(); nbgrader_times=()
 for _ in $(seq "$repetitions"); do
-  start=$(date +%s.%N)
-  .build/release/lessons grades export --csv --gradebook "$work/gradebook.sqlite" --out "$work/grades.csv"
-  end=$(date +%s.%N)
-  times+=("$(echo "$end - $start" | bc)")
+  lessons_times+=("$(seconds .build/release/lessons grades export --csv --gradebook "$work/gradebook.sqlite" --out "$work/grades.csv")")
+  nbgrader_times+=("$(cd "$work/nbgrader" && seconds nbgrader export --to "$work/nbgrader-grades.csv")")
 done
-rows=$(wc -l < "$work/grades.csv")
-median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (repetitions + 1) / 2 ))p")
-echo "students: $students, lessons: $lessons, CSV rows: $rows"
-echo "runs (s): ${times[*]}"
-echo "median: $median s"
+dicts_times=($(python bench/gradebook/nbgrader_gradebook.py student-dicts "$work/nbgrader" "$repetitions"))
+
+lessons_median=$(median "${lessons_times[@]}"); nbgrader_median=$(median "${nbgrader_times[@]}")
+echo "students: $students, lessons: $lessons"
+echo "lessons grades export --csv: $(wc -l < "$work/grades.csv") rows; runs (s): ${lessons_times[*]}; median $lessons_median s"
+echo "nbgrader export:             $(wc -l < "$work/nbgrader-grades.csv") rows; runs (s): ${nbgrader_times[*]}; median $nbgrader_median s"
+echo "nbgrader student_dicts():    runs (s): ${dicts_times[*]}; median $(median "${dicts_times[@]}") s"
+echo "ratio lessons / nbgrader export: $(echo "scale=3; $lessons_median / $nbgrader_median" | bc)"
