@@ -100,19 +100,22 @@ import Testing
     }
 
     @Test func forkBombIsContainedAndCleanedUp() throws {
-        let outputs = try runThird("//| timeout: 2\nimport Glibc\nwhile true { _ = fork() }")
+        let outputs = try runThird(
+            "//| timeout: 2\nimport Glibc\nprint(getpgrp())\nfflush(stdout)\nwhile true { _ = fork() }")
         #expect(try #require(outputs[1].failure).message.contains("timed out"))
         expectLaterCellNotRun(outputs)
-        // Nothing the bomb forked survives the run (killed processes may linger as zombies until reaped).
+        // Nothing the bomb forked survives the run (killed processes may linger as zombies until reaped). Only
+        // the bomb's own process group counts: other tests run lesson programs at the same time.
+        let group = try #require(Int(outputs[1].standardOutput.split(separator: "\n").first ?? ""))
         var survivors: [String] = []
         for _ in 0..<30 {
             survivors = try FileManager.default.contentsOfDirectory(atPath: "/proc").filter { entry in
                 guard Int(entry) != nil,
-                    let command = try? String(contentsOfFile: "/proc/\(entry)/comm", encoding: .utf8),
                     let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8)
                 else { return false }
-                let state = stat.split(separator: ")").last?.split(separator: " ").first
-                return command == "lesson\n" && state != "Z"
+                // After the command name in parentheses: state, parent pid, process group.
+                let fields = stat.split(separator: ")").last?.split(separator: " ") ?? []
+                return fields.count > 2 && Int(fields[2]) == group && fields[0] != "Z"
             }
             if survivors.isEmpty { break }
             Thread.sleep(forTimeInterval: 0.1)
