@@ -20,7 +20,9 @@ struct Freshness {
                 break
             }
             if output.marker.hash != hash || output.marker.id != cell.id {
-                reason = "cell '\(cell.id)' or a cell before it changed"
+                reason = output.marker.inputs.isEmpty
+                    ? "cell '\(cell.id)' or a cell before it changed"
+                    : "cell '\(cell.id)', a cell before it or a file it read (\(output.marker.inputs.joined(separator: ", "))) changed"
                 line = cell.openingFenceLine
                 break
             }
