@@ -11,7 +11,7 @@ struct ProcessCountGroup {
     static func create(limit: Int, name: String) -> ProcessCountGroup? {
         let root = "/sys/fs/cgroup/pids"
         guard FileManager.default.isWritableFile(atPath: root) else { return nil }
-        removeAbandonedGroups(in: root)
+        destroyAbandonedGroups(in: root)
         let path = "\(root)/lessons-\(name)"
         do {
             try? FileManager.default.removeItem(atPath: path)
@@ -23,16 +23,15 @@ struct ProcessCountGroup {
         return ProcessCountGroup(path: path)
     }
 
-    /// Removes the empty groups of runners that were killed before they could remove their own. A group's name
-    /// starts with the pid of the runner that made it (`lessons-PID-...`); a group whose runner is gone and
-    /// which holds no process is abandoned (`rmdir` refuses a group that still has members).
-    private static func removeAbandonedGroups(in root: String) {
+    /// Destroys the groups of runners that were killed before they could destroy their own, with any lesson
+    /// process still in them. A group's name starts with the pid of the runner that made it (`lessons-PID-...`).
+    private static func destroyAbandonedGroups(in root: String) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
         for name in names where name.hasPrefix("lessons-") {
             guard let creator = name.dropFirst("lessons-".count).split(separator: "-").first.flatMap({ pid_t($0) }),
                 creator != getpid(), kill(creator, 0) != 0, errno == ESRCH
             else { continue }
-            rmdir("\(root)/\(name)")
+            ProcessCountGroup(path: "\(root)/\(name)").destroy()
         }
     }
 

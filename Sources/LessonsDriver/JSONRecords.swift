@@ -17,6 +17,9 @@ enum JSONRecords {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var output = ""
+        func append(_ record: Record) {
+            if let data = try? encoder.encode(record) { output += String(decoding: data, as: UTF8.self) + "\n" }
+        }
         for report in reports {
             for cell in report.cells {
                 let (status, message): (String, String?) = switch cell.outcome {
@@ -25,22 +28,19 @@ enum JSONRecords {
                 case .failed(let message, _, _): ("failed", message)
                 case .notRun(let reason): ("not-run", reason)
                 }
-                let record = Record(
+                append(Record(
                     lesson: report.displayPath, id: cell.id, location: "\(report.displayPath):\(cell.line)",
-                    status: status, duration: (cell.duration * 1000).rounded() / 1000, message: message)
-                if let data = try? encoder.encode(record) { output += String(decoding: data, as: UTF8.self) + "\n" }
+                    status: status, duration: (cell.duration * 1000).rounded() / 1000, message: message))
             }
             for diagnostic in report.diagnostics where diagnostic.identifier == "inline.failed" {
-                let record = Record(
+                append(Record(
                     lesson: report.displayPath, id: "inline", location: "\(diagnostic.location)", status: "failed",
-                    duration: 0, message: diagnostic.message)
-                if let data = try? encoder.encode(record) { output += String(decoding: data, as: UTF8.self) + "\n" }
+                    duration: 0, message: diagnostic.message))
             }
             if report.cells.isEmpty {
-                let record = Record(
+                append(Record(
                     lesson: report.displayPath, id: "", location: report.displayPath, status: report.status.rawValue,
-                    duration: 0, message: report.diagnostics.first?.message)
-                if let data = try? encoder.encode(record) { output += String(decoding: data, as: UTF8.self) + "\n" }
+                    duration: 0, message: report.diagnostics.first?.message))
             }
         }
         FileHandle.standardOutput.write(Data(output.utf8))
