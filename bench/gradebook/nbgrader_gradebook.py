@@ -8,7 +8,11 @@
     python nbgrader_gradebook.py student-dicts COURSE REPETITIONS
         times Gradebook.student_dicts(), the query behind formgrader's "Manage Students" page, in process,
         and prints one time in seconds per repetition.
+    python nbgrader_gradebook.py same-totals LESSONS_CSV NBGRADER_CSV
+        exits 1 unless both exports give every student the same total for every lesson (so both sides did the
+        same work).
 """
+import csv
 import os
 import sys
 import time
@@ -63,10 +67,25 @@ def student_dicts(course, repetitions):
             assert len(rows) > 0
 
 
+def same_totals(lessons_csv, nbgrader_csv):
+    with open(lessons_csv) as file:
+        ours = {(row["student"], row["lesson"]): float(row["total"])
+                for row in csv.DictReader(file) if row["exercise"] == "TOTAL"}
+    with open(nbgrader_csv) as file:
+        theirs = {(row["student_id"], row["assignment"]): float(row["score"]) for row in csv.DictReader(file)}
+    if ours != theirs:
+        differing = sorted(key for key in ours.keys() | theirs.keys() if ours.get(key) != theirs.get(key))
+        sys.exit("the exports disagree on %d totals, first %s: lessons %s, nbgrader %s" % (
+            len(differing), differing[0], ours.get(differing[0]), theirs.get(differing[0])))
+    print("both exports give the same %d totals" % len(ours))
+
+
 if __name__ == "__main__":
     if len(sys.argv) == 5 and sys.argv[1] == "populate":
         populate(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
     elif len(sys.argv) == 4 and sys.argv[1] == "student-dicts":
         student_dicts(sys.argv[2], int(sys.argv[3]))
+    elif len(sys.argv) == 4 and sys.argv[1] == "same-totals":
+        same_totals(sys.argv[2], sys.argv[3])
     else:
         sys.exit(__doc__)

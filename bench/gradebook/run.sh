@@ -20,13 +20,23 @@ trap 'rm -rf "$work"' EXIT
 .build/release/LessonsBench gradebook "$students" "$lessons" "$work/gradebook.sqlite"
 python bench/gradebook/nbgrader_gradebook.py populate "$work/nbgrader" "$students" "$lessons"
 
-seconds() { local start end; start=$(date +%s.%N); "$@" >/dev/null 2>&1; end=$(date +%s.%N); echo "$end - $start" | bc; }
+# Prints the seconds COMMAND took; a failing command stops the benchmark with its error output.
+seconds() {
+  local start end
+  start=$(date +%s.%N)
+  "$@" >/dev/null 2>"$work/stderr" || { cat "$work/stderr" >&2; echo "failed: $*" >&2; return 1; }
+  end=$(date +%s.%N)
+  echo "$end - $start" | bc
+}
 median() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
 lessons_times=(); nbgrader_times=()
 for _ in $(seq "$repetitions"); do
-  lessons_times+=("$(seconds .build/release/lessons grades export --csv --gradebook "$work/gradebook.sqlite" --out "$work/grades.csv")")
-  nbgrader_times+=("$(cd "$work/nbgrader" && seconds nbgrader export --to "$work/nbgrader-grades.csv")")
+  time=$(seconds .build/release/lessons grades export --csv --gradebook "$work/gradebook.sqlite" --out "$work/grades.csv")
+  lessons_times+=("$time")
+  time=$(cd "$work/nbgrader" && seconds nbgrader export --to "$work/nbgrader-grades.csv")
+  nbgrader_times+=("$time")
 done
+python bench/gradebook/nbgrader_gradebook.py same-totals "$work/grades.csv" "$work/nbgrader-grades.csv"
 dicts_times=($(python bench/gradebook/nbgrader_gradebook.py student-dicts "$work/nbgrader" "$repetitions"))
 
 lessons_median=$(median "${lessons_times[@]}"); nbgrader_median=$(median "${nbgrader_times[@]}")
