@@ -81,7 +81,7 @@ public struct LessonExecutor: Sendable {
             if !reusable {
                 let program = ProgramAssembler.program(
                     for: lesson, cells: included, omitted: omitted, replaced: replaced, isolated: isolatedCells,
-                    omittedInline: omittedInline)
+                    omittedInline: omittedInline, timeouts: timeouts(of: lesson, cells: included))
                 do {
                     try program.write(toFile: source, atomically: false, encoding: .utf8)
                 } catch {
@@ -228,10 +228,7 @@ public struct LessonExecutor: Sendable {
         _ executable: String, lesson: Lesson, cells: ArraySlice<CodeCell>, seed: UInt64, directory: String,
         skipping skipped: Set<Int>, onCellStart: @escaping (Int) -> Void
     ) throws(ExecutionError) -> ProgramRun.Result {
-        var timeouts: [Int: Double] = [:]
-        for cell in cells {
-            timeouts[cell.index] = cell.options.timeout ?? lesson.frontMatter.timeout ?? limits.defaultCellTimeout
-        }
+        var timeouts = timeouts(of: lesson, cells: cells)
         for expression in ProgramAssembler.includedInline(of: lesson, cells: cells) {
             timeouts[ProgramAssembler.regionIndex(of: expression, in: lesson)] =
                 lesson.frontMatter.timeout ?? limits.defaultCellTimeout
@@ -253,6 +250,15 @@ public struct LessonExecutor: Sendable {
         run.onCellStart = onCellStart
         run.sandbox = sandbox
         return try run.run()
+    }
+
+    /// Each cell's timeout in seconds: its own, the lesson's, or the default.
+    func timeouts(of lesson: Lesson, cells: ArraySlice<CodeCell>) -> [Int: Double] {
+        var timeouts: [Int: Double] = [:]
+        for cell in cells {
+            timeouts[cell.index] = cell.options.timeout ?? lesson.frontMatter.timeout ?? limits.defaultCellTimeout
+        }
+        return timeouts
     }
 
     /// The first cell with compiler errors, and its errors (errors outside every cell go to the first cell).

@@ -12,12 +12,14 @@ enum ProgramAssembler {
     /// - Parameters:
     ///   - cells: the cells to include, in order; cells in `omitted` keep their boundary calls but not their code.
     ///   - replaced: code to use instead of a cell's own (a released stub in place of a broken exercise).
-    ///   - isolated: cells whose code runs in its own scope, inside `if LessonRuntime.shouldRun(i) { … }`, so that a
-    ///     run of the same program can skip them (grading's test cells: nothing later may use their names).
+    ///   - isolated: cells whose code runs in its own scope, inside `if LessonRuntime.enterIsolatedCell(i, …) { … }`,
+    ///     so that a run of the same program can skip them, and a submission runs each in a forked child (grading's
+    ///     test cells: nothing later may use their names).
+    ///   - timeouts: each isolated cell's timeout in seconds (a submission's forked cell is killed after it).
     ///   - omittedInline: inline expressions left out (they did not compile or stopped the program).
     static func program(
         for lesson: Lesson, cells: ArraySlice<CodeCell>, omitted: Set<Int>, replaced: [Int: String] = [:],
-        isolated: Set<Int> = [], omittedInline: Set<Int> = []
+        isolated: Set<Int> = [], omittedInline: Set<Int> = [], timeouts: [Int: Double] = [:]
     ) -> String {
         let file = lesson.displayPath
             .replacingOccurrences(of: "\\", with: "\\\\")
@@ -42,13 +44,15 @@ enum ProgramAssembler {
             program += "LessonRuntime.beginCell(\(cell.index))\n"
             if !omitted.contains(cell.index) {
                 let guarded = isolated.contains(cell.index)
-                if guarded { program += "if LessonRuntime.shouldRun(\(cell.index)) {\n" }
+                if guarded {
+                    program += "if LessonRuntime.enterIsolatedCell(\(cell.index), timeout: \(timeouts[cell.index] ?? 60)) {\n"
+                }
                 program += "#sourceLocation(file: \"\(file)\", line: \(cell.firstSourceLine))\n"
                 let source = replaced[cell.index] ?? cell.source
                 program += source
                 if !source.isEmpty && !source.hasSuffix("\n") { program += "\n" }
                 program += "#sourceLocation()\n"
-                if guarded { program += "}\n" }
+                if guarded { program += "LessonRuntime.leaveIsolatedCell(\(cell.index))\n}\n" }
             }
             program += "LessonRuntime.endCell(\(cell.index))\n"
         }

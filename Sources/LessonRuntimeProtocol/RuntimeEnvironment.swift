@@ -21,4 +21,9 @@ public enum RuntimeEnvironment {
     /// Comma-separated indices of isolated cells to skip in this run (grading re-runs a program without the
     /// test cells that crashed, instead of compiling it again).
     public static let skippedCells = "LESSONS_SKIPPED_CELLS"
+    /// The part a program plays in grading: `submission` (runs a student's code, sends the values its tests
+    /// examine) or `checker` (the instructor's program, judges the submission's values); unset outside grading.
+    public static let gradingRole = "LESSONS_GRADING_ROLE"
+    /// For the checker: a file of the values the submission sent, one ``ProbeWire`` line each.
+    public static let probeValues = "LESSONS_PROBE_VALUES"
 }

@@ -29,6 +29,10 @@ public enum LessonRuntime {
             state.seed = environment[RuntimeEnvironment.seed].flatMap { UInt64($0) } ?? 0
             state.lessonFile = environment[RuntimeEnvironment.lessonFile] ?? ""
             state.skippedCells = Set((environment[RuntimeEnvironment.skippedCells] ?? "").split(separator: ",").compactMap { Int($0) })
+            state.gradingRole = environment[RuntimeEnvironment.gradingRole].flatMap(GradingRole.init(rawValue:))
+            if state.gradingRole == .checker, let path = environment[RuntimeEnvironment.probeValues] {
+                state.probeValues = loadProbeValues(path)
+            }
             if let descriptor = environment[RuntimeEnvironment.tokenDescriptor].flatMap({ Int32($0) }) {
                 state.token = readLine(from: descriptor)
                 close(descriptor)
@@ -51,7 +55,7 @@ public enum LessonRuntime {
     public static func beginCell(_ index: Int) {
         fflush(nil)
         state.withLock { state in
-            guard let directory = state.outputDirectory else { return }
+            guard let directory = state.outputDirectory, state.gradingRole != .submission else { return }
             redirect(STDOUT_FILENO, to: directory + "/" + CellFileNames.standardOutput(cell: index))
             redirect(STDERR_FILENO, to: directory + "/" + CellFileNames.standardError(cell: index))
             if state.displayDescriptor >= 0 { close(state.displayDescriptor) }
@@ -126,7 +130,7 @@ public enum LessonRuntime {
 
     // MARK: Private
 
-    private static func send(_ event: ControlEvent) {
+    static func send(_ event: ControlEvent) {
         let (descriptor, token) = state.withLock { ($0.controlDescriptor, $0.token) }
         guard let descriptor else { return }
         writeAll(descriptor, Data(event.line(token: token).utf8))
@@ -139,7 +143,7 @@ public enum LessonRuntime {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static func writeAll(_ descriptor: Int32, _ data: Data) {
+    static func writeAll(_ descriptor: Int32, _ data: Data) {
         data.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
@@ -150,7 +154,7 @@ public enum LessonRuntime {
         }
     }
 
-    private static func redirect(_ target: Int32, to path: String) {
+    static func redirect(_ target: Int32, to path: String) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { return }
         dup2(descriptor, target)
@@ -188,5 +192,5 @@ public enum LessonRuntime {
     }
     #endif
 
-    private static let state = Mutex(RuntimeState())
+    static let state = Mutex(RuntimeState())
 }

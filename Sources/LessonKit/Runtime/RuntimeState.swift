@@ -13,4 +13,18 @@ struct RuntimeState: Sendable {
     var credit: Double?
     /// Isolated cells the runner asked to skip in this run.
     var skippedCells: Set<Int> = []
+    /// The part this program plays in grading (nil outside grading).
+    var gradingRole: GradingRole?
+    /// Checker: the submission's values, by probe, in the order they were sent (one JSON line each).
+    var probeValues: [Int: [Substring]] = [:]
+    /// Checker: how many values of each probe were taken so far.
+    var probeCursor: [Int: Int] = [:]
+}
+
+/// The part a program plays in grading.
+enum GradingRole: String, Sendable {
+    /// Runs the student's code and sends out the values the tests examine; decides nothing.
+    case submission
+    /// The instructor's program: takes the submission's values in place of its own and runs the checks.
+    case checker
 }
