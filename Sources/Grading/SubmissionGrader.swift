@@ -1,32 +1,90 @@
 import Crypto
-public import Foundation
+import Foundation
 public import LessonExecution
 public import LessonModel
 import LessonParsing
+import LessonRuntimeProtocol
 
-/// Grades submissions of one lesson: assemble, run (sandboxed) with a policy that isolates broken cells, score.
+/// Grades submissions of one lesson the way contest judges do: the submission computes, a checker that holds no
+/// student code judges.
+///
+/// Once per lesson, each test cell is split (``TestCellSplit``) and the checker (the instructor's lesson with every
+/// probe replaced by the submission's value) is compiled. For each submission, the student's program (their
+/// exercise cells, the locked cells, and the test cells' probes only) is compiled and run once in the sandbox,
+/// sending its probe values out; then the checker runs on those values and its checks decide every point.
 public struct SubmissionGrader: Sendable {
     public let instructor: Lesson
     public let markup: GradingMarkup
     public let released: Lesson
+    /// Compiles and runs the checker, and compiles submissions (trusted programs only run through it).
     public let executor: LessonExecutor
+    /// The sandbox submissions run in (nil: resource limits only, and the grader says so).
+    public let sandbox: Sandbox?
     /// Fingerprint of the instructor's lesson and the runtime; stored with each grade.
     public let testsHash: String
+    /// Each test cell split for grading, by cell index.
+    public let splits: [Int: TestCellSplit]
+    /// Test cells that examine none of the student's code (they cannot fail for a wrong answer).
+    public let testsWithoutProbes: [String]
+    private let checkerLesson: Lesson
+    private let checker: CompiledProgram
+    private let checkerExecutor: LessonExecutor
+    private let workspace: String
 
-    /// Prepares grading of `instructor` (whose markup must be valid).
-    public init(instructor: Lesson, markup: GradingMarkup, executor: LessonExecutor, environmentHash: String) throws {
+    /// Prepares grading of `instructor` (whose markup must be valid): splits its test cells and compiles the
+    /// checker into `workspace`, a private folder the caller owns and removes.
+    public init(
+        instructor: Lesson, markup: GradingMarkup, executor: LessonExecutor, sandbox: Sandbox?, environmentHash: String,
+        workspace: String
+    ) throws {
         self.instructor = instructor
         self.markup = markup
+        self.sandbox = sandbox
+        self.workspace = workspace
         let releasedBytes = StudentCopy.make(from: instructor, markup: markup)
         guard let released = LessonParser.parse(releasedBytes, displayPath: instructor.displayPath).0 else {
             throw GradingError.releaseDoesNotParse(instructor.displayPath)
         }
         self.released = released
+        let symbols = ExerciseSymbols.collect(instructor: instructor, markup: markup)
+        var splits: [Int: TestCellSplit] = [:]
+        var nextProbe = 0
+        for test in markup.tests {
+            let split = TestCellSplit.split(
+                instructor.cells[test.cellIndex].source, symbols: symbols, firstProbe: nextProbe,
+                hidden: !test.hiddenRegions.isEmpty)
+            nextProbe += split.probes.count
+            splits[test.cellIndex] = split
+        }
+        self.splits = splits
+        testsWithoutProbes = markup.tests.filter { splits[$0.cellIndex]?.probes.isEmpty ?? true }
+            .map { instructor.cells[$0.cellIndex].id }
+
         var executor = executor
         executor.failurePolicy = Self.policy(markup: markup, instructor: instructor, released: released)
-        // Test cells run in their own scope, so a test that crashes is skipped by re-running, not recompiling.
         executor.isolatedCells = Set(markup.tests.map(\.cellIndex))
         self.executor = executor
+
+        // The checker: the instructor's lesson up to its last test cell, each test cell judging received values.
+        var checkerLesson = Self.throughLastTest(instructor, markup: markup)
+        for (index, split) in splits { checkerLesson.cells[index].source = split.checker }
+        self.checkerLesson = checkerLesson
+        var checkerExecutor = executor
+        let tests = executor.isolatedCells
+        checkerExecutor.failurePolicy = { cell, output in tests.contains(cell.index) ? .omit(output: output) : .stop }
+        let checkerDirectory = workspace + "/checker"
+        try FileManager.default.createDirectory(atPath: checkerDirectory, withIntermediateDirectories: true)
+        let checker = try checkerExecutor.compile(checkerLesson, into: checkerDirectory)
+        let broken = checker.decided.keys.sorted().compactMap { index -> String? in
+            guard case .failed(let message, let location, _) = checker.decided[index]?.outcome else { return nil }
+            return "\(location): error: the checker does not compile: \(message)"
+        }
+        self.checker = checker
+        guard broken.isEmpty, checker.limit == checkerLesson.cells.count else {
+            throw GradingError.checkerDoesNotCompile(broken.isEmpty ? ["the checker does not compile"] : broken)
+        }
+        self.checkerExecutor = checkerExecutor
+
         var hasher = SHA256()
         hasher.update(data: Data(instructor.source.bytes))
         hasher.update(data: Data(environmentHash.utf8))
@@ -45,19 +103,47 @@ public struct SubmissionGrader: Sendable {
         guard let submission = parsed else {
             // An unreadable submission still gets a grade: zero, with the reason.
             let reason = problems.first.map(\.description) ?? "the submission cannot be read"
-            return GradeReport(
-                student: student, lesson: instructor.name, contentHash: contentHash, testsHash: testsHash,
-                results: Scoring.zero(markup: markup, lesson: instructor, reason: reason), tampering: [],
-                exerciseFailures: [:], exerciseCode: [:], sandboxed: executor.sandbox != nil)
+            return rejected(student: student, contentHash: contentHash, reason: reason)
         }
         var assembled = SubmissionAssembler.assemble(
             instructor: instructor, markup: markup, released: released, submission: submission)
         assembled.lesson.displayPath = displayPath
-        let outputs = try executor.run(assembled.lesson, seed: Fingerprint.seed(for: instructor))
+        var program = Self.throughLastTest(assembled.lesson, markup: markup)
+        for (index, split) in splits { program.cells[index].source = split.submission }
+
+        let directory = try Self.privateFolder(in: workspace, named: "submission")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let compiled = try executor.compile(program, into: directory)
+        var run = SubmissionRun.Result()
+        if compiled.limit > 0 {
+            run = try SubmissionRun(
+                executable: compiled.executable, sandbox: sandbox, workingDirectory: executor.workingDirectory,
+                environment: submissionEnvironment(displayPath: displayPath), limits: limits(of: program),
+                name: UUID().uuidString.prefix(8).lowercased()
+            ).run()
+        }
+        if ProcessInfo.processInfo.environment["LESSONS_DEBUG_GRADE"] != nil {
+            FileHandle.standardError.write(Data("run: \(run)\n".utf8))
+        }
+        let valuesFile = directory + "/values.txt"
+        try Data(run.values.utf8).write(to: URL(fileURLWithPath: valuesFile))
+        var checkerExecutor = checkerExecutor
+        checkerExecutor.extraEnvironment[RuntimeEnvironment.probeValues] = valuesFile
+        checkerExecutor.extraEnvironment[RuntimeEnvironment.gradingRole] = "checker"
+        let verdicts = try checkerExecutor.execute(checkerLesson, seed: Fingerprint.seed(for: instructor), program: checker)
+        var outputs = verdicts.cells
+        while outputs.count < instructor.cells.count { outputs.append(CellOutput(outcome: .notRun(reason: "not graded"))) }
+        let explanation = MissingValueExplanation(run: run, lesson: program, compiled: compiled)
+        for test in markup.tests {
+            outputs[test.cellIndex] = explanation.explain(TrapMessage.clarify(outputs[test.cellIndex]), test: test.cellIndex)
+        }
+
         var failures: [String: String] = [:]
         for exercise in markup.exercises {
-            if case .failed(let message, let location, _) = outputs[exercise.cellIndex].outcome {
+            if case .failed(let message, let location, _) = compiled.decided[exercise.cellIndex]?.outcome {
                 failures[exercise.id] = "\(message) (\(location))"
+            } else if let crash = explanation.crash(in: exercise.cellIndex) {
+                failures[exercise.id] = crash
             }
         }
         for id in assembled.missingExercises { failures[id] = "the submission has no cell for exercise '\(id)'" }
@@ -69,10 +155,58 @@ public struct SubmissionGrader: Sendable {
             student: student, lesson: instructor.name, contentHash: contentHash, testsHash: testsHash,
             results: Scoring.results(markup: markup, lesson: instructor, outputs: outputs, exerciseFailures: failures),
             tampering: assembled.tampering, exerciseFailures: failures, exerciseCode: code,
-            sandboxed: executor.sandbox != nil)
+            sandboxed: sandbox != nil)
     }
 
-    /// Grading's failure policy: a broken exercise runs as its released stub; any other failing cell is left out.
+    /// A zero grade with `reason` for every test (a submission that cannot be read or is refused).
+    public func rejected(student: String, contentHash: String, reason: String) -> GradeReport {
+        GradeReport(
+            student: student, lesson: instructor.name, contentHash: contentHash, testsHash: testsHash,
+            results: Scoring.zero(markup: markup, lesson: instructor, reason: reason), tampering: [],
+            exerciseFailures: [:], exerciseCode: [:], sandboxed: sandbox != nil)
+    }
+
+    /// The submission program's environment: nothing of the grader's own.
+    private func submissionEnvironment(displayPath: String) -> [String: String] {
+        var limits = ResourceLimitSpec(
+            cpuSeconds: 120, addressSpaceBytes: executor.limits.memoryBytes, fileSizeBytes: 32 << 20,
+            processes: executor.limits.processes, openFiles: 256)
+        limits.cpuSeconds = Int(self.limits(of: checkerLesson).seconds) + 30
+        return [
+            "PATH": "/usr/bin:/bin", "HOME": executor.workingDirectory, "TMPDIR": "/tmp", "LANG": "C.UTF-8",
+            "OPENBLAS_NUM_THREADS": "1", "SWIFT_BACKTRACE": "enable=no",
+            RuntimeEnvironment.seed: String(Fingerprint.seed(for: instructor)),
+            RuntimeEnvironment.lessonFile: displayPath,
+            RuntimeEnvironment.workingDirectory: executor.workingDirectory,
+            RuntimeEnvironment.limits: limits.text,
+        ]
+    }
+
+    /// One deadline for the whole run: the sum of its cells' timeouts, and a few seconds to start.
+    private func limits(of lesson: Lesson) -> SubmissionRun.Limits {
+        let timeouts = executor.timeouts(of: lesson, cells: lesson.cells[...])
+        var limits = SubmissionRun.Limits(seconds: timeouts.values.reduce(0, +) + 10)
+        limits.processes = executor.limits.processes
+        limits.addressSpaceBytes = executor.limits.memoryBytes
+        return limits
+    }
+
+    /// `lesson` without the cells after its last test cell (nothing after it can change a grade).
+    static func throughLastTest(_ lesson: Lesson, markup: GradingMarkup) -> Lesson {
+        var lesson = lesson
+        let last = markup.tests.map(\.cellIndex).max() ?? -1
+        lesson.cells = Array(lesson.cells.prefix(last + 1))
+        return lesson
+    }
+
+    /// A new folder only this user can enter.
+    public static func privateFolder(in parent: String, named name: String) throws -> String {
+        let path = parent + "/" + name + "-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        return path
+    }
+
+    /// Grading's failure policy: a broken exercise compiles as its released stub; any other broken cell is left out.
     static func policy(markup: GradingMarkup, instructor: Lesson, released: Lesson) -> FailurePolicy {
         var stubs: [Int: String] = [:]
         let releasedExercises = Dictionary(
@@ -91,11 +225,13 @@ public struct SubmissionGrader: Sendable {
 public enum GradingError: Error, CustomStringConvertible {
     case releaseDoesNotParse(String)
     case invalidMarkup([Diagnostic])
+    case checkerDoesNotCompile([String])
 
     public var description: String {
         switch self {
         case .releaseDoesNotParse(let path): "\(path): the student copy does not parse"
         case .invalidMarkup(let problems): problems.map(\.description).joined(separator: "\n")
+        case .checkerDoesNotCompile(let problems): problems.joined(separator: "\n")
         }
     }
 }

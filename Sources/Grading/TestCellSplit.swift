@@ -21,8 +21,11 @@ public struct TestCellSplit: Sendable, Equatable {
     /// The probes, in source order.
     public var probes: [Probe]
 
-    /// Splits the test cell `source`, numbering its probes from `firstProbe`.
-    public static func split(_ source: String, symbols: ExerciseSymbols, firstProbe: Int) -> TestCellSplit {
+    /// Splits the test cell `source`, numbering its probes from `firstProbe`. The checker names a probe by its
+    /// source text in messages, unless `hidden` (a hidden test's inputs are never shown).
+    public static func split(_ source: String, symbols: ExerciseSymbols, firstProbe: Int, hidden: Bool = false)
+        -> TestCellSplit
+    {
         let bytes = Array(source.utf8)
         let file = Parser.parse(source: source)
         let found = ProbeFinder.find(in: file, symbols: symbols)
@@ -37,7 +40,7 @@ public struct TestCellSplit: Sendable, Equatable {
 
         var checkerEdits = SourceEdits()
         for probe in found.probes {
-            checkerEdits.replace(probe, with: wrap(probe, id: ids[probe.id]!, symbols: symbols, checker: true))
+            checkerEdits.replace(probe, with: wrap(probe, id: ids[probe.id]!, symbols: symbols, checker: true, hidden: hidden))
         }
 
         let slice = SubmissionSlice(file: file, probes: found.probes, checks: found.checks)
@@ -64,10 +67,13 @@ public struct TestCellSplit: Sendable, Equatable {
 
     /// `(LessonRuntime.replay(7, "mean([1, 2, 3])") { mean([1, 2, 3]) })` or `(LessonRuntime.record(7) { … })`,
     /// with ` as (mean: Double, variance: Double)` when the probe calls an exercise function with a tuple result.
-    private static func wrap(_ probe: ExprSyntax, id: Int, symbols: ExerciseSymbols, checker: Bool) -> String {
+    private static func wrap(
+        _ probe: ExprSyntax, id: Int, symbols: ExerciseSymbols, checker: Bool, hidden: Bool = false
+    ) -> String {
         var body = probe.code
         if probe.parent?.is(TryExprSyntax.self) == true { body = "try " + body }
-        let call = checker ? "LessonRuntime.replay(\(id), \(literal(probe.code)))" : "LessonRuntime.record(\(id))"
+        let name = hidden ? "a value this hidden test examines" : "`" + probe.code + "`"
+        let call = checker ? "LessonRuntime.replay(\(id), \(literal(name)))" : "LessonRuntime.record(\(id))"
         var text = "\(call) { \(body) }"
         if let callee = probe.as(FunctionCallExprSyntax.self)?.calledExpression.as(DeclReferenceExprSyntax.self),
             let result = symbols.tupleResults[callee.baseName.text]

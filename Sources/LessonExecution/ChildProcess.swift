@@ -3,6 +3,7 @@
 #elseif canImport(Darwin)
 @preconcurrency import Darwin
 #endif
+import Foundation
 
 /// A child process started with `posix_spawn` in a process group of its own, so that it and everything it
 /// forks can be killed together.
@@ -23,19 +24,49 @@ struct ChildProcess {
         executable: String, arguments: [String], environment: [String: String],
         standardOutput: String, standardError: String, extraDescriptors: [Int32] = []
     ) throws(ExecutionError) -> ChildProcess {
+        try spawn(executable: executable, arguments: arguments, environment: environment, extraDescriptors: extraDescriptors) {
+            actions in
+            posix_spawn_file_actions_addopen(&actions, 1, standardOutput, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            if standardError == standardOutput {
+                posix_spawn_file_actions_adddup2(&actions, 1, 2)
+            } else {
+                posix_spawn_file_actions_addopen(&actions, 2, standardError, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            }
+        }
+    }
+
+    /// Starts `executable` with both output streams on descriptor `output` (a pipe's write end).
+    static func spawn(
+        executable: String, arguments: [String], environment: [String: String], output: Int32,
+        extraDescriptors: [Int32] = []
+    ) throws(ExecutionError) -> ChildProcess {
+        try spawn(executable: executable, arguments: arguments, environment: environment, extraDescriptors: extraDescriptors) {
+            actions in
+            posix_spawn_file_actions_adddup2(&actions, output, 1)
+            posix_spawn_file_actions_adddup2(&actions, output, 2)
+        }
+    }
+
+    /// Standard input from /dev/null, outputs as `setOutputs` arranges, `extraDescriptors` as 3, 4, ..., and
+    /// every other descriptor of this process closed in the child (none leaks into it).
+    private static func spawn(
+        executable: String, arguments: [String], environment: [String: String], extraDescriptors: [Int32],
+        setOutputs: (inout posix_spawn_file_actions_t) -> Void
+    ) throws(ExecutionError) -> ChildProcess {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, standardOutput, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        if standardError == standardOutput {
-            posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        } else {
-            posix_spawn_file_actions_addopen(&actions, 2, standardError, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        }
+        setOutputs(&actions)
+        // Descriptors are moved above every target first, so that `dup2(5, 3)` cannot clobber a later source 3.
+        let base = Int32(3 + extraDescriptors.count + 64)
         for (offset, descriptor) in extraDescriptors.enumerated() {
-            posix_spawn_file_actions_adddup2(&actions, descriptor, Int32(3 + offset))
+            posix_spawn_file_actions_adddup2(&actions, descriptor, base + Int32(offset))
         }
+        for offset in extraDescriptors.indices {
+            posix_spawn_file_actions_adddup2(&actions, base + Int32(offset), Int32(3 + offset))
+        }
+        closeFrom(Int32(3 + extraDescriptors.count), &actions)
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -90,5 +121,28 @@ struct ChildProcess {
         let signal = status & 0x7F
         if signal == 0 { return .exited((status >> 8) & 0xFF) }
         return .signaled(signal)
+    }
+
+    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later; Swift's Glibc module does not
+    /// export it), looked up once.
+    private static let addCloseFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else {
+            return nil
+        }
+        return unsafeBitCast(
+            symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+    }()
+
+    /// Closes every descriptor from `lowest` up in the child.
+    private static func closeFrom(_ lowest: Int32, _ actions: inout posix_spawn_file_actions_t) {
+        if let addCloseFrom {
+            _ = addCloseFrom(&actions, lowest)
+            return
+        }
+        // Older C libraries: close what this process has open now.
+        let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        for descriptor in open.compactMap({ Int32($0) }) where descriptor >= lowest && descriptor < 65_536 {
+            posix_spawn_file_actions_addclose(&actions, descriptor)
+        }
     }
 }

@@ -15,8 +15,8 @@ public struct LessonExecutor: Sendable {
     public let workingDirectory: String
     /// Compile with `-O` (default) or `-Onone`.
     public var optimize = true
-    /// When set, lesson programs run inside this sandbox (grading untrusted submissions).
-    public var sandbox: Sandbox?
+    /// Variables added to the program's environment (the grader's checker gets its values file this way).
+    public var extraEnvironment: [String: String] = [:]
     /// What to do when a cell fails fatally (default: the notebook policy of `lessons run`).
     public var failurePolicy: FailurePolicy = NotebookFailurePolicy.policy
     /// Cells compiled in their own scope that a re-run can skip without compiling again (grading's test cells).
@@ -47,6 +47,26 @@ public struct LessonExecutor: Sendable {
     public func execute(_ lesson: Lesson, seed: UInt64, onCellStart: @escaping (Int) -> Void = { _ in })
         throws(ExecutionError) -> LessonRunResult
     {
+        try execute(lesson, seed: seed, onCellStart: onCellStart, prebuilt: nil, compileOnlyInto: nil).result!
+    }
+
+    /// Compiles `lesson` once into `directory` (compile errors resolved by the failure policy, inline
+    /// expressions left out), to run many times with ``execute(_:seed:program:)`` (grading's checker, and each
+    /// submission's program).
+    public func compile(_ lesson: Lesson, into directory: String) throws(ExecutionError) -> CompiledProgram {
+        try execute(lesson, seed: 0, onCellStart: { _ in }, prebuilt: nil, compileOnlyInto: directory).program!
+    }
+
+    /// Runs a program made by ``compile(_:into:)``; a cell that fails at run time is resolved by the failure
+    /// policy as in ``execute(_:seed:onCellStart:)`` (an isolated cell left out re-runs the same executable).
+    public func execute(_ lesson: Lesson, seed: UInt64, program: CompiledProgram) throws(ExecutionError) -> LessonRunResult {
+        try execute(lesson, seed: seed, onCellStart: { _ in }, prebuilt: program, compileOnlyInto: nil).result!
+    }
+
+    private func execute(
+        _ lesson: Lesson, seed: UInt64, onCellStart: @escaping (Int) -> Void, prebuilt: CompiledProgram?,
+        compileOnlyInto: String?
+    ) throws(ExecutionError) -> (result: LessonRunResult?, program: CompiledProgram?) {
         let cellCount = lesson.cells.count
         let onCellStart: (Int) -> Void = { index in if index < cellCount { onCellStart(index) } }
         let directory = FileManager.default.temporaryDirectory
@@ -69,10 +89,21 @@ public struct LessonExecutor: Sendable {
         var inlineOutcomes: [Int: InlineOutcome] = [:]
         // What the executable on disk was compiled with; a re-run may reuse it if only isolated cells dropped out.
         var compiled: (omitted: Set<Int>, replaced: [Int: String], limit: Int, omittedInline: Set<Int>)?
+        var executable = directory + "/lesson"
+        if let compileOnlyInto {
+            // Everything but the cells: a program compiled to run many times leaves the prose's values out.
+            omittedInline = Set(lesson.inlineExpressions.map(\.index))
+            executable = compileOnlyInto + "/lesson"
+        }
+        if let prebuilt {
+            (decided, omitted, replaced, limit, omittedInline) =
+                (prebuilt.decided, prebuilt.omitted, prebuilt.replaced, prebuilt.limit, prebuilt.omittedInline)
+            compiled = (omitted, replaced, limit, omittedInline)
+            executable = prebuilt.executable
+        }
         while limit > 0 {
             let included = cells[0..<limit]
-            let source = directory + "/main.swift"
-            let executable = directory + "/lesson"
+            let source = (compileOnlyInto ?? directory) + "/main.swift"
             let reusable = compiled.map { compiled in
                 compiled.limit == limit && compiled.replaced == replaced && compiled.omittedInline == omittedInline
                     && compiled.omitted.isSubset(of: omitted)
@@ -87,6 +118,8 @@ public struct LessonExecutor: Sendable {
                 } catch {
                     throw .fileSystem("cannot write \(source): \(error)")
                 }
+                // A shared program is never rebuilt in place: a rebuild goes to this run's own folder.
+                if prebuilt != nil { executable = directory + "/lesson" }
                 var compiler = SwiftCompiler(toolchain: toolchain, lessonKit: lessonKit)
                 compiler.moduleName = SwiftCompiler.moduleName(for: lesson.displayPath)
                 compiler.optimize = optimize
@@ -125,10 +158,11 @@ public struct LessonExecutor: Sendable {
                     continue
                 }
                 compiled = (omitted, replaced, limit, omittedInline)
-                if sandbox != nil {
-                    // The program's source holds hidden tests; the sandboxed program must not find it on disk.
+                if compileOnlyInto != nil {
                     try? FileManager.default.removeItem(atPath: source)
-                    try? FileManager.default.removeItem(atPath: directory + "/compiler.out")
+                    return (nil, CompiledProgram(
+                        executable: executable, decided: decided, omitted: omitted, replaced: replaced, limit: limit,
+                        omittedInline: omittedInline))
                 }
             }
             // Cells left out since the last compile are isolated test cells: the same executable runs without them.
@@ -168,7 +202,13 @@ public struct LessonExecutor: Sendable {
             } ?? "not run"
             return CellOutput(outcome: .notRun(reason: reason))
         }
-        return LessonRunResult(cells: cellOutputs, inlineValues: inlineValues)
+        if compileOnlyInto != nil {
+            // Nothing compiled: every cell was left out.
+            return (nil, CompiledProgram(
+                executable: executable, decided: decided, omitted: omitted, replaced: replaced, limit: 0,
+                omittedInline: omittedInline))
+        }
+        return (LessonRunResult(cells: cellOutputs, inlineValues: inlineValues), nil)
     }
 
     /// Compiler errors on the lines of inline expressions in the program, as failures of those expressions.
@@ -244,16 +284,16 @@ public struct LessonExecutor: Sendable {
         environment[RuntimeEnvironment.seed] = String(seed)
         environment[RuntimeEnvironment.lessonFile] = lesson.displayPath
         environment[RuntimeEnvironment.skippedCells] = skipped.sorted().map(String.init).joined(separator: ",")
+        environment.merge(extraEnvironment) { _, extra in extra }
         var run = ProgramRun(
             executable: executable, outputDirectory: directory, workingDirectory: workingDirectory,
             environment: environment, timeouts: timeouts, limits: resourceLimits, processGroup: group)
         run.onCellStart = onCellStart
-        run.sandbox = sandbox
         return try run.run()
     }
 
     /// Each cell's timeout in seconds: its own, the lesson's, or the default.
-    func timeouts(of lesson: Lesson, cells: ArraySlice<CodeCell>) -> [Int: Double] {
+    public func timeouts(of lesson: Lesson, cells: ArraySlice<CodeCell>) -> [Int: Double] {
         var timeouts: [Int: Double] = [:]
         for cell in cells {
             timeouts[cell.index] = cell.options.timeout ?? lesson.frontMatter.timeout ?? limits.defaultCellTimeout

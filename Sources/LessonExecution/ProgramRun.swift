@@ -26,8 +26,6 @@ struct ProgramRun {
     let timeouts: [Int: Double]
     let limits: ResourceLimitSpec
     let processGroup: ProcessCountGroup?
-    /// When set, the program runs inside this sandbox.
-    var sandbox: Sandbox?
     /// Called when a cell starts (for progress display).
     var onCellStart: (Int) -> Void = { _ in }
 
@@ -50,10 +48,8 @@ struct ProgramRun {
 
         let child: ChildProcess
         do {
-            let (program, arguments) = sandbox?.command(executable: executable, writable: outputDirectory)
-                ?? (executable, [])
             child = try ChildProcess.spawn(
-                executable: program, arguments: arguments, environment: childEnvironment,
+                executable: executable, arguments: [], environment: childEnvironment,
                 standardOutput: outputDirectory + "/" + CellFileNames.preludeOutput,
                 standardError: outputDirectory + "/" + CellFileNames.preludeError, extraDescriptors: [writeEnd, tokenRead])
         } catch {
@@ -63,7 +59,6 @@ struct ProgramRun {
         }
         close(writeEnd)
         defer { close(readEnd) }
-        // Join the process-count group from outside too (inside a sandbox the program cannot write to /sys).
         processGroup?.add(child.pid)
 
         var events = CellEvents()
@@ -117,10 +112,6 @@ struct ProgramRun {
         }
         consumeLines(&buffer, into: &events, token: token)
         child.killGroup()
-        // bubblewrap reports a program killed by signal N as exit status 128 + N.
-        if sandbox != nil, case .exited(let status) = termination!, status > 128 {
-            termination = .signaled(status - 128)
-        }
         return Result(events: events, termination: termination!, timedOut: timedOut, endTime: Date())
     }
 

@@ -1,55 +1,98 @@
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#elseif canImport(Darwin)
+@preconcurrency import Darwin
+#endif
 import Foundation
 
-/// Runs untrusted lesson programs (students' submissions) inside bubblewrap: no network, a read-only view of
-/// the system, a private `/tmp`, its own process, IPC and UTS namespaces, and the instructor's files hidden.
+/// Runs untrusted programs (students' submissions) inside bubblewrap, with least privilege and an allow-list:
 ///
-/// The program's output folder is the only writable place. When `bwrap` is not installed, ``locate(hiding:)``
-/// returns nil and the grader says so: programs then run with resource limits only.
+/// - an unprivileged user: as root, the grader drops to `nobody` (`setpriv`) before starting `bwrap`, which then
+///   has no capability on the host, makes a user namespace of its own, drops every capability inside it
+///   (`--cap-drop ALL`) and forbids further user namespaces (`--disable-userns`);
+/// - only what the program needs is visible: the system's libraries (`/usr`), the Swift runtime, LessonKit
+///   and the course's data (copies in a ``SandboxImage``), the program itself (handed over as a descriptor);
+///   nothing else of the host: no project, no lessons, no gradebook, no other student, no host sockets;
+/// - a size-limited tmpfs as its working folder and as `/tmp`; no network, its own process, IPC, UTS and
+///   cgroup namespaces, a new session, and death with the grader;
+/// - exactly the environment it is given (`--clearenv`), and no descriptor but its own pipes.
 public struct Sandbox: Sendable {
     /// Path of `bwrap`.
     public let bubblewrap: String
-    /// Folders (replaced by empty ones) and files (read as empty) hidden inside the sandbox: instructor lessons,
-    /// other submissions, the gradebook.
-    public let hiddenPaths: [String]
-    /// Folders the program needs even when they lie under `/tmp`, which is otherwise private and empty:
-    /// the LessonKit library and the project the lesson runs in (a checkout under /tmp, as in CI).
-    public let keptPaths: [String]
+    /// Path of `setpriv`, used to drop to ``userID`` when the grader runs as root.
+    public let setpriv: String?
+    /// The unprivileged user and group the program runs as when the grader is root (`nobody`).
+    public var userID: UInt32 = 65534
+    public var groupID: UInt32 = 65534
+    /// Host folders and files visible read-only at their own paths.
+    public var readOnlyPaths: [String]
+    /// Files and folders from the sandbox image, visible read-only at another path: (image path, path inside).
+    public var imageMounts: [(source: String, target: String)]
+    /// Size of the writable working folder, bytes.
+    public var scratchBytes = 64 << 20
+    /// Size of `/tmp`, bytes.
+    public var temporaryBytes = 64 << 20
 
-    /// Finds `bwrap` on `PATH` (or `/usr/bin`); nil when it is missing.
-    public static func locate(hiding hiddenPaths: [String], keeping keptPaths: [String] = []) -> Sandbox? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-        let candidates = path.split(separator: ":").map { "\($0)/bwrap" } + ["/usr/bin/bwrap"]
-        guard let bubblewrap = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-            return nil
-        }
-        return Sandbox(bubblewrap: bubblewrap, hiddenPaths: hiddenPaths, keptPaths: keptPaths)
+    /// Finds `bwrap` (and `setpriv`) on `PATH` or in `/usr/bin`; nil when bubblewrap is missing.
+    public static func locate(readOnlyPaths: [String], imageMounts: [(source: String, target: String)]) -> Sandbox? {
+        guard let bubblewrap = find("bwrap") else { return nil }
+        return Sandbox(
+            bubblewrap: bubblewrap, setpriv: find("setpriv"), readOnlyPaths: readOnlyPaths, imageMounts: imageMounts)
     }
 
-    /// The command line that runs `executable` in the sandbox, with `writable` the only writable folder.
-    func command(executable: String, writable: String) -> (String, [String]) {
-        var arguments = [
-            "--ro-bind", "/", "/",
-            "--dev", "/dev",
-            "--proc", "/proc",
-            "--tmpfs", "/tmp",
-        ]
-        // Paths under /tmp that the program needs come back, read-only, before anything is hidden in them.
-        for path in keptPaths.sorted() where path == "/tmp" || path.hasPrefix("/tmp/") {
-            arguments += ["--ro-bind", path, path]
-        }
-        for path in hiddenPaths.sorted() {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-            // A hidden folder becomes an empty one; a hidden file reads as empty.
-            arguments += isDirectory.boolValue ? ["--tmpfs", path] : ["--ro-bind", "/dev/null", path]
+    private static func find(_ name: String) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        let candidates = path.split(separator: ":").map { "\($0)/\(name)" } + ["/usr/bin/\(name)", "/bin/\(name)"]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// Whether the program will run as an unprivileged user (the grader is root and can drop to ``userID``,
+    /// or the grader is itself unprivileged).
+    public var runsUnprivileged: Bool { geteuid() != 0 || setpriv != nil }
+
+    /// The command line that runs the program read from descriptor `executableDescriptor` (of the child) as
+    /// `programPath` inside the sandbox, in a writable tmpfs at `workingDirectory`, with `environment` only.
+    public func command(
+        executableDescriptor: Int32, programPath: String, workingDirectory: String, environment: [String: String]
+    ) -> [String] {
+        var arguments: [String] = []
+        if geteuid() == 0, let setpriv {
+            arguments += [setpriv, "--reuid=\(userID)", "--regid=\(groupID)", "--clear-groups", "--inh-caps=-all",
+                "--bounding-set=-all", "--no-new-privs"]
         }
         arguments += [
-            "--bind", writable, writable,
-            "--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
-            "--new-session", "--die-with-parent",
-            "--chdir", writable,
-            "--", executable,
+            bubblewrap,
+            "--unshare-user", "--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts", "--unshare-cgroup-try",
+            "--disable-userns", "--cap-drop", "ALL", "--new-session", "--die-with-parent",
+            "--proc", "/proc", "--dev", "/dev",
         ]
-        return (bubblewrap, arguments)
+        // The system's top-level links (`/lib -> usr/lib` on merged-/usr systems) or folders.
+        for top in ["/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"] {
+            if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: top) {
+                arguments += ["--symlink", target, top]
+            } else if FileManager.default.fileExists(atPath: top) {
+                arguments += ["--ro-bind", top, top]
+            }
+        }
+        // The system's programs and libraries, and what the dynamic linker reads to find them.
+        arguments += ["--ro-bind", "/usr", "/usr"]
+        for path in ["/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/alternatives"] {
+            arguments += ["--ro-bind-try", path, path]
+        }
+        for path in readOnlyPaths.sorted() where FileManager.default.fileExists(atPath: path) {
+            arguments += ["--ro-bind", path, path]
+        }
+        arguments += ["--size", String(temporaryBytes), "--tmpfs", "/tmp"]
+        arguments += ["--size", String(scratchBytes), "--tmpfs", workingDirectory]
+        for mount in imageMounts.sorted(by: { $0.target < $1.target }) {
+            arguments += ["--ro-bind", mount.source, mount.target]
+        }
+        arguments += ["--perms", "0555", "--file", String(executableDescriptor), programPath]
+        arguments += ["--chdir", workingDirectory, "--clearenv"]
+        for (name, value) in environment.sorted(by: { $0.key < $1.key }) {
+            arguments += ["--setenv", name, value]
+        }
+        arguments += ["--", programPath]
+        return arguments
     }
 }

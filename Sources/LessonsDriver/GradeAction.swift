@@ -31,25 +31,55 @@ public struct GradeAction: Sendable {
         if let shard = options.shard { files = SubmissionFile.shard(files, index: shard.index, count: shard.count) }
         let grader: SubmissionGrader
         let gradebook: Gradebook
+        let workspace: String
+        let image: SandboxImage?
         do {
             var runOptions = RunOptions()
             runOptions.timeout = options.timeout
             runOptions.optimize = options.optimize
             let reporter = ProgressReporter(total: 0)
             let environment = try RunEnvironment.prepare(layout: layout, options: runOptions, reporter: reporter)
-            var executor = try environment.executor()
-            executor.sandbox = Sandbox.locate(
-                hiding: hiddenPaths(executor: executor),
-                keeping: [executor.lessonKit.libraryDirectory, executor.workingDirectory])
-            if executor.sandbox == nil {
+            let executor = try environment.executor()
+            workspace = try SubmissionGrader.privateFolder(in: NSTemporaryDirectory(), named: "lessons-grade")
+            image = try SandboxImage.make(
+                lessonKitLibrary: executor.lessonKit.libraryDirectory + "/libLessonKit.so",
+                projectRoot: executor.workingDirectory)
+            let sandbox = Sandbox.locate(
+                readOnlyPaths: [Self.swiftRuntimeDirectory(compiler: executor.toolchain.compiler)],
+                imageMounts: image?.mounts ?? [])
+            if sandbox == nil {
                 say("warning: bubblewrap (bwrap) is not installed: submissions run with resource limits only, NOT sandboxed (apt-get install bubblewrap)")
+            } else if getuid() == 0, ResourceGroup.create(name: "probe", processes: 1, memoryBytes: 1 << 20).map({ $0.destroy() }) == nil {
+                say("warning: cgroups are not writable: a submission's processes and memory are limited per process only")
             }
             grader = try SubmissionGrader(
-                instructor: instructor, markup: markup, executor: executor,
-                environmentHash: environment.fingerprint.environment)
+                instructor: instructor, markup: markup, executor: executor, sandbox: sandbox,
+                environmentHash: environment.fingerprint.environment, workspace: workspace)
+            for test in grader.testsWithoutProbes {
+                say("\(instructor.displayPath): warning: test cell '\(test)' calls no code of its exercise: it cannot fail for a wrong answer")
+            }
             gradebook = try Gradebook(path: options.gradebook.path)
         } catch {
             say("error: \(error)")
+            return 1
+        }
+        defer {
+            try? FileManager.default.removeItem(atPath: workspace)
+            image?.remove()
+        }
+        // The instructor's own solution, graded like a submission, must earn every point: otherwise the tests
+        // cannot be split for grading as written, and no student should be graded by them.
+        do {
+            let solution = try grader.grade(
+                student: "(instructor)", bytes: instructor.source.bytes, displayPath: instructor.displayPath)
+            guard solution.points == solution.maxPoints else {
+                say("error: \(instructor.displayPath): the instructor's solution, graded as a submission, earns "
+                    + "\(format(solution.points))/\(format(solution.maxPoints)) points:")
+                for result in solution.results where !result.passed { say("  \(result.testId): \(result.message)") }
+                return 1
+            }
+        } catch {
+            say("error: cannot grade the instructor's solution: \(error)")
             return 1
         }
 
@@ -87,18 +117,10 @@ public struct GradeAction: Sendable {
         return failures.contains(true) ? 1 : 0
     }
 
-    /// Paths the sandboxed program must not see: the instructor's lesson (its folder when that is safe),
-    /// the submissions, and the gradebook.
-    private func hiddenPaths(executor: LessonExecutor) -> [String] {
-        let needed = [executor.lessonKit.libraryDirectory, executor.workingDirectory, executor.toolchain.compiler]
-        func isSafeToHide(_ folder: String) -> Bool {
-            !needed.contains { $0 == folder || $0.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") }
-        }
-        var hidden = [options.lesson.path, options.gradebook.path]
-        let lessonFolder = options.lesson.deletingLastPathComponent().path
-        if isSafeToHide(lessonFolder) { hidden.append(lessonFolder) }
-        for submissions in options.submissions where isSafeToHide(submissions.path) { hidden.append(submissions.path) }
-        return hidden
+    /// The Swift runtime libraries next to the compiler (`/opt/swift/usr/lib/swift/linux` beside `/opt/swift/usr/bin`).
+    static func swiftRuntimeDirectory(compiler: String) -> String {
+        URL(fileURLWithPath: compiler).resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("lib/swift/linux").path
     }
 
     /// The fraction of points lost: `perDay` for each started day after `deadline`, at most 1.

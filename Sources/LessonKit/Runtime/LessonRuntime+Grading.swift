@@ -174,10 +174,10 @@ extension LessonRuntime {
             return values[cursor]
         }
         guard let line else {
-            fatalError("no value from the submission for `\(text)` (\(ProbeWire.missingValueNote))")
+            fatalError("no value from the submission for \(text) (\(ProbeWire.missingValueNote))")
         }
         guard let box = try? decoder().decode(ProbeBox<Value>.self, from: Data(line.utf8)) else {
-            fatalError("the submission's value for `\(text)` is not a \(Value.self)")
+            fatalError("the submission's value for \(text) is not a \(Value.self)")
         }
         return box.value
     }

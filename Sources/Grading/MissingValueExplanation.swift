@@ -1,0 +1,63 @@
+import LessonExecution
+import LessonModel
+import LessonRuntimeProtocol
+
+/// Says why the checker found no value for a probe, from what the submission's run reported: its test did not
+/// compile, trapped or timed out, the program stopped before it, or ran out of time.
+struct MissingValueExplanation {
+    let run: SubmissionRun.Result
+    /// The submission's program (its cells, for names and locations).
+    let lesson: Lesson
+    let compiled: CompiledProgram
+
+    /// `output` with the checker's "did not produce it" replaced by the reason.
+    func explain(_ output: CellOutput, test index: Int) -> CellOutput {
+        guard case .failed(let message, let location, let isFatal) = output.outcome,
+            message.contains(ProbeWire.missingValueNote)
+        else { return output }
+        var output = output
+        output.outcome = .failed(
+            message: message.replacingOccurrences(of: ProbeWire.missingValueNote, with: reason(for: index)),
+            location: location, isFatal: isFatal)
+        return output
+    }
+
+    /// Why an exercise cell failed at run time, when the program stopped in it.
+    func crash(in cell: Int) -> String? {
+        guard !run.finished, !run.timedOut, !run.sentTooMuch, run.lastStartedCell == cell, cell < lesson.cells.count else {
+            return nil
+        }
+        return "the program stopped in this cell: \(TrapMessage.message(inText: run.outputTail) ?? tail(run.outputTail))"
+    }
+
+    private func reason(for index: Int) -> String {
+        if case .failed(let message, _, _) = compiled.decided[index]?.outcome {
+            return "the test does not compile with this code: \(message)"
+        }
+        if let status = run.cellStatuses[index], status.status != "ok" {
+            let what = status.status == "timeout"
+                ? "did not finish within the test's time"
+                : status.status.hasPrefix("signal") ? "stopped (signal \(status.status.dropFirst("signal".count)))"
+                : "stopped (\(status.status))"
+            let detail = TrapMessage.message(inText: status.detail) ?? tail(status.detail)
+            return "the code under test \(what)" + (detail.isEmpty ? "" : ": \(detail)")
+        }
+        if run.sentTooMuch { return "the program sent more values than the grader accepts" }
+        if run.hitMemoryLimit { return "the program ran out of memory" }
+        if run.timedOut { return "the program ran out of time before this test" }
+        if !run.finished, let last = run.lastStartedCell, last < lesson.cells.count, last < index {
+            let cell = lesson.cells[last]
+            return "the program stopped in cell '\(cell.id)' (\(lesson.location(line: cell.openingFenceLine))) before this test"
+                + (run.outputTail.isEmpty ? "" : ": \(TrapMessage.message(inText: run.outputTail) ?? tail(run.outputTail))")
+        }
+        if compiled.limit <= index { return "the program does not compile up to this test" }
+        return "the code under test did not produce it"
+    }
+
+    /// The last lines of a text, short enough for a message.
+    private func tail(_ text: String) -> String {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: true).suffix(3)
+        let joined = lines.joined(separator: " / ")
+        return joined.count > 400 ? "…" + String(joined.suffix(400)) : joined
+    }
+}

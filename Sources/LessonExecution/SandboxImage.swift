@@ -1,0 +1,63 @@
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#elseif canImport(Darwin)
+@preconcurrency import Darwin
+#endif
+import Foundation
+
+/// What a sandboxed program may read of the project, copied once per grading run into a folder the
+/// unprivileged sandbox user can reach (the project itself may lie under a private home folder): the LessonKit
+/// library and the course's data files. Mounted read-only in the sandbox at their original paths.
+public struct SandboxImage: Sendable {
+    /// The image folder.
+    public let root: String
+    /// (image path, path inside the sandbox) pairs.
+    public let mounts: [(source: String, target: String)]
+
+    /// Copies `lessonKitLibrary` and the project's `Assets` folder (without the site's templates) into a new
+    /// image folder.
+    public static func make(lessonKitLibrary: String, projectRoot: String) throws(ExecutionError) -> SandboxImage {
+        var template = Array((NSTemporaryDirectory() + "/lessons-image-XXXXXX").utf8CString)
+        guard let created = mkdtemp(&template) else { throw .fileSystem("cannot create a sandbox image folder") }
+        let root = String(cString: created)
+        chmod(root, 0o755)
+        var mounts: [(source: String, target: String)] = []
+        do {
+            let library = root + "/" + (lessonKitLibrary as NSString).lastPathComponent
+            try FileManager.default.copyItem(atPath: lessonKitLibrary, toPath: library)
+            chmod(library, 0o555)
+            mounts.append((library, lessonKitLibrary))
+            let assets = projectRoot + "/Assets"
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: assets, isDirectory: &isDirectory), isDirectory.boolValue {
+                let copy = root + "/Assets"
+                try copyReadable(from: assets, to: copy, skipping: ["site"])
+                mounts.append((copy, assets))
+            }
+        } catch {
+            try? FileManager.default.removeItem(atPath: root)
+            throw .fileSystem("cannot prepare the sandbox image in \(root): \(error.localizedDescription)")
+        }
+        return SandboxImage(root: root, mounts: mounts)
+    }
+
+    /// Removes the image folder.
+    public func remove() { try? FileManager.default.removeItem(atPath: root) }
+
+    /// Copies regular files and folders (no links, no special files) readable by everyone.
+    private static func copyReadable(from source: String, to target: String, skipping: Set<String>) throws {
+        try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
+        chmod(target, 0o755)
+        for name in try FileManager.default.contentsOfDirectory(atPath: source).sorted() where !skipping.contains(name) {
+            let from = source + "/" + name, to = target + "/" + name
+            var status = stat()
+            guard lstat(from, &status) == 0 else { continue }
+            if status.st_mode & S_IFMT == S_IFDIR {
+                try copyReadable(from: from, to: to, skipping: [])
+            } else if status.st_mode & S_IFMT == S_IFREG {
+                try FileManager.default.copyItem(atPath: from, toPath: to)
+                chmod(to, 0o444)
+            }
+        }
+    }
+}

@@ -1,0 +1,216 @@
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#elseif canImport(Darwin)
+@preconcurrency import Darwin
+#endif
+import Foundation
+import LessonRuntimeProtocol
+
+/// One run of a student's program: in the sandbox, once, under one deadline that nothing can extend, inside a
+/// process and memory group joined before its first instruction. What it sends is only data: the values of the
+/// probes (for the checker to judge) and, to explain a missing value, how each test cell ended.
+public struct SubmissionRun: Sendable {
+    /// What the run produced.
+    public struct Result: Sendable {
+        /// The `value N JSON` lines received, in order (the checker's input).
+        public var values: String = ""
+        /// How each isolated test cell ended (`ok`, `signal4`, `timeout`, ...) with the tail of its output.
+        public var cellStatuses: [Int: CellStatus] = [:]
+        /// The last cell the program said it started (untrusted: used only to explain a crash).
+        public var lastStartedCell: Int?
+        /// The program said it ran every cell.
+        public var finished = false
+        /// The deadline passed before the program finished.
+        public var timedOut = false
+        /// The program sent more than the grader accepts; it was stopped.
+        public var sentTooMuch = false
+        /// The memory limit of the submission's group was reached.
+        public var hitMemoryLimit = false
+        /// The end of what the program printed (both streams).
+        public var outputTail = ""
+
+        /// A run that did not happen (nothing compiled).
+        public init() {}
+    }
+
+    /// How an isolated test cell of the submission ended.
+    public struct CellStatus: Sendable, Equatable {
+        public var status: String
+        public var detail: String
+    }
+
+    /// The limits of one submission.
+    public struct Limits: Sendable {
+        /// Wall time from start to the last byte, seconds.
+        public var seconds: Double
+        /// Processes and threads of the whole submission.
+        public var processes = 256
+        /// Memory of the whole submission (all its processes and its tmpfs files), bytes.
+        public var memoryBytes = 2 << 30
+        /// Address space of each process, bytes.
+        public var addressSpaceBytes = 4 << 30
+        /// CPU seconds of each process.
+        public var cpuSeconds = 120
+        /// Largest file a process may write, bytes.
+        public var fileSizeBytes = 32 << 20
+        /// Open files of each process.
+        public var openFiles = 256
+        /// Bytes of values and statuses accepted from the program.
+        public var valueBytes = 16 << 20
+        /// Bytes of printed output kept (the end).
+        public var keptOutputBytes = 16 << 10
+
+        /// Limits with this wall time and the defaults.
+        public init(seconds: Double) { self.seconds = seconds }
+    }
+
+    let executable: String
+    let sandbox: Sandbox?
+    /// The project root: the program's working folder (a tmpfs there in the sandbox, with the data mounted).
+    let workingDirectory: String
+    /// The program's environment (the sandbox clears everything else).
+    let environment: [String: String]
+    let limits: Limits
+    /// A unique name for the resource group.
+    let name: String
+
+    /// Creates a run of `executable`.
+    public init(
+        executable: String, sandbox: Sandbox?, workingDirectory: String, environment: [String: String], limits: Limits,
+        name: String
+    ) {
+        self.executable = executable
+        self.sandbox = sandbox
+        self.workingDirectory = workingDirectory
+        self.environment = environment
+        self.limits = limits
+        self.name = name
+    }
+
+    /// Runs the program to its end, its deadline, or its first excess.
+    public func run() throws(ExecutionError) -> Result {
+        let group = ResourceGroup.create(name: name, processes: limits.processes, memoryBytes: limits.memoryBytes)
+        defer { group?.destroy() }
+        let (controlRead, controlWrite) = try Self.makePipe()
+        let (outputRead, outputWrite) = try Self.makePipe()
+        let program = open(executable, O_RDONLY | O_CLOEXEC)
+        guard program >= 0 else {
+            [controlRead, controlWrite, outputRead, outputWrite].forEach { close($0) }
+            throw .fileSystem("cannot open \(executable)")
+        }
+        var childEnvironment = environment
+        childEnvironment[RuntimeEnvironment.controlDescriptor] = "3"
+        childEnvironment[RuntimeEnvironment.gradingRole] = "submission"
+        let programPath = "/sandbox/lesson"
+        var command = group?.launchPrefix ?? []
+        command += [
+            "/usr/bin/prlimit", "--core=0", "--cpu=\(limits.cpuSeconds)", "--fsize=\(limits.fileSizeBytes)",
+            "--nofile=\(limits.openFiles)", "--as=\(limits.addressSpaceBytes)", "--nproc=\(limits.processes)", "--",
+        ]
+        let launcherEnvironment = ["PATH": "/usr/bin:/bin"]
+        if let sandbox {
+            command += sandbox.command(
+                executableDescriptor: 4, programPath: programPath, workingDirectory: workingDirectory,
+                environment: childEnvironment)
+        } else {
+            command += [executable]
+        }
+        if ProcessInfo.processInfo.environment["LESSONS_DEBUG_GRADE"] != nil {
+            FileHandle.standardError.write(Data("command: \(command)\n".utf8))
+        }
+        let child: ChildProcess
+        do {
+            child = try ChildProcess.spawn(
+                executable: command[0], arguments: Array(command.dropFirst()),
+                environment: sandbox == nil ? childEnvironment.merging(launcherEnvironment) { own, _ in own } : launcherEnvironment,
+                output: outputWrite, extraDescriptors: [controlWrite, program])
+        } catch {
+            [controlRead, controlWrite, outputRead, outputWrite, program].forEach { close($0) }
+            throw error
+        }
+        [controlWrite, outputWrite, program].forEach { close($0) }
+        defer {
+            close(controlRead)
+            close(outputRead)
+        }
+
+        var result = Result()
+        let deadline = Date().addingTimeInterval(limits.seconds)
+        var control: [UInt8] = []
+        var received = 0
+        var output: [UInt8] = []
+        var streams = (control: true, output: true)
+        var exited = false
+        while !exited || streams.control || streams.output {
+            if Date() >= deadline {
+                result.timedOut = true
+                break
+            }
+            var descriptors = [
+                pollfd(fd: streams.control ? controlRead : -1, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: streams.output ? outputRead : -1, events: Int16(POLLIN), revents: 0),
+            ]
+            let wait = Int32(max(1, min(100, deadline.timeIntervalSinceNow * 1000)))
+            if Glibc.poll(&descriptors, 2, wait) > 0 {
+                if descriptors[0].revents != 0 {
+                    let chunk = Self.read(controlRead)
+                    if chunk.isEmpty { streams.control = false }
+                    received += chunk.count
+                    control += chunk
+                    consumeLines(&control, into: &result)
+                    if received > limits.valueBytes {
+                        result.sentTooMuch = true
+                        break
+                    }
+                    if result.finished { break }
+                }
+                if descriptors[1].revents != 0 {
+                    let chunk = Self.read(outputRead)
+                    if chunk.isEmpty { streams.output = false }
+                    output += chunk
+                    if output.count > 4 * limits.keptOutputBytes { output.removeFirst(output.count - limits.keptOutputBytes) }
+                }
+            }
+            if !exited, child.poll() != nil { exited = true }
+        }
+        // Every process of the submission ends here, whatever it was doing (an `atexit` loop, a forked child).
+        child.killGroup()
+        group?.destroy()
+        _ = child.wait()
+        result.hitMemoryLimit = group?.hitMemoryLimit ?? false
+        result.outputTail = String(decoding: output.suffix(limits.keptOutputBytes), as: UTF8.self)
+        return result
+    }
+
+    private func consumeLines(_ buffer: inout [UInt8], into result: inout Result) {
+        while let newline = buffer.firstIndex(of: 0x0A) {
+            let line = String(decoding: buffer[..<newline], as: UTF8.self)[...]
+            buffer.removeSubrange(...newline)
+            if ProbeWire.parseValue(line) != nil {
+                result.values += line + "\n"
+            } else if let (cell, status, detail) = ProbeWire.parseCell(line) {
+                let text = (try? JSONDecoder().decode(String.self, from: Data(detail.utf8))) ?? ""
+                result.cellStatuses[cell] = CellStatus(status: String(status), detail: text)
+            } else if line.hasPrefix("start "), let cell = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) {
+                result.lastStartedCell = cell
+            } else if line.hasPrefix("finish") {
+                result.finished = true
+            }
+        }
+    }
+
+    private static func read(_ descriptor: Int32) -> [UInt8] {
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        let count = Glibc.read(descriptor, &chunk, chunk.count)
+        return count > 0 ? Array(chunk[..<count]) : []
+    }
+
+    private static func makePipe() throws(ExecutionError) -> (Int32, Int32) {
+        var descriptors: [Int32] = [0, 0]
+        // Not inherited by other children: every spawn closes what it does not hand over (ChildProcess).
+        guard pipe(&descriptors) == 0 else { throw .fileSystem("cannot create a pipe") }
+        _ = fcntl(descriptors[0], F_SETFD, FD_CLOEXEC)
+        _ = fcntl(descriptors[1], F_SETFD, FD_CLOEXEC)
+        return (descriptors[0], descriptors[1])
+    }
+}
