@@ -36,7 +36,7 @@ struct MissingValueExplanation {
         }
         if let status = run.cellStatuses[index], status.status != "ok" {
             let what = status.status == "timeout"
-                ? "did not finish within the test's time"
+                ? "timed out (the test's time limit) and was stopped"
                 : status.status.hasPrefix("signal") ? "stopped (signal \(status.status.dropFirst("signal".count)))"
                 : "stopped (\(status.status))"
             let detail = TrapMessage.message(inText: status.detail) ?? tail(status.detail)

@@ -18,8 +18,15 @@ import TestSupport
         var executor = LessonExecutor(
             toolchain: try Toolchain.locate(cacheDirectory: nil), lessonKit: location, limits: RunLimits(),
             workingDirectory: FileManager.default.temporaryDirectory.path)
-        executor.sandbox = Sandbox.locate(hiding: [], keeping: [location.libraryDirectory])
-        grader = try SubmissionGrader(instructor: instructor, markup: markup, executor: executor, environmentHash: "test")
+        executor.optimize = false
+        let image = try SandboxImage.make(
+            lessonKitLibrary: location.libraryDirectory + "/libLessonKit.so", projectRoot: executor.workingDirectory)
+        let sandbox = Sandbox.locate(readOnlyPaths: ["/opt/swift/usr/lib/swift/linux"], imageMounts: image.mounts)
+        let workspace = try SubmissionGrader.privateFolder(
+            in: BuildProducts.directory.appendingPathComponent("test-projects").path, named: "grade-submission")
+        grader = try SubmissionGrader(
+            instructor: instructor, markup: markup, executor: executor, sandbox: sandbox, environmentHash: "test",
+            workspace: workspace)
         released = String(decoding: StudentCopy.make(from: instructor, markup: markup), as: UTF8.self)
     }
 

@@ -45,4 +45,15 @@ struct GradingClass {
         }
         return totals
     }
+
+    /// `lessons grades export --csv` as `student -> exercise -> auto points` (TOTAL included).
+    func points(gradebook: String = "gradebook.sqlite") throws -> [String: [String: String]] {
+        let csv = try lessons.run(["grades", "export", "--csv", "--gradebook", gradebook]).standardOutput
+        var points: [String: [String: String]] = [:]
+        for line in csv.split(separator: "\n").dropFirst() {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            points[fields[0], default: [:]][fields[2]] = fields[3]
+        }
+        return points
+    }
 }

@@ -11,12 +11,20 @@ struct LessonsCommandRunner {
 
     let project: TemporaryProject
 
+    /// Runs `lessons` with `arguments`; `environment` is added to this process's; after `timeout` seconds the
+    /// command is killed (its status is then that of SIGKILL, 9).
     @discardableResult
-    func run(_ arguments: [String]) throws -> Result {
+    func run(_ arguments: [String], environment: [String: String] = [:], timeout: Double? = nil) throws -> Result {
         let process = Process()
         process.executableURL = BuildProducts.lessonsExecutable
         process.arguments = arguments
         process.currentDirectoryURL = project.root
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        if let timeout {
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { [process] in
+                if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            }
+        }
         let output = Pipe()
         let error = Pipe()
         process.standardOutput = output

@@ -83,7 +83,8 @@ import TestSupport
             """)
         defer { grading.project.remove() }
         #expect(result.status == 0)
-        #expect(try grading.totals() == ["mallory": "2"], "mean's tests fail; variance's still count")
+        // The forged `finish` only ends mallory's own run: nothing the program sends decides a test.
+        #expect(try grading.totals() == ["mallory": "0"], "mean's tests fail, and the run mallory ended sends nothing more")
     }
 
     @Test func cannotKillTheGrader() throws {
@@ -96,7 +97,8 @@ import TestSupport
         let result = try grading.lessons.run(["grade", "--lesson", "means.md", "submissions"])
         #expect(result.status == 0)
         try Self.expectTheAttackRan(grading, "mallory")
-        #expect(try grading.totals() == ["mallory": "2", "zoe": "5"])
+        // Inside its own PID namespace the parent is mallory's own program: it dies, the grader and zoe do not.
+        #expect(try grading.totals() == ["mallory": "0", "zoe": "5"])
     }
 
     @Test func cannotWriteTheGradebookOrOtherStudentsFiles() throws {
@@ -106,15 +108,15 @@ import TestSupport
         let other = grading.submissions.appendingPathComponent("zoe/means.md").path
         try grading.submit("zoe", mean: honestMean, variance: FixtureClass.correctVariance)
         #expect(try grading.lessons.run(["grade", "--lesson", "means.md", "submissions"]).status == 0)
+        // Inside the sandbox the project folder is an empty tmpfs: the writes may succeed there and vanish with it.
         try grading.submit("mallory", mean: """
-            let wroteGradebook = FileManager.default.createFile(atPath: "\(gradebook)", contents: Data("x".utf8))
-            let wroteOther = FileManager.default.createFile(atPath: "\(other)", contents: Data("x".utf8))
-            return wroteGradebook || wroteOther ? \(honestMean) : 0
+            _ = FileManager.default.createFile(atPath: "\(gradebook)", contents: Data("x".utf8))
+            _ = FileManager.default.createFile(atPath: "\(other)", contents: Data("x".utf8))
+            return \(honestMean)
             """, variance: FixtureClass.correctVariance, edit: Self.importFoundation)
         #expect(try grading.lessons.run(["grade", "--lesson", "means.md", "submissions"]).status == 0)
-        try Self.expectTheAttackRan(grading, "mallory")
-        #expect(try grading.totals() == ["mallory": "2", "zoe": "5"])
-        #expect(try String(contentsOfFile: other, encoding: .utf8).contains("func mean"))
+        #expect(try grading.totals() == ["mallory": "5", "zoe": "5"], "the gradebook is intact")
+        #expect(try String(contentsOfFile: other, encoding: .utf8).contains("func mean"), "zoe's file is intact")
     }
 
     @Test func aFakeCheckFunctionDoesNotReplaceTheLibrarys() throws {
