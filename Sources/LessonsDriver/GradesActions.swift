@@ -47,26 +47,25 @@ public enum GradesActions {
         for shard in shards { try gradebook.merge(Gradebook(path: shard.path)) }
     }
 
-    /// Writes `<out>/<student>/<lesson>.html` for every graded submission; returns how many.
+    /// Writes `<out>/<student>/<lesson>.html` for every graded submission, each name as its ``FolderName``;
+    /// returns how many.
+    /// - Throws: ``FeedbackError/sharedFolder(_:_:)`` before writing anything, when two students (or lessons)
+    ///   would share a page on a case-insensitive disk.
     public static func writeFeedback(gradebook path: URL, output: URL) throws -> Int {
         let gradebook = try Gradebook(path: path.path)
-        let manual = try gradebook.manualScores()
+        let manual = Dictionary(grouping: try gradebook.manualScores()) { StudentLesson($0.student, $0.lesson) }
         let entries = try gradebook.entries()
-        for entry in entries {
-            let folder = output.appendingPathComponent(safeName(entry.report.student))
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let page = FeedbackPage.html(
-                entry: entry,
-                manual: manual.filter { $0.student == entry.report.student && $0.lesson == entry.report.lesson })
-            try AtomicFile.write(Array(page.utf8), to: folder.appendingPathComponent(safeName(entry.report.lesson) + ".html"))
+        let pages = entries.map { "\(FolderName.encode($0.report.student))/\(FolderName.encode($0.report.lesson)).html" }
+        if let (first, second) = FolderName.firstCaseCollision(pages) {
+            throw FeedbackError.samePage(entries[first].report, entries[second].report, page: pages[first])
+        }
+        for (entry, page) in zip(entries, pages) {
+            let file = output.appendingPathComponent(page)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let html = FeedbackPage.html(
+                entry: entry, manual: manual[StudentLesson(entry.report.student, entry.report.lesson)] ?? [])
+            try AtomicFile.write(Array(html.utf8), to: file)
         }
         return entries.count
     }
-
-    /// A file name that cannot climb out of its folder.
-    static func safeName(_ text: String) -> String {
-        let cleaned = String(text.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." ? $0 : "_" })
-        return cleaned.hasPrefix(".") ? "_" + cleaned : cleaned
-    }
-
 }

@@ -32,6 +32,32 @@ import TestSupport
             contentsOf: grading.project.root.appendingPathComponent("feedback/\(folder)/means.html"), encoding: .utf8)
     }
 
+    // MARK: Names map to distinct folders and rows
+
+    @Test func namesThatLookAlikeGetTheirOwnFeedbackFolders() throws {
+        let grading = try GradingClass()
+        defer { grading.project.remove() }
+        try grading.submit("a x", mean: FixtureClass.correctMean, variance: FixtureClass.correctVariance)
+        try grading.submit("a_x", mean: "return 0", variance: FixtureClass.correctVariance)
+        #expect(try grade(grading).status == 0)
+        #expect(try grading.totals() == ["a x": "5", "a_x": "2"])
+        #expect(try grading.lessons.run(["feedback", "--out", "feedback"]).status == 0)
+        #expect(try feedbackPage(grading, folder: "a%20x").contains("Total: 5 points"))
+        #expect(try feedbackPage(grading, folder: "a_x").contains("Total: 2 points"))
+    }
+
+    @Test func namesEqualIgnoringCaseStopFeedbackNamingBoth() throws {
+        let grading = try GradingClass()
+        defer { grading.project.remove() }
+        try grading.submit("Ann", mean: nil)
+        try grading.submit("ann", mean: nil)
+        #expect(try grade(grading).status == 0)
+        let feedback = try grading.lessons.run(["feedback", "--out", "feedback"])
+        #expect(feedback.status == 1, "on a case-insensitive disk the two would share a folder")
+        #expect(feedback.standardError.contains("'Ann'") && feedback.standardError.contains("'ann'"),
+            "\(feedback.standardError)")
+    }
+
     // MARK: CSV cells are text
 
     @Test func csvCellsCannotBecomeFormulas() throws {
