@@ -38,9 +38,12 @@ enum FeedbackPage {
             html += report.tampering.map { "<li>\(escape($0))</li>\n" }.joined()
             html += "</ul>\n"
         }
-        for exercise in report.exerciseCode.keys.sorted() {
+        // Exercises with code, and those only tests name (a submission that was rejected or does not parse).
+        for exercise in Set(report.exerciseCode.keys).union(report.results.map(\.exerciseId)).sorted() {
             html += "<section>\n<h2>Exercise <code>\(escape(exercise))</code></h2>\n"
-            html += "<pre><code>\(escape(report.exerciseCode[exercise] ?? ""))</code></pre>\n"
+            if let code = report.exerciseCode[exercise] {
+                html += "<pre><code>\(escape(code))</code></pre>\n"
+            }
             if let failure = report.exerciseFailures[exercise] {
                 html += "<p class=\"failed\">Your code could not be used: \(escape(failure))</p>\n"
             }

@@ -27,8 +27,22 @@ public struct GradeAction: Sendable {
         else { return 1 }
         let markup = GradingMarkupParser.parse(instructor).0
 
-        var files = SubmissionFile.collect(options.submissions, lessonName: instructor.name)
-        if let shard = options.shard { files = SubmissionFile.shard(files, index: shard.index, count: shard.count) }
+        let search: SubmissionSearch
+        do {
+            search = try SubmissionSearch(
+                paths: options.submissions, lessonName: instructor.name, displayPath: layout.displayPath(of:))
+        } catch {
+            say("error: \(error)")
+            return 1
+        }
+        search.warnings.forEach { say("warning: \($0)") }
+        var files = search.found
+        if let shard = options.shard {
+            files = SubmissionFile.shard(files, index: shard.index, count: shard.count)
+            if files.isEmpty {
+                say("warning: shard \(shard.index)/\(shard.count) has no submissions (\(search.found.count) found in all)")
+            }
+        }
         let grader: SubmissionGrader
         let gradebook: Gradebook
         let workspace: String
@@ -89,7 +103,22 @@ public struct GradeAction: Sendable {
         let force = options.force
         let failures = WorkerPool(width: max(1, options.jobs)).map(files) { file -> Bool in
             do {
-                let bytes = try Array(Data(contentsOf: file.url))
+                let bytes: [UInt8], received: Date
+                switch try file.read() {
+                case .bytes(let read, let modified):
+                    (bytes, received) = (read, modified)
+                case .rejected(let rejection, let modified):
+                    // Recorded like an unreadable submission: 0 points, the reason in every test's message.
+                    let received = modified ?? Date()
+                    let report = GradeReport.rejected(
+                        student: file.student, reason: rejection.description, instructor: instructor, markup: markup,
+                        testsHash: grader.testsHash)
+                    let penalty = Self.latePenalty(received: received, deadline: deadline, perDay: penaltyPerDay)
+                    try gradebook.record(report, receivedAt: received, latePenalty: penalty)
+                    progress.finished(
+                        file.student, summary: "0/\(format(report.maxPoints)) points, rejected: \(rejection)", failed: false)
+                    return false
+                }
                 let hash = SubmissionGrader.contentHash(bytes)
                 if !force, let graded = try gradebook.gradedHashes(student: file.student, lesson: instructor.name),
                     graded.content == hash, graded.tests == grader.testsHash
@@ -99,8 +128,6 @@ public struct GradeAction: Sendable {
                 }
                 let report = try grader.grade(
                     student: file.student, bytes: bytes, displayPath: layout.displayPath(of: file.url))
-                let received = (try? FileManager.default.attributesOfItem(atPath: file.url.path)[.modificationDate] as? Date)
-                    ?? Date()
                 let penalty = Self.latePenalty(received: received, deadline: deadline, perDay: penaltyPerDay)
                 try gradebook.record(report, receivedAt: received, latePenalty: penalty)
                 let summary = "\(format(report.points))/\(format(report.maxPoints)) points"

@@ -12,29 +12,31 @@ public enum GradesActions {
             student: student, lesson: lesson, exercise: exercise, points: points, comment: comment)
     }
 
-    /// CSV with one row per student, lesson and exercise, then a `TOTAL` row per student and lesson.
+    /// CSV with one row per student, lesson and exercise, then a `TOTAL` row per student and lesson. Text cells
+    /// are neutralised and quoted (``CSVCell``); names that differ in any byte get rows of their own.
     public static func exportCSV(gradebook path: URL) throws -> String {
         let gradebook = try Gradebook(path: path.path)
-        let manual = Dictionary(grouping: try gradebook.manualScores()) { "\($0.student)\u{0}\($0.lesson)" }
-        let totals = Dictionary(grouping: try gradebook.exerciseTotals()) { "\($0.student)\u{0}\($0.lesson)" }
+        let manual = Dictionary(grouping: try gradebook.manualScores()) { StudentLesson($0.student, $0.lesson) }
+        let totals = Dictionary(grouping: try gradebook.exerciseTotals()) { StudentLesson($0.student, $0.lesson) }
         var rows = ["student,lesson,exercise,auto_points,auto_max,manual_points,late_penalty,total"]
         for key in Set(totals.keys).union(manual.keys).sorted() {
             let automatic = totals[key] ?? []
             let written = manual[key] ?? []
-            let parts = key.split(separator: "\u{0}", omittingEmptySubsequences: false).map(String.init)
             let penalty = automatic.first?.latePenalty ?? 0
             var sums = (auto: 0.0, max: 0.0, manual: 0.0, total: 0.0)
+            func row(_ exercise: String, _ numbers: [Double]) -> String {
+                ([key.student, key.lesson, exercise].map(CSVCell.text) + numbers.map { CSVCell.number(format($0)) })
+                    .joined(separator: ",")
+            }
             for exercise in Set(automatic.map(\.exerciseId)).union(written.map(\.exerciseId)).sorted() {
                 let auto = automatic.filter { $0.exerciseId == exercise }
                 let points = auto.reduce(0) { $0 + $1.points }, maxPoints = auto.reduce(0) { $0 + $1.maxPoints }
                 let manualPoints = written.filter { $0.exerciseId == exercise }.reduce(0) { $0 + $1.points }
                 let earned = (points + manualPoints) * (1 - penalty)
                 sums = (sums.auto + points, sums.max + maxPoints, sums.manual + manualPoints, sums.total + earned)
-                rows.append([parts[0], parts[1], exercise, format(points), format(maxPoints), format(manualPoints),
-                    format(penalty), format(earned)].map(csv).joined(separator: ","))
+                rows.append(row(exercise, [points, maxPoints, manualPoints, penalty, earned]))
             }
-            rows.append([parts[0], parts[1], "TOTAL", format(sums.auto), format(sums.max), format(sums.manual),
-                format(penalty), format(sums.total)].map(csv).joined(separator: ","))
+            rows.append(row("TOTAL", [sums.auto, sums.max, sums.manual, penalty, sums.total]))
         }
         return rows.joined(separator: "\n") + "\n"
     }
@@ -45,30 +47,25 @@ public enum GradesActions {
         for shard in shards { try gradebook.merge(Gradebook(path: shard.path)) }
     }
 
-    /// Writes `<out>/<student>/<lesson>.html` for every graded submission; returns how many.
+    /// Writes `<out>/<student>/<lesson>.html` for every graded submission, each name as its ``FolderName``;
+    /// returns how many.
+    /// - Throws: ``FeedbackError/sharedFolder(_:_:)`` before writing anything, when two students (or lessons)
+    ///   would share a page on a case-insensitive disk.
     public static func writeFeedback(gradebook path: URL, output: URL) throws -> Int {
         let gradebook = try Gradebook(path: path.path)
-        let manual = try gradebook.manualScores()
+        let manual = Dictionary(grouping: try gradebook.manualScores()) { StudentLesson($0.student, $0.lesson) }
         let entries = try gradebook.entries()
-        for entry in entries {
-            let folder = output.appendingPathComponent(safeName(entry.report.student))
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let page = FeedbackPage.html(
-                entry: entry,
-                manual: manual.filter { $0.student == entry.report.student && $0.lesson == entry.report.lesson })
-            try AtomicFile.write(Array(page.utf8), to: folder.appendingPathComponent(safeName(entry.report.lesson) + ".html"))
+        let pages = entries.map { "\(FolderName.encode($0.report.student))/\(FolderName.encode($0.report.lesson)).html" }
+        if let (first, second) = FolderName.firstCaseCollision(pages) {
+            throw FeedbackError.samePage(entries[first].report, entries[second].report, page: pages[first])
+        }
+        for (entry, page) in zip(entries, pages) {
+            let file = output.appendingPathComponent(page)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let html = FeedbackPage.html(
+                entry: entry, manual: manual[StudentLesson(entry.report.student, entry.report.lesson)] ?? [])
+            try AtomicFile.write(Array(html.utf8), to: file)
         }
         return entries.count
-    }
-
-    /// A file name that cannot climb out of its folder.
-    static func safeName(_ text: String) -> String {
-        let cleaned = String(text.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." ? $0 : "_" })
-        return cleaned.hasPrefix(".") ? "_" + cleaned : cleaned
-    }
-
-    private static func csv(_ field: String) -> String {
-        field.contains(",") || field.contains("\"") || field.contains("\n")
-            ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
     }
 }

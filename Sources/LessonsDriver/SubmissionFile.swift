@@ -1,28 +1,23 @@
 import Foundation
 
-/// A submission on disk: `<student>/<lesson>.md`, the student named by the folder.
+/// A submission on disk: `<folder>/<student>/<fileName>`, the student named by the folder.
+///
+/// Only the last two steps of the path are the students' (their folder and their file); ``read()`` refuses to
+/// follow links in either. `folder` is the instructor's (a submissions folder, or the folder above a file given
+/// on the command line) and may be reached through links.
 struct SubmissionFile: Sendable {
+    /// The folder of student folders.
+    var folder: URL
+    /// The student: the name of their folder.
     var student: String
-    var url: URL
+    /// The submission's file name, `<lesson>.md` for submissions found in folders.
+    var fileName: String
 
-    /// The submissions of `lessonName` among `paths` (files, or folders of student folders), sorted by student.
-    static func collect(_ paths: [URL], lessonName: String) -> [SubmissionFile] {
-        var found: [SubmissionFile] = []
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path.path, isDirectory: &isDirectory) else { continue }
-            if !isDirectory.boolValue {
-                found.append(SubmissionFile(student: path.deletingLastPathComponent().lastPathComponent, url: path))
-                continue
-            }
-            let students = (try? FileManager.default.contentsOfDirectory(atPath: path.path)) ?? []
-            for student in students.sorted() where !student.hasPrefix(".") {
-                let file = path.appendingPathComponent(student).appendingPathComponent(lessonName + ".md")
-                if FileManager.default.fileExists(atPath: file.path) { found.append(SubmissionFile(student: student, url: file)) }
-            }
-        }
-        return found.sorted { ($0.student, $0.url.path) < ($1.student, $1.url.path) }
-    }
+    /// The submission's path, for messages.
+    var url: URL { folder.appendingPathComponent(student).appendingPathComponent(fileName) }
+
+    /// The most bytes a submission may have: 2 MiB (a lesson of text and code is a few KiB).
+    static let sizeLimit = 2 << 20
 
     /// Shard `index` (1-based) of `count`: every count-th submission in student order.
     static func shard(_ files: [SubmissionFile], index: Int, count: Int) -> [SubmissionFile] {

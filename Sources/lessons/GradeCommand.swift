@@ -12,7 +12,12 @@ struct GradeCommand: ParsableCommand {
             into the instructor's lesson (locked cells come from the instructor; changes to them are reported \
             as tampering) and run inside bubblewrap with no network, a read-only system and the instructor's \
             files hidden. A broken exercise costs only its own tests; each test cell is scored on its own. \
-            A submission already graded by the same tests is skipped unless --force.
+            A submission already graded by the same tests is skipped unless --force. \
+            A submission must be a regular file of its own, at most 2 MiB, in a real folder: a symbolic link, \
+            a FIFO, a device, a socket or a file with other hard links is recorded at 0 points with the reason. \
+            Every student folder is graded (names starting with "." too); a folder without <lesson>.md, or \
+            anything else in a submissions folder, is reported. A path that does not exist, one student \
+            found twice, or nothing to grade at all is an error.
             """
     )
 
