@@ -277,8 +277,7 @@ public struct LessonExecutor: Sendable {
         let resourceLimits = ResourceLimitSpec(
             cpuSeconds: cpuSeconds, addressSpaceBytes: limits.memoryBytes, fileSizeBytes: limits.outputBytes,
             processes: limits.processes, openFiles: limits.openFiles)
-        let group = ProcessCountGroup.create(
-            limit: limits.processes, name: "\(getpid())-\(lesson.name)-\(UUID().uuidString.prefix(8))")
+        let group = ResourceGroup.create(name: UUID().uuidString.prefix(8).lowercased(), processes: limits.processes)
         defer { group?.destroy() }
         var environment = ProcessInfo.processInfo.environment
         environment[RuntimeEnvironment.seed] = String(seed)

@@ -25,15 +25,15 @@ struct ProgramRun {
     /// Timeout of each cell by index.
     let timeouts: [Int: Double]
     let limits: ResourceLimitSpec
-    let processGroup: ProcessCountGroup?
+    let processGroup: ResourceGroup?
     /// Called when a cell starts (for progress display).
     var onCellStart: (Int) -> Void = { _ in }
 
     func run() throws(ExecutionError) -> Result {
-        let (readEnd, writeEnd) = try Self.makePipe()
+        let (readEnd, writeEnd) = try makeCloseOnExecPipe()
         // The token travels on a pipe of its own, read once by the runtime before any cell can look for it.
         let token = Self.randomToken()
-        let (tokenRead, tokenWrite) = try Self.makePipe()
+        let (tokenRead, tokenWrite) = try makeCloseOnExecPipe()
         _ = Data((token + "\n").utf8).withUnsafeBytes { write(tokenWrite, $0.baseAddress, $0.count) }
         close(tokenWrite)
         defer { close(tokenRead) }
@@ -44,7 +44,7 @@ struct ProgramRun {
         childEnvironment[RuntimeEnvironment.limits] = limits.text
         childEnvironment[RuntimeEnvironment.workingDirectory] = workingDirectory
         childEnvironment["SWIFT_BACKTRACE"] = "enable=yes,interactive=no,color=no,threads=crashed,registers=none,images=none,sanitize=yes"
-        if let processGroup { childEnvironment[RuntimeEnvironment.pidsCgroup] = processGroup.path }
+        if let processGroup { childEnvironment[RuntimeEnvironment.pidsCgroup] = processGroup.processCountPath }
 
         let child: ChildProcess
         do {
@@ -113,14 +113,6 @@ struct ProgramRun {
         consumeLines(&buffer, into: &events, token: token)
         child.killGroup()
         return Result(events: events, termination: termination!, timedOut: timedOut, endTime: Date())
-    }
-
-    private static func makePipe() throws(ExecutionError) -> (Int32, Int32) {
-        var descriptors: [Int32] = [0, 0]
-        guard pipe(&descriptors) == 0 else { throw .fileSystem("cannot create a pipe") }
-        _ = fcntl(descriptors[0], F_SETFD, FD_CLOEXEC)
-        _ = fcntl(descriptors[1], F_SETFD, FD_CLOEXEC)
-        return (descriptors[0], descriptors[1])
     }
 
     private static func randomToken() -> String {

@@ -5,21 +5,27 @@
 #endif
 import Foundation
 
-/// The cgroups (v1 `pids` and `memory` controllers) that hold one graded submission: every process it starts
-/// counts against one process limit and one memory limit, tmpfs pages included.
+/// The cgroups (v1 `pids` and, for a graded submission, `memory` controllers) that hold one lesson program: every
+/// process it starts counts against one process limit and one memory limit, tmpfs pages included.
 ///
-/// The program joins them before its first instruction: ``launchPrefix`` is a shell that writes its own pid
-/// into both groups and only then `exec`s the sandbox, so nothing the submission forks can escape the count.
-/// Needs root (the grader's usual case on a grading machine); elsewhere ``create(name:processes:memoryBytes:)``
-/// returns nil and the grader says so.
+/// A submission joins them before its first instruction: ``launchPrefix`` is a shell that writes its own pid
+/// into the groups and only then `exec`s the sandbox, so nothing the submission forks can escape the count. A
+/// lesson run's program joins its `pids` group itself (``processCountPath``), since root ignores `RLIMIT_NPROC`.
+/// Needs root; elsewhere ``create(name:processes:memoryBytes:)`` returns nil (the grader says so).
 public struct ResourceGroup: Sendable {
     /// The group folders, one per controller.
     public let paths: [String]
 
-    static let roots = ["/sys/fs/cgroup/pids", "/sys/fs/cgroup/memory"]
+    static let processRoot = "/sys/fs/cgroup/pids"
+    static let memoryRoot = "/sys/fs/cgroup/memory"
 
-    /// Creates the groups, or nil when cgroups v1 are not writable here.
-    public static func create(name: String, processes: Int, memoryBytes: Int) -> ResourceGroup? {
+    /// The `pids` group's folder (a lesson program joins it through `LESSONS_PIDS_CGROUP`).
+    public var processCountPath: String { paths[0] }
+
+    /// Creates the groups (a memory group only when `memoryBytes` is given), or nil when cgroups v1 are not
+    /// writable here.
+    public static func create(name: String, processes: Int, memoryBytes: Int? = nil) -> ResourceGroup? {
+        let roots = memoryBytes == nil ? [processRoot] : [processRoot, memoryRoot]
         guard roots.allSatisfy({ FileManager.default.isWritableFile(atPath: $0) }) else { return nil }
         var made: [String] = []
         for root in roots {
@@ -33,10 +39,12 @@ public struct ResourceGroup: Sendable {
             made.append(path)
         }
         let group = ResourceGroup(paths: made)
-        let written = group.write("\(processes)", to: "pids.max", in: made[0])
-            && group.write("\(memoryBytes)", to: "memory.limit_in_bytes", in: made[1])
-        // Where swap accounting exists, swap counts too (otherwise the limit only moves pages to swap).
-        _ = group.write("\(memoryBytes)", to: "memory.memsw.limit_in_bytes", in: made[1])
+        var written = group.write("\(processes)", to: "pids.max", in: made[0])
+        if let memoryBytes {
+            written = written && group.write("\(memoryBytes)", to: "memory.limit_in_bytes", in: made[1])
+            // Where swap accounting exists, swap counts too (otherwise the limit only moves pages to swap).
+            _ = group.write("\(memoryBytes)", to: "memory.memsw.limit_in_bytes", in: made[1])
+        }
         guard written else {
             group.destroy()
             return nil
@@ -48,6 +56,11 @@ public struct ResourceGroup: Sendable {
     public var launchPrefix: [String] {
         let joins = paths.indices.map { "echo $$ > \"$\($0 + 1)/cgroup.procs\"" }.joined(separator: " && ")
         return ["/bin/sh", "-c", "\(joins) || exit 125; shift \(paths.count); exec \"$@\"", "sh"] + paths
+    }
+
+    /// Moves process `pid` (and so everything it starts later) into the groups.
+    func add(_ pid: Int32) {
+        for path in paths { _ = write("\(pid)", to: "cgroup.procs", in: path) }
     }
 
     /// Whether the memory limit was reached (the kernel killed a process of the group for it).
@@ -72,7 +85,8 @@ public struct ResourceGroup: Sendable {
         }
     }
 
-    /// Groups of graders that died before removing theirs (`lessons-PID-…` with PID no longer running).
+    /// Groups of runners that died before removing theirs (`lessons-PID-…` with PID no longer running), with any
+    /// process still in them.
     private static func destroyAbandonedGroups(in root: String) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
         for name in names where name.hasPrefix("lessons-") {

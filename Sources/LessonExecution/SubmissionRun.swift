@@ -91,8 +91,8 @@ public struct SubmissionRun: Sendable {
     public func run() throws(ExecutionError) -> Result {
         let group = ResourceGroup.create(name: name, processes: limits.processes, memoryBytes: limits.memoryBytes)
         defer { group?.destroy() }
-        let (controlRead, controlWrite) = try Self.makePipe()
-        let (outputRead, outputWrite) = try Self.makePipe()
+        let (controlRead, controlWrite) = try makeCloseOnExecPipe()
+        let (outputRead, outputWrite) = try makeCloseOnExecPipe()
         let program = open(executable, O_RDONLY | O_CLOEXEC)
         guard program >= 0 else {
             [controlRead, controlWrite, outputRead, outputWrite].forEach { close($0) }
@@ -203,14 +203,5 @@ public struct SubmissionRun: Sendable {
         var chunk = [UInt8](repeating: 0, count: 65_536)
         let count = Glibc.read(descriptor, &chunk, chunk.count)
         return count > 0 ? Array(chunk[..<count]) : []
-    }
-
-    private static func makePipe() throws(ExecutionError) -> (Int32, Int32) {
-        var descriptors: [Int32] = [0, 0]
-        // Not inherited by other children: every spawn closes what it does not hand over (ChildProcess).
-        guard pipe(&descriptors) == 0 else { throw .fileSystem("cannot create a pipe") }
-        _ = fcntl(descriptors[0], F_SETFD, FD_CLOEXEC)
-        _ = fcntl(descriptors[1], F_SETFD, FD_CLOEXEC)
-        return (descriptors[0], descriptors[1])
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The process-count cgroups a run makes (as root, where `/sys/fs/cgroup/pids` is writable) do not pile up.
-@Suite struct ProcessCountGroupTests {
+@Suite struct ResourceGroupTests {
     static let root = "/sys/fs/cgroup/pids"
 
     @Test(.enabled(if: FileManager.default.isWritableFile(atPath: root), "needs a writable pids cgroup (root)"))
