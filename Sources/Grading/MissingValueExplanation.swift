@@ -42,6 +42,9 @@ struct MissingValueExplanation {
             let detail = TrapMessage.message(inText: status.detail) ?? tail(status.detail)
             return "the code under test \(what)" + (detail.isEmpty ? "" : ": \(detail)")
         }
+        if run.lastStartedCell == nil, !run.finished, compiled.limit > 0 {
+            return "the program did not start" + (run.outputTail.isEmpty ? "" : ": \(tail(run.outputTail))")
+        }
         if run.sentTooMuch { return "the program sent more values than the grader accepts" }
         if run.hitMemoryLimit { return "the program ran out of memory" }
         if run.timedOut { return "the program ran out of time before this test" }

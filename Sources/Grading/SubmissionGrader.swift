@@ -122,9 +122,6 @@ public struct SubmissionGrader: Sendable {
                 name: UUID().uuidString.prefix(8).lowercased()
             ).run()
         }
-        if ProcessInfo.processInfo.environment["LESSONS_DEBUG_GRADE"] != nil {
-            FileHandle.standardError.write(Data("run: \(run)\n".utf8))
-        }
         let valuesFile = directory + "/values.txt"
         try Data(run.values.utf8).write(to: URL(fileURLWithPath: valuesFile))
         var checkerExecutor = checkerExecutor
@@ -168,17 +165,12 @@ public struct SubmissionGrader: Sendable {
 
     /// The submission program's environment: nothing of the grader's own.
     private func submissionEnvironment(displayPath: String) -> [String: String] {
-        var limits = ResourceLimitSpec(
-            cpuSeconds: 120, addressSpaceBytes: executor.limits.memoryBytes, fileSizeBytes: 32 << 20,
-            processes: executor.limits.processes, openFiles: 256)
-        limits.cpuSeconds = Int(self.limits(of: checkerLesson).seconds) + 30
-        return [
+        [
             "PATH": "/usr/bin:/bin", "HOME": executor.workingDirectory, "TMPDIR": "/tmp", "LANG": "C.UTF-8",
             "OPENBLAS_NUM_THREADS": "1", "SWIFT_BACKTRACE": "enable=no",
             RuntimeEnvironment.seed: String(Fingerprint.seed(for: instructor)),
             RuntimeEnvironment.lessonFile: displayPath,
             RuntimeEnvironment.workingDirectory: executor.workingDirectory,
-            RuntimeEnvironment.limits: limits.text,
         ]
     }
 
@@ -186,6 +178,7 @@ public struct SubmissionGrader: Sendable {
     private func limits(of lesson: Lesson) -> SubmissionRun.Limits {
         let timeouts = executor.timeouts(of: lesson, cells: lesson.cells[...])
         var limits = SubmissionRun.Limits(seconds: timeouts.values.reduce(0, +) + 10)
+        limits.cpuSeconds = Int(limits.seconds) + 30
         limits.processes = executor.limits.processes
         limits.addressSpaceBytes = executor.limits.memoryBytes
         return limits

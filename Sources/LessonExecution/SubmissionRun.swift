@@ -98,9 +98,15 @@ public struct SubmissionRun: Sendable {
             [controlRead, controlWrite, outputRead, outputWrite].forEach { close($0) }
             throw .fileSystem("cannot open \(executable)")
         }
+        // RLIMIT_NPROC as well as the group: each sandbox has a user namespace of its own, and the kernel (5.14
+        // and later) counts processes per user namespace, so one submission's processes never starve another's.
+        let processLimits = ResourceLimitSpec(
+            cpuSeconds: limits.cpuSeconds, addressSpaceBytes: limits.addressSpaceBytes,
+            fileSizeBytes: limits.fileSizeBytes, processes: limits.processes, openFiles: limits.openFiles)
         var childEnvironment = environment
         childEnvironment[RuntimeEnvironment.controlDescriptor] = "3"
         childEnvironment[RuntimeEnvironment.gradingRole] = "submission"
+        childEnvironment[RuntimeEnvironment.limits] = processLimits.text
         let programPath = "/sandbox/lesson"
         var command = group?.launchPrefix ?? []
         command += [
@@ -114,9 +120,6 @@ public struct SubmissionRun: Sendable {
                 environment: childEnvironment)
         } else {
             command += [executable]
-        }
-        if ProcessInfo.processInfo.environment["LESSONS_DEBUG_GRADE"] != nil {
-            FileHandle.standardError.write(Data("command: \(command)\n".utf8))
         }
         let child: ChildProcess
         do {

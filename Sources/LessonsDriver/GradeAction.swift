@@ -27,26 +27,35 @@ public struct GradeAction: Sendable {
         else { return 1 }
         let markup = GradingMarkupParser.parse(instructor).0
 
-        let search: SubmissionSearch
-        do {
-            search = try SubmissionSearch(
-                paths: options.submissions, lessonName: instructor.name, displayPath: layout.displayPath(of:))
-        } catch {
-            say("error: \(error)")
-            return 1
+        var files: [SubmissionFile] = []
+        if !options.validateOnly {
+            let search: SubmissionSearch
+            do {
+                search = try SubmissionSearch(
+                    paths: options.submissions, lessonName: instructor.name, displayPath: layout.displayPath(of:))
+            } catch {
+                say("error: \(error)")
+                return 1
+            }
+            search.warnings.forEach { say("warning: \($0)") }
+            files = search.found
         }
-        search.warnings.forEach { say("warning: \($0)") }
-        var files = search.found
         if let shard = options.shard {
+            let found = files.count
             files = SubmissionFile.shard(files, index: shard.index, count: shard.count)
             if files.isEmpty {
-                say("warning: shard \(shard.index)/\(shard.count) has no submissions (\(search.found.count) found in all)")
+                say("warning: shard \(shard.index)/\(shard.count) has no submissions (\(found) found in all)")
             }
         }
         let grader: SubmissionGrader
         let gradebook: Gradebook
-        let workspace: String
-        let image: SandboxImage?
+        // Private (0700) folders for the checker and each submission's program, and the sandbox's image.
+        var workspace: String?
+        var image: SandboxImage?
+        defer {
+            if let workspace { try? FileManager.default.removeItem(atPath: workspace) }
+            image?.remove()
+        }
         do {
             var runOptions = RunOptions()
             runOptions.timeout = options.timeout
@@ -54,7 +63,8 @@ public struct GradeAction: Sendable {
             let reporter = ProgressReporter(total: 0)
             let environment = try RunEnvironment.prepare(layout: layout, options: runOptions, reporter: reporter)
             let executor = try environment.executor()
-            workspace = try SubmissionGrader.privateFolder(in: NSTemporaryDirectory(), named: "lessons-grade")
+            let folder = try SubmissionGrader.privateFolder(in: NSTemporaryDirectory(), named: "lessons-grade")
+            workspace = folder
             image = try SandboxImage.make(
                 lessonKitLibrary: executor.lessonKit.libraryDirectory + "/libLessonKit.so",
                 projectRoot: executor.workingDirectory)
@@ -68,7 +78,7 @@ public struct GradeAction: Sendable {
             }
             grader = try SubmissionGrader(
                 instructor: instructor, markup: markup, executor: executor, sandbox: sandbox,
-                environmentHash: environment.fingerprint.environment, workspace: workspace)
+                environmentHash: environment.fingerprint.environment, workspace: folder)
             for test in grader.testsWithoutProbes {
                 say("\(instructor.displayPath): warning: test cell '\(test)' calls no code of its exercise: it cannot fail for a wrong answer")
             }
@@ -76,10 +86,6 @@ public struct GradeAction: Sendable {
         } catch {
             say("error: \(error)")
             return 1
-        }
-        defer {
-            try? FileManager.default.removeItem(atPath: workspace)
-            image?.remove()
         }
         // The instructor's own solution, graded like a submission, must earn every point: otherwise the tests
         // cannot be split for grading as written, and no student should be graded by them.
@@ -91,6 +97,13 @@ public struct GradeAction: Sendable {
                     + "\(format(solution.points))/\(format(solution.maxPoints)) points:")
                 for result in solution.results where !result.passed { say("  \(result.testId): \(result.message)") }
                 return 1
+            }
+            if options.validateOnly {
+                let probes = grader.splits.values.reduce(0) { $0 + $1.probes.count }
+                say("\(instructor.displayPath): the instructor's solution earns \(format(solution.points))/"
+                    + "\(format(solution.maxPoints)) points through the grader (\(markup.tests.count) test cells, "
+                    + "\(probes) values examined)")
+                return 0
             }
         } catch {
             say("error: cannot grade the instructor's solution: \(error)")

@@ -10,8 +10,12 @@ struct GradeCommand: ParsableCommand {
         discussion: """
             SUBMISSIONS are files or folders of <student>/<lesson>.md. Each student's exercise cells are put \
             into the instructor's lesson (locked cells come from the instructor; changes to them are reported \
-            as tampering) and run inside bubblewrap with no network, a read-only system and the instructor's \
-            files hidden. A broken exercise costs only its own tests; each test cell is scored on its own. \
+            as tampering) and run once inside bubblewrap, as an unprivileged user, seeing only the system's \
+            libraries and the course's data, with no network. The submission only computes the values the \
+            tests examine; a checker built from the instructor's lesson alone judges them (docs/grading.md). \
+            Before any student, the instructor's own solution is graded and must earn every point \
+            (--validate does only that). A broken exercise costs only its own tests; each test cell is scored \
+            on its own. \
             A submission already graded by the same tests is skipped unless --force. \
             A submission must be a regular file of its own, at most 2 MiB, in a real folder: a symbolic link, \
             a FIFO, a device, a socket or a file with other hard links is recorded at 0 points with the reason. \
@@ -25,7 +29,7 @@ struct GradeCommand: ParsableCommand {
     var lesson: String
 
     @Argument(help: "Submission files, or folders of <student>/<lesson>.md.")
-    var submissions: [String]
+    var submissions: [String] = []
 
     @Option(help: "The SQLite gradebook.")
     var gradebook = "gradebook.sqlite"
@@ -45,6 +49,9 @@ struct GradeCommand: ParsableCommand {
     @Flag(help: "Compile submissions with -O (slower to compile; for assignments whose own cells compute heavily).")
     var optimized = false
 
+    @Flag(name: .customLong("validate"), help: "Only grade the instructor's solution as a submission: exit 1 unless it earns every point.")
+    var validateOnly = false
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         if let shard {
@@ -53,7 +60,8 @@ struct GradeCommand: ParsableCommand {
                 throw ValidationError("--shard must be I/N with 1 <= I <= N, e.g. 2/8")
             }
         }
-        if submissions.isEmpty { throw ValidationError("name at least one submission file or folder") }
+        if submissions.isEmpty && !validateOnly { throw ValidationError("name at least one submission file or folder") }
+        if !submissions.isEmpty && validateOnly { throw ValidationError("--validate grades no submission: leave them out") }
     }
 
     func run() throws {
@@ -66,6 +74,7 @@ struct GradeCommand: ParsableCommand {
         options.force = force
         options.timeout = timeout
         options.optimize = optimized
+        options.validateOnly = validateOnly
         if let shard {
             let parts = shard.split(separator: "/").compactMap { Int($0) }
             options.shard = (parts[0], parts[1])

@@ -101,4 +101,22 @@ import TestSupport
         #expect(terminal.contains("[1/1] 0 failed"), "done/total and failures so far")
         #expect(terminal.contains("s left"), "an estimate of the time left")
     }
+
+    @Test func validateGradesTheInstructorsSolutionFirst() throws {
+        let grading = try GradingClass()
+        defer { grading.project.remove() }
+        let valid = try grading.lessons.run(["grade", "--lesson", "means.md", "--validate"])
+        #expect(valid.status == 0, "\(valid.standardError)")
+        #expect(valid.standardError.contains("earns 5/5 points through the grader (4 test cells, 4 values examined)"))
+        // A hidden test with a wrong expected value fails the instructor's own solution: nobody is graded by it.
+        try grading.project.write("means.md", FixtureClass.instructor.replacingFirst("mean([-4, 4, 9]) - 3)", with: "mean([-4, 4, 9]) - 4)"))
+        try grading.submit("zoe", mean: FixtureClass.correctMean, variance: FixtureClass.correctVariance)
+        for arguments in [["--validate"], ["submissions"]] {
+            let invalid = try grading.lessons.run(["grade", "--lesson", "means.md"] + arguments)
+            #expect(invalid.status == 1)
+            #expect(invalid.standardError.contains("the instructor's solution, graded as a submission, earns 3/5 points"))
+            #expect(invalid.standardError.contains("cell-3: hidden: mean of [-4, 4, 9] should be 3"), "\(invalid.standardError)")
+        }
+        #expect(try grading.totals().isEmpty, "no student was graded")
+    }
 }

@@ -84,8 +84,8 @@ import TestSupport
         let fifo = try folder(grading, "mallory").appendingPathComponent("means.md")
         #expect(mkfifo(fifo.path, 0o644) == 0)
         // Grading zoe takes a few seconds; a grader that waits for a writer on the FIFO never ends.
-        let result = try #require(try grading.lessons.run(["grade", "--lesson", "means.md", "submissions"], timeout: 120),
-            "the grader hung on the FIFO")
+        let result = try grading.lessons.run(["grade", "--lesson", "means.md", "submissions"], timeout: 120)
+        #expect(result.status != SIGKILL, "the grader hung on the FIFO and was killed after 120 s")
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardError.contains("mallory: 0/5 points, rejected: the submission is a FIFO"),
             "\(result.standardError)")
