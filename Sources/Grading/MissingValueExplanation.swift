@@ -9,6 +9,9 @@ struct MissingValueExplanation {
     /// The submission's program (its cells, for names and locations).
     let lesson: Lesson
     let compiled: CompiledProgram
+    /// Hidden test cells: what the student's code printed or trapped with there (it may hold the hidden inputs)
+    /// is never quoted.
+    let hiddenTests: Set<Int>
 
     /// `output` with the checker's "did not produce it" replaced by the reason.
     func explain(_ output: CellOutput, test index: Int) -> CellOutput {
@@ -39,6 +42,7 @@ struct MissingValueExplanation {
                 ? "timed out (the test's time limit) and was stopped"
                 : status.status.hasPrefix("signal") ? "stopped (signal \(status.status.dropFirst("signal".count)))"
                 : "stopped (\(status.status))"
+            guard !hiddenTests.contains(index) else { return "the code under test \(what)" }
             let detail = TrapMessage.message(inText: status.detail) ?? tail(status.detail)
             return "the code under test \(what)" + (detail.isEmpty ? "" : ": \(detail)")
         }

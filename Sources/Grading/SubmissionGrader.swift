@@ -130,7 +130,9 @@ public struct SubmissionGrader: Sendable {
         let verdicts = try checkerExecutor.execute(checkerLesson, seed: Fingerprint.seed(for: instructor), program: checker)
         var outputs = verdicts.cells
         while outputs.count < instructor.cells.count { outputs.append(CellOutput(outcome: .notRun(reason: "not graded"))) }
-        let explanation = MissingValueExplanation(run: run, lesson: program, compiled: compiled)
+        let explanation = MissingValueExplanation(
+            run: run, lesson: program, compiled: compiled,
+            hiddenTests: Set(markup.tests.filter { !$0.hiddenRegions.isEmpty }.map(\.cellIndex)))
         for test in markup.tests {
             outputs[test.cellIndex] = explanation.explain(TrapMessage.clarify(outputs[test.cellIndex]), test: test.cellIndex)
         }

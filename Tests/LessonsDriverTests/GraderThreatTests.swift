@@ -295,6 +295,19 @@ import TestSupport
         }
     }
 
+    @Test func hiddenTestInputsDoNotReachTheFeedback() throws {
+        try attack("""
+            print("printed: \\(xs)")
+            if xs.count == 3 && xs[0] < 0 { exit(3) }
+            fatalError("trapped: \\(xs)")
+            """) { grading, points, _ in
+            #expect(points["mean"] == "0")
+            let page = try grading.feedback("mallory")
+            #expect(page.contains("trapped: [1.0, 2.0, 3.0]"), "a visible test's own message helps the student")
+            #expect(!page.contains("-4.0, 4.0, 9.0"), "what the code printed or trapped with in a hidden test stays out")
+        }
+    }
+
     /// A Unix socket listening at `path` (the caller closes it).
     static func listen(at path: String) throws -> Int32 {
         let listener = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
