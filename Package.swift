@@ -167,7 +167,10 @@ let package = Package(
         ),
         .testTarget(
             name: "LessonsDriverTests",
-            dependencies: ["LessonsDriver", "LessonExecution", "LessonParsing", "TestSupport"],
+            dependencies: [
+                "LessonsDriver", "LessonExecution", "LessonParsing", "TestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             swiftSettings: sharedSwiftSettings
         ),
         .testTarget(
