@@ -48,10 +48,16 @@ let package = Package(
             swiftSettings: sharedSwiftSettings
         ),
         .target(name: "LessonWriting", dependencies: ["LessonModel"], swiftSettings: sharedSwiftSettings),
+        // Writing files safely: atomic writes through symbolic links, output folders owned by a manifest.
+        .target(
+            name: "FileSafety", dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: sharedSwiftSettings
+        ),
         .target(
             name: "LessonsDriver",
             dependencies: [
                 "LessonModel", "LessonParsing", "LessonExecution", "LessonWriting", "Grading", "Gradebook", "SiteRendering",
+                "FileSafety",
             ],
             swiftSettings: sharedSwiftSettings
         ),
@@ -63,7 +69,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "lessons",
-            dependencies: ["LessonsDriver", "SitePreview", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "LessonsDriver", "LessonModel", "SitePreview",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: sharedSwiftSettings
         ),
 
@@ -108,7 +117,7 @@ let package = Package(
         .target(
             name: "SiteRendering",
             dependencies: [
-                "LessonModel", "LessonParsing", "CMarkSupport", "TeXMath", "Grading",
+                "LessonModel", "LessonParsing", "CMarkSupport", "TeXMath", "Grading", "FileSafety",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "SwiftParser", package: "swift-syntax"),
                 .product(name: "SwiftSyntax", package: "swift-syntax"),

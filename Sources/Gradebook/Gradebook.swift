@@ -19,6 +19,24 @@ public final class Gradebook: Sendable {
         try GradebookSchema.migrator.migrate(database)
     }
 
+    /// Opens the gradebook at `path`, which must exist: commands that only read grades never create one.
+    /// - Parameter name: the path as the user gave it, for the error.
+    /// - Throws: ``GradebookError/missing(path:)``.
+    public convenience init(existingAt path: String, shownAs name: String) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw GradebookError.missing(path: name)
+        }
+        try self.init(path: path)
+    }
+
+    /// Whether `student` is in the gradebook (graded, or added by hand).
+    public func hasStudent(_ student: String) throws -> Bool {
+        try database.read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM student WHERE id = ?)", arguments: [student]) ?? false
+        }
+    }
+
     /// The stored fingerprints of `student`'s graded submission of `lesson`, if any.
     public func gradedHashes(student: String, lesson: String) throws -> (content: String, tests: String)? {
         try database.read { db in

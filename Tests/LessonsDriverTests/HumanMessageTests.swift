@@ -10,8 +10,14 @@ import TestSupport
         let project = try TemporaryProject()
         defer { project.remove() }
         try project.write("01-plain.md", Self.lesson)
+        try project.write("02-essay.md", "---\ntitle: Essay\n---\n\n```{swift}\n//| exercise: essay\n//| manual: true\n//| points: 2\n// Why?\n```\n")
+        try FileManager.default.createSymbolicLink(
+            at: project.root.appendingPathComponent("Assets"),
+            withDestinationURL: OutputFolderTests.packageRoot.appendingPathComponent("Assets"))
         try Data("x".utf8).write(to: project.root.appendingPathComponent("blocker"))
         let lessons = LessonsCommandRunner(project: project)
+        let set = try lessons.run(["grades", "set", "--student", "s", "--new-student", "--lesson", "02-essay", "--exercise", "essay", "--points", "1"])
+        #expect(set.status == 0, "\(set.standardError)")
         for command in [
             ["release", "01-plain.md", "--out", "blocker/release"], ["build", "--out", "blocker/site"],
             ["grades", "export", "--csv", "--out", "missing/grades.csv"],
