@@ -177,7 +177,7 @@ let package = Package(
         .testTarget(
             name: "LessonsDriverTests",
             dependencies: [
-                "LessonsDriver", "LessonExecution", "LessonParsing", "TestSupport",
+                "LessonsDriver", "LessonExecution", "LessonParsing", "TestSupport", "FileSafety",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: sharedSwiftSettings
