@@ -90,7 +90,7 @@ let package = Package(
 
         .target(
             name: "Gradebook",
-            dependencies: ["Grading", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Grading", "FileSafety", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: sharedSwiftSettings
         ),
 

@@ -1,3 +1,4 @@
+import FileSafety
 public import Foundation
 public import Grading
 import GRDB
@@ -10,9 +11,10 @@ public final class Gradebook: Sendable {
     private let database: DatabaseQueue
 
     /// Opens (or creates) the gradebook at `path` and brings its schema up to date.
+    /// - Throws: `FileError` (`folder: cannot create the folder (Not a directory)`) when its folder cannot be made.
     public init(path: String) throws {
-        try FileManager.default.createDirectory(
-            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try Folder.make(folder, shownAs: folder) }
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)
         database = try DatabaseQueue(path: path, configuration: configuration)

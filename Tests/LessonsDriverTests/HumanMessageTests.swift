@@ -21,6 +21,8 @@ import TestSupport
         for command in [
             ["release", "01-plain.md", "--out", "blocker/release"], ["build", "--out", "blocker/site"],
             ["grades", "export", "--csv", "--out", "missing/grades.csv"],
+            ["grades", "set", "--student", "s", "--new-student", "--lesson", "02-essay", "--exercise", "essay", "--points", "1",
+             "--gradebook", "blocker/grades.sqlite"],
         ] {
             let result = try lessons.run(command)
             #expect(result.status == 1, "\(command): \(result.standardError)")
