@@ -48,10 +48,16 @@ let package = Package(
             swiftSettings: sharedSwiftSettings
         ),
         .target(name: "LessonWriting", dependencies: ["LessonModel"], swiftSettings: sharedSwiftSettings),
+        // Writing files safely: atomic writes through symbolic links, output folders owned by a manifest.
+        .target(
+            name: "FileSafety", dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: sharedSwiftSettings
+        ),
         .target(
             name: "LessonsDriver",
             dependencies: [
                 "LessonModel", "LessonParsing", "LessonExecution", "LessonWriting", "Grading", "Gradebook", "SiteRendering",
+                "FileSafety",
             ],
             swiftSettings: sharedSwiftSettings
         ),
@@ -63,7 +69,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "lessons",
-            dependencies: ["LessonsDriver", "SitePreview", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "LessonsDriver", "LessonModel", "SitePreview",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: sharedSwiftSettings
         ),
 
@@ -81,7 +90,7 @@ let package = Package(
 
         .target(
             name: "Gradebook",
-            dependencies: ["Grading", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Grading", "FileSafety", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: sharedSwiftSettings
         ),
 
@@ -108,7 +117,7 @@ let package = Package(
         .target(
             name: "SiteRendering",
             dependencies: [
-                "LessonModel", "LessonParsing", "CMarkSupport", "TeXMath", "Grading",
+                "LessonModel", "LessonParsing", "CMarkSupport", "TeXMath", "Grading", "FileSafety",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "SwiftParser", package: "swift-syntax"),
                 .product(name: "SwiftSyntax", package: "swift-syntax"),
@@ -167,7 +176,10 @@ let package = Package(
         ),
         .testTarget(
             name: "LessonsDriverTests",
-            dependencies: ["LessonsDriver", "LessonExecution", "LessonParsing", "TestSupport"],
+            dependencies: [
+                "LessonsDriver", "LessonExecution", "LessonParsing", "TestSupport", "FileSafety",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             swiftSettings: sharedSwiftSettings
         ),
         .testTarget(

@@ -1,3 +1,4 @@
+import FileSafety
 public import Foundation
 public import Grading
 import GRDB
@@ -10,13 +11,32 @@ public final class Gradebook: Sendable {
     private let database: DatabaseQueue
 
     /// Opens (or creates) the gradebook at `path` and brings its schema up to date.
+    /// - Throws: `FileError` (`folder: cannot create the folder (Not a directory)`) when its folder cannot be made.
     public init(path: String) throws {
-        try FileManager.default.createDirectory(
-            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try Folder.make(folder, shownAs: folder) }
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)
         database = try DatabaseQueue(path: path, configuration: configuration)
         try GradebookSchema.migrator.migrate(database)
+    }
+
+    /// Opens the gradebook at `path`, which must exist: commands that only read grades never create one.
+    /// - Parameter name: the path as the user gave it, for the error.
+    /// - Throws: ``GradebookError/missing(path:)``.
+    public convenience init(existingAt path: String, shownAs name: String) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw GradebookError.missing(path: name)
+        }
+        try self.init(path: path)
+    }
+
+    /// Whether `student` is in the gradebook (graded, or added by hand).
+    public func hasStudent(_ student: String) throws -> Bool {
+        try database.read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM student WHERE id = ?)", arguments: [student]) ?? false
+        }
     }
 
     /// The stored fingerprints of `student`'s graded submission of `lesson`, if any.

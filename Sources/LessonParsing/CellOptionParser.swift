@@ -82,10 +82,16 @@ public enum CellOptionParser {
             default: options.manual = flag
             }
         case "timeout":
-            guard let seconds = value.number, seconds > 0 else { return typeProblem("a positive number of seconds") }
+            guard let seconds = value.number else { return typeProblem("a positive number of seconds") }
+            if let problem = NumberBounds.timeout.problem(with: seconds, name: "cell option 'timeout'") {
+                return Problem(identifier: "cell-option.range", message: problem)
+            }
             options.timeout = seconds
         case "points":
-            guard let points = value.number, points >= 0 else { return typeProblem("a non-negative number") }
+            guard let points = value.number else { return typeProblem("a non-negative number") }
+            if let problem = NumberBounds.points.problem(with: points, name: "cell option 'points'") {
+                return Problem(identifier: "cell-option.range", message: problem)
+            }
             options.points = points
         case "caption":
             guard let text = value.string else { return typeProblem("a string") }

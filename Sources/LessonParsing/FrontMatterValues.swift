@@ -54,16 +54,16 @@ struct FrontMatterValues {
         }
         var timeout: Double?
         if let node = nodes["timeout"]?.value {
-            if let scalar = node.scalar, let value = Double(scalar.string), value > 0 {
+            if let scalar = node.scalar, let value = Double(scalar.string), NumberBounds.timeout.contains(value) {
                 timeout = value
             } else {
-                diagnostics.append(typeError("timeout", "a positive number of seconds", node))
+                diagnostics.append(typeError("timeout", NumberBounds.timeout.requirement, node))
             }
         }
         let deadline = string("deadline")
         var latePenalty: Double?
         if let node = nodes["late_penalty"]?.value {
-            if let scalar = node.scalar, let value = Double(scalar.string), value >= 0, value <= 1 {
+            if let scalar = node.scalar, let value = Double(scalar.string), NumberBounds.fraction.contains(value) {
                 latePenalty = value
             } else {
                 diagnostics.append(typeError("late_penalty", "a fraction between 0 and 1 (per day late)", node))

@@ -1,3 +1,4 @@
+import FileSafety
 public import Foundation
 import SiteRendering
 
@@ -20,6 +21,15 @@ public struct BuildAction: Sendable {
     /// Builds; 0 on success, 1 when a lesson or the site has errors.
     public func run() -> Int32 {
         let say = { (text: String) in FileHandle.standardError.write(Data((text + "\n").utf8)) }
+        // Before any work: the output folder must be one the build owns (the site builder checks again).
+        do throws(OwnedFolderError) {
+            _ = try OwnedFolder.claim(
+                outputDirectory, displayName: layout.displayPath(of: outputDirectory), projectRoot: layout.root,
+                lessonsDirectory: layout.lessonsDirectory)
+        } catch {
+            say("error: \(error)")
+            return 1
+        }
         if runFirst {
             let files = ((try? FileManager.default.contentsOfDirectory(atPath: layout.lessonsDirectory.path)) ?? [])
                 .filter { $0.hasSuffix(".md") }.sorted().map { layout.lessonsDirectory.appendingPathComponent($0) }

@@ -1,3 +1,4 @@
+import FileSafety
 public import Foundation
 import LessonModel
 import LessonParsing
@@ -29,7 +30,7 @@ public struct ClearAction: Sendable {
                 try FigureWriter(lessonFile: file, lesson: lesson).removeAll()
                 report("\(displayPath): cleared")
             } catch {
-                report("\(displayPath):1:1: error: cannot write the lesson: \(error)")
+                report("\(displayPath):1:1: error: cannot write the lesson (\(FileError.reason(of: error)))")
                 failed = true
             }
         }

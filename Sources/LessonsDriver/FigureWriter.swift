@@ -1,3 +1,4 @@
+import FileSafety
 import Foundation
 import LessonModel
 
@@ -29,7 +30,7 @@ struct FigureWriter {
             if existing.allSatisfy({ $0.hasSuffix(".svg") }) { try? FileManager.default.removeItem(at: folder) }
             return
         }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Folder.make(folder.path, shownAs: folder.path)
         for (name, svg) in wanted.sorted(by: { $0.key < $1.key }) {
             let url = folder.appendingPathComponent(name)
             let bytes = Array(svg.utf8)

@@ -1,21 +1,50 @@
+import FileSafety
 public import Foundation
 import Gradebook
 import Grading
+import LessonParsing
 
 /// `lessons grades ...` and `lessons feedback`: the gradebook's other commands.
 public enum GradesActions {
-    /// Records a manual score.
+    /// Records a manual score after checking it against the lesson and the gradebook: the exercise exists and is
+    /// manual, `0 <= points <= ` its points, and the student is in the gradebook, or `newStudent` adds them.
+    /// - Throws: ``ManualScoreError`` or ``GradebookError`` saying what is wrong; nothing is recorded then.
     public static func set(
-        gradebook path: URL, student: String, lesson: String, exercise: String, points: Double, comment: String
+        gradebook path: URL, student: String, lesson file: URL, layout: ProjectLayout, exercise: String,
+        points: Double, comment: String, newStudent: Bool
     ) throws {
-        try Gradebook(path: path.path).setManualScore(
-            student: student, lesson: lesson, exercise: exercise, points: points, comment: comment)
+        let displayPath = layout.displayPath(of: file)
+        guard let bytes = FileManager.default.contents(atPath: file.path).map(Array.init),
+            let lesson = LessonParser.parse(bytes, displayPath: displayPath).0
+        else { throw ManualScoreError.unreadableLesson(lesson: displayPath) }
+        let exercises = GradingMarkupParser.parse(lesson).0.exercises
+        guard let target = exercises.first(where: { $0.id == exercise }) else {
+            throw ManualScoreError.unknownExercise(
+                lesson: lesson.name, exercise: exercise, known: exercises.filter(\.isManual).map(\.id))
+        }
+        guard target.isManual else { throw ManualScoreError.autoGraded(lesson: lesson.name, exercise: exercise) }
+        guard points.isFinite, points >= 0, points <= target.points else {
+            throw ManualScoreError.points(value: points, maximum: target.points, lesson: lesson.name, exercise: exercise)
+        }
+        let gradebook = newStudent ? try Gradebook(path: path.path) : try Gradebook(existingAt: path.path, shownAs: path.relativePath)
+        if !newStudent, try !gradebook.hasStudent(student) {
+            throw ManualScoreError.unknownStudent(student: student, gradebook: path.relativePath)
+        }
+        try gradebook.setManualScore(
+            student: student, lesson: lesson.name, exercise: exercise, points: points, comment: comment)
+    }
+
+    /// Writes `text` to `url` atomically (for `grades export --out`).
+    /// - Throws: ``FileError`` naming the path and the reason.
+    public static func write(_ text: String, to url: URL) throws {
+        try AtomicFile.write(Array(text.utf8), to: url)
     }
 
     /// CSV with one row per student, lesson and exercise, then a `TOTAL` row per student and lesson. Text cells
     /// are neutralised and quoted (``CSVCell``); names that differ in any byte get rows of their own.
+    /// - Throws: ``GradebookError/missing(path:)`` when there is no gradebook at `path` (none is created).
     public static func exportCSV(gradebook path: URL) throws -> String {
-        let gradebook = try Gradebook(path: path.path)
+        let gradebook = try Gradebook(existingAt: path.path, shownAs: path.relativePath)
         let manual = Dictionary(grouping: try gradebook.manualScores()) { StudentLesson($0.student, $0.lesson) }
         let totals = Dictionary(grouping: try gradebook.exerciseTotals()) { StudentLesson($0.student, $0.lesson) }
         var rows = ["student,lesson,exercise,auto_points,auto_max,manual_points,late_penalty,total"]
@@ -41,10 +70,12 @@ public enum GradesActions {
         return rows.joined(separator: "\n") + "\n"
     }
 
-    /// Merges shard gradebooks into `target`.
+    /// Merges shard gradebooks into `target` (created if needed).
+    /// - Throws: ``GradebookError/missing(path:)`` before writing anything when a shard does not exist.
     public static func merge(into target: URL, shards: [URL]) throws {
+        let opened = try shards.map { try Gradebook(existingAt: $0.path, shownAs: $0.relativePath) }
         let gradebook = try Gradebook(path: target.path)
-        for shard in shards { try gradebook.merge(Gradebook(path: shard.path)) }
+        for shard in opened { try gradebook.merge(shard) }
     }
 
     /// Writes `<out>/<student>/<lesson>.html` for every graded submission, each name as its ``FolderName``;
@@ -52,7 +83,7 @@ public enum GradesActions {
     /// - Throws: ``FeedbackError/sharedFolder(_:_:)`` before writing anything, when two students (or lessons)
     ///   would share a page on a case-insensitive disk.
     public static func writeFeedback(gradebook path: URL, output: URL) throws -> Int {
-        let gradebook = try Gradebook(path: path.path)
+        let gradebook = try Gradebook(existingAt: path.path, shownAs: path.relativePath)
         let manual = Dictionary(grouping: try gradebook.manualScores()) { StudentLesson($0.student, $0.lesson) }
         let entries = try gradebook.entries()
         let pages = entries.map { "\(FolderName.encode($0.report.student))/\(FolderName.encode($0.report.lesson)).html" }
@@ -61,7 +92,7 @@ public enum GradesActions {
         }
         for (entry, page) in zip(entries, pages) {
             let file = output.appendingPathComponent(page)
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Folder.make(file.deletingLastPathComponent().path, shownAs: file.deletingLastPathComponent().relativePath)
             let html = FeedbackPage.html(
                 entry: entry, manual: manual[StudentLesson(entry.report.student, entry.report.lesson)] ?? [])
             try AtomicFile.write(Array(html.utf8), to: file)

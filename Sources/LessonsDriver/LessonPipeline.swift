@@ -1,3 +1,4 @@
+import FileSafety
 import Foundation
 import LessonExecution
 import LessonModel
@@ -43,7 +44,8 @@ struct LessonPipeline: Sendable {
         let recordedInputs = lesson.cells.map { $0.output?.marker.inputs ?? [] }
         let hashes = fingerprint.hashes(for: lesson, seed: seed, inputs: recordedInputs, root: layout.root)
         let freshness = Freshness(lesson: lesson, hashes: hashes.cells, inlineHashes: hashes.inline)
-        if freshness.isUpToDate && !options.force {
+        // `check` runs nothing, so `force` cannot make an up-to-date lesson stale.
+        if freshness.isUpToDate && (!options.force || options.check) {
             report.status = freshness.hasFailures ? (options.check ? .stale : .failed) : .upToDate
             if freshness.hasFailures {
                 report.diagnostics.append(Diagnostic(
@@ -115,7 +117,7 @@ struct LessonPipeline: Sendable {
             }
             if updated != original { try AtomicFile.write(updated, to: file) }
         } catch {
-            return fail("cannot write the lesson: \(error)", identifier: "write.failed")
+            return fail("cannot write the lesson (\(FileError.reason(of: error)))", identifier: "write.failed")
         }
         return report
     }

@@ -1,4 +1,5 @@
 import Crypto
+import FileSafety
 public import Foundation
 import Grading
 import LessonModel
@@ -27,8 +28,26 @@ public struct ReleaseAction: Sendable {
         var lockedCells: [LockedCell]
     }
 
-    /// Releases `file` into `output`; returns the exit code.
+    /// Releases `file` into `output`, a folder the release owns (``OwnedFolder``: empty, new, or holding only
+    /// earlier releases; never the project, `Lessons/` or a folder with other files); returns the exit code.
     public func run(_ file: URL, output: URL) -> Int32 {
+        let say = { (text: String) in FileHandle.standardError.write(Data((text + "\n").utf8)) }
+        var folder: OwnedFolder
+        do throws(OwnedFolderError) {
+            folder = try OwnedFolder.claim(
+                output, displayName: layout.displayPath(of: output), projectRoot: layout.root,
+                lessonsDirectory: layout.lessonsDirectory)
+        } catch {
+            say("error: \(error)")
+            return 1
+        }
+        let source = URL(fileURLWithPath: file.path).resolvingSymlinksInPath().path
+        let name = file.deletingPathExtension().lastPathComponent
+        for target in [name + ".md", name + ".manifest.json"]
+        where URL(fileURLWithPath: folder.url.path + "/" + target).resolvingSymlinksInPath().path == source {
+            say("error: cannot write into '\(folder.displayName)': the student copy would replace the lesson itself")
+            return 1
+        }
         let problems = CheckAction.problems(in: file, layout: layout)
         for problem in problems { FileHandle.standardError.write(Data((problem.description + "\n").utf8)) }
         guard !Diagnostic.containsError(problems),
@@ -48,14 +67,12 @@ public struct ReleaseAction: Sendable {
                 .init(id: cell.id, sha256: SHA256.hash(data: Data(cell.source.utf8)).map { String(format: "%02x", $0) }.joined())
             })
         do {
-            try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-            try AtomicFile.write(student, to: output.appendingPathComponent(lesson.name + ".md"))
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let json = try encoder.encode(manifest) + Data("\n".utf8)
-            try AtomicFile.write(Array(json), to: output.appendingPathComponent(lesson.name + ".manifest.json"))
+            try folder.add([lesson.name + ".md": student, lesson.name + ".manifest.json": Array(json)])
         } catch {
-            FileHandle.standardError.write(Data("error: cannot write the student copy: \(error)\n".utf8))
+            say("error: the student copy was not written: \(error)")
             return 1
         }
         FileHandle.standardError.write(Data(

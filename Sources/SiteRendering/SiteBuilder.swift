@@ -1,3 +1,4 @@
+import FileSafety
 public import Foundation
 import Grading
 public import LessonModel
@@ -171,18 +172,18 @@ public struct SiteBuilder {
         }
     }
 
-    /// Writes `files` under the output folder, replacing what a previous build wrote there.
+    /// Writes `files` into the output folder, which the build owns (``OwnedFolder``): files an earlier build
+    /// wrote and this one does not are deleted; a folder holding anything else (the project, `Lessons/`, a
+    /// `CNAME`) is refused and left as it is.
     func write(_ files: [String: String]) throws(SiteError) {
         let root = configuration.outputDirectory
-        do {
-            try? FileManager.default.removeItem(at: root)
-            for (name, text) in files.sorted(by: { $0.key < $1.key }) {
-                let url = root.appendingPathComponent(name)
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(text.utf8).write(to: url)
-            }
+        do throws(OwnedFolderError) {
+            var folder = try OwnedFolder.claim(
+                root, displayName: root.path, projectRoot: configuration.lessonsDirectory.deletingLastPathComponent(),
+                lessonsDirectory: configuration.lessonsDirectory)
+            try folder.replaceContents(with: files.mapValues { Array($0.utf8) })
         } catch {
-            throw SiteError([Diagnostic(.error, "site.write", "cannot write the site: \(error)",
+            throw SiteError([Diagnostic(.error, "site.write", "the site was not written: \(error)",
                 at: SourceLocation(file: root.path, line: 1, column: 1))])
         }
     }

@@ -19,7 +19,10 @@ struct FeedbackCommand: ParsableCommand {
     @Option(help: "The folder to write <student>/<lesson>.html to.") var out = "feedback"
 
     func run() throws {
-        let count = try GradesActions.writeFeedback(gradebook: URL(fileURLWithPath: gradebook), output: URL(fileURLWithPath: out))
+        var count = 0
+        try reportingErrors {
+            count = try GradesActions.writeFeedback(gradebook: URL(fileURLWithPath: gradebook), output: URL(fileURLWithPath: out))
+        }
         FileHandle.standardError.write(Data("wrote \(count) feedback page(s) to \(out)/\n".utf8))
     }
 }

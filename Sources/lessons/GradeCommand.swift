@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LessonModel
 import LessonsDriver
 
 /// `lessons grade`: autograde submissions.
@@ -53,7 +54,8 @@ struct GradeCommand: ParsableCommand {
     var validateOnly = false
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if let problem = NumberBounds.jobs.problem(with: Double(jobs), name: "--jobs") { throw ValidationError(problem) }
+        if let problem = NumberBounds.timeout.problem(with: timeout, name: "--timeout") { throw ValidationError(problem) }
         if let shard {
             let parts = shard.split(separator: "/").compactMap { Int($0) }
             guard parts.count == 2, parts[1] >= 1, (1...parts[1]).contains(parts[0]) else {

@@ -13,16 +13,22 @@ struct GradesCommand: ParsableCommand {
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record a score given by hand (written answers).")
         @Option var gradebook = "gradebook.sqlite"
-        @Option var student: String
-        @Option var lesson: String
-        @Option var exercise: String
-        @Option var points: Double
+        @Option(help: "A student in the gradebook (see --new-student).") var student: String
+        @Option(help: "The lesson (a file, or a bare name in Lessons/).") var lesson: String
+        @Option(help: "A manual exercise of the lesson (`//| manual: true`).") var exercise: String
+        @Option(help: "From 0 to the exercise's points.") var points: Double
         @Option var comment = ""
+        @Flag(help: "Add the student to the gradebook (creating it if needed) when they are not in it yet.")
+        var newStudent = false
 
         func run() throws {
-            try GradesActions.set(
-                gradebook: URL(fileURLWithPath: gradebook), student: student, lesson: lesson, exercise: exercise,
-                points: points, comment: comment)
+            let layout = ProjectLayout.discover()
+            guard let file = LessonSelection.single(lesson, in: layout) else { throw ExitCode(1) }
+            try reportingErrors {
+                try GradesActions.set(
+                    gradebook: URL(fileURLWithPath: gradebook), student: student, lesson: file, layout: layout,
+                    exercise: exercise, points: points, comment: comment, newStudent: newStudent)
+            }
         }
     }
 
@@ -34,11 +40,13 @@ struct GradesCommand: ParsableCommand {
         @Option(help: "Write to this file instead of standard output.") var out: String?
 
         func run() throws {
-            let text = try GradesActions.exportCSV(gradebook: URL(fileURLWithPath: gradebook))
-            if let out {
-                try text.write(toFile: out, atomically: true, encoding: .utf8)
-            } else {
-                FileHandle.standardOutput.write(Data(text.utf8))
+            try reportingErrors {
+                let text = try GradesActions.exportCSV(gradebook: URL(fileURLWithPath: gradebook))
+                if let out {
+                    try GradesActions.write(text, to: URL(fileURLWithPath: out))
+                } else {
+                    FileHandle.standardOutput.write(Data(text.utf8))
+                }
             }
         }
     }
@@ -49,7 +57,9 @@ struct GradesCommand: ParsableCommand {
         @Argument(help: "Shard gradebooks.") var shards: [String]
 
         func run() throws {
-            try GradesActions.merge(into: URL(fileURLWithPath: into), shards: shards.map { URL(fileURLWithPath: $0) })
+            try reportingErrors {
+                try GradesActions.merge(into: URL(fileURLWithPath: into), shards: shards.map { URL(fileURLWithPath: $0) })
+            }
         }
     }
 }

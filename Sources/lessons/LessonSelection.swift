@@ -15,13 +15,21 @@ struct LessonSelection: ParsableArguments {
         if !lessons.isEmpty && all { throw ValidationError("pass lesson names or --all, not both") }
     }
 
-    /// The files selected, or nil after printing why some could not be found.
+    /// The files selected, or nil after printing why some could not be found, or that there is nothing to work on
+    /// (a selection of no lessons is a mistake, never a success).
     func files(in layout: ProjectLayout) -> [URL]? {
         let resolver = LessonResolver(layout: layout)
-        if all { return resolver.allLessons() }
+        let say = { (text: String) in FileHandle.standardError.write(Data("error: \(text)\n".utf8)) }
+        if all {
+            let files = resolver.allLessons()
+            if files.isEmpty { say("no lessons in \(layout.lessonsDirectory.path)/: nothing to do (a lesson is a .md file there)") }
+            return files.isEmpty ? nil : files
+        }
         let (files, diagnostics) = resolver.resolve(lessons)
-        for diagnostic in diagnostics { FileHandle.standardError.write(Data("error: \(diagnostic.message)\n".utf8)) }
-        return diagnostics.isEmpty ? files : nil
+        for diagnostic in diagnostics { say(diagnostic.message) }
+        guard diagnostics.isEmpty else { return nil }
+        if files.isEmpty { say("no lessons in \(lessons.joined(separator: ", ")): nothing to do (a lesson is a .md file)") }
+        return files.isEmpty ? nil : files
     }
 
     /// The one lesson `name` refers to, or nil after printing why it cannot be found.

@@ -11,6 +11,7 @@ struct LessonsCommand: ParsableCommand {
             blocks whose info string is {swift}. Cell options are leading `//| key: value` lines. See \
             docs/format.md for the complete format.
             """,
+        version: LessonsVersion.text,
         subcommands: [
             RunCommand.self, ClearCommand.self, CheckCommand.self, ReleaseCommand.self, GradeCommand.self,
             GradesCommand.self, FeedbackCommand.self, BuildCommand.self, PreviewCommand.self,

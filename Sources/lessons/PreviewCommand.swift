@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LessonModel
 import LessonsDriver
 import SitePreview
 import SiteRendering
@@ -14,6 +15,10 @@ struct PreviewCommand: ParsableCommand {
 
     @Option(help: "Port on 127.0.0.1 (0: any free port, named in the 'serving' line).")
     var port: Int = 8000
+
+    func validate() throws {
+        if let problem = NumberBounds.port.problem(with: Double(port), name: "--port") { throw ValidationError(problem) }
+    }
 
     func run() throws {
         let layout = ProjectLayout.discover()

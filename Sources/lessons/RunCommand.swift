@@ -1,4 +1,5 @@
 import ArgumentParser
+import LessonModel
 import LessonsDriver
 
 /// `lessons run`: execute lessons' cells and write their outputs into the Markdown.
@@ -36,8 +37,11 @@ struct RunCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-        guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
+        if let problem = NumberBounds.jobs.problem(with: Double(jobs), name: "--jobs") { throw ValidationError(problem) }
+        if let problem = NumberBounds.timeout.problem(with: timeout, name: "--timeout") { throw ValidationError(problem) }
+        if check && force {
+            throw ValidationError("--check writes nothing and runs nothing, --force re-runs every lesson: pass one of them")
+        }
     }
 
     func run() throws {

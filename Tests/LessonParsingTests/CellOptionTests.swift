@@ -43,7 +43,10 @@ import Testing
     @Test(arguments: [
         ("//| colour: red", "6:5: error: unknown cell option 'colour' (known: id, echo, output, timeout, caption, error, exercise, test, points, manual)"),
         ("//| echo: maybe", "6:11: error: cell option 'echo' must be true or false, not 'maybe'"),
-        ("//| timeout: -3", "6:14: error: cell option 'timeout' must be a positive number of seconds, not '-3'"),
+        ("//| timeout: -3", "6:14: error: cell option 'timeout' must be a number of seconds greater than 0 and at most 86400 (24 hours), not -3"),
+        ("//| timeout: 1e308", "6:14: error: cell option 'timeout' must be a number of seconds greater than 0 and at most 86400 (24 hours), not 1e+308"),
+        ("//| timeout: .inf", "6:14: error: cell option 'timeout' must be a positive number of seconds, not '.inf'"),
+        ("//| points: 1e9", "6:13: error: cell option 'points' must be a number of points at least 0 and at most 10000, not 1000000000"),
         ("//| points: many", "6:13: error: cell option 'points' must be a non-negative number, not 'many'"),
         ("//| id: has space", "6:9: error: cell option 'id' must be a slug of letters, digits, '-' and '_', not 'has space'"),
         ("//| echo", "6:5: error: cell option must have the form '//| key: value'"),

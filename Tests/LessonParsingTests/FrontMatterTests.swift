@@ -21,7 +21,8 @@ import Testing
         ("---\npart: P\n---\n", "1:1: error: front matter has no 'title'"),
         ("---\ntitle: T\norder: first\n---\n", "3:8: error: front matter 'order' must be an integer"),
         ("---\ntitle: T\nseed: -1\n---\n", "3:7: error: front matter 'seed' must be a non-negative integer"),
-        ("---\ntitle: T\ntimeout: 0\n---\n", "3:10: error: front matter 'timeout' must be a positive number of seconds"),
+        ("---\ntitle: T\ntimeout: 0\n---\n", "3:10: error: front matter 'timeout' must be a number of seconds greater than 0 and at most 86400 (24 hours)"),
+        ("---\ntitle: T\ntimeout: 1e308\n---\n", "3:10: error: front matter 'timeout' must be a number of seconds greater than 0 and at most 86400 (24 hours)"),
         ("---\ntitle: [a\n---\n", "3:1: error: invalid YAML in front matter: while parsing a flow sequence: did not find expected ',' or ']'"),
     ])
     func reportsProblemsWithTheirLocation(text: String, expected: String) {

@@ -193,13 +193,13 @@ import TestSupport
         try grading.submit("=1+1", mean: nil)
         #expect(try grade(grading).status == 0)
         #expect(try grading.lessons.run([
-            "grades", "set", "--student", "+cmd|' /C calc'!A0,\"x\"", "--lesson", "means", "--exercise", "explain",
-            "--points=-1",
+            "grades", "set", "--student", "+cmd|' /C calc'!A0,\"x\"", "--new-student", "--lesson", "means",
+            "--exercise", "explain", "--points=1",
         ]).status == 0)
         let csv = try grading.lessons.run(["grades", "export", "--csv"]).standardOutput
         let lines = csv.split(separator: "\n").map(String.init)
         #expect(lines.contains("'=1+1,means,TOTAL,0,5,0,0,0"), "\(csv)")
-        #expect(lines.contains("\"'+cmd|' /C calc'!A0,\"\"x\"\"\",means,explain,0,0,-1,0,-1"),
+        #expect(lines.contains("\"'+cmd|' /C calc'!A0,\"\"x\"\"\",means,explain,0,0,1,0,1"),
             "quoted, neutralised; numbers stay plain: \(csv)")
         #expect(!lines.contains { $0.hasPrefix("=") || $0.hasPrefix("+") }, "\(csv)")
     }

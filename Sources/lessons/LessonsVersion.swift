@@ -1,0 +1,23 @@
+/// What `lessons --version` prints: the tool's version and the Swift toolchain that compiled it.
+enum LessonsVersion {
+    /// The version of `lessons`.
+    static let number = "0.1.0"
+
+    /// The Swift compiler this executable was built with, to the minor version.
+    static let compiler: String = {
+        #if compiler(>=6.4)
+            "Swift 6.4 or later"
+        #elseif compiler(>=6.3)
+            "Swift 6.3"
+        #elseif compiler(>=6.2)
+            "Swift 6.2"
+        #elseif compiler(>=6.1)
+            "Swift 6.1"
+        #else
+            "Swift 6.0"
+        #endif
+    }()
+
+    /// `lessons 0.1.0 (built with Swift 6.3)`.
+    static let text = "lessons \(number) (built with \(compiler))"
+}
