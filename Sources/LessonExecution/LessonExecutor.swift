@@ -69,14 +69,10 @@ public struct LessonExecutor: Sendable {
     ) throws(ExecutionError) -> (result: LessonRunResult?, program: CompiledProgram?) {
         let cellCount = lesson.cells.count
         let onCellStart: (Int) -> Void = { index in if index < cellCount { onCellStart(index) } }
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("lessons-\(lesson.name)-\(UUID().uuidString)").path
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw .fileSystem("cannot create a temporary folder \(directory): \(error)")
-        }
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        // Private, and named without the lesson's name: any file name works, and nothing is left on any exit.
+        let folder = try TemporaryFolder.make()
+        defer { folder.remove() }
+        let directory = folder.path
 
         let cells = lesson.cells
         var decided: [Int: CellOutput] = [:]

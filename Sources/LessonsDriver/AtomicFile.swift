@@ -1,4 +1,5 @@
 import Foundation
+import LessonExecution
 
 /// Writes files so that a reader sees either the old or the new content, never a mix: write a temporary file
 /// beside the target, then rename it over the target.
@@ -8,6 +9,9 @@ enum AtomicFile {
         let directory = url.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).lessons-\(getpid())-\(UUID().uuidString.prefix(8))")
         let permissions = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.posixPermissions]
+        // Removed if a signal ends the run mid-write; a SIGKILL's leftover is swept by the next run (it names our pid).
+        ExitCleanup.shared.register(temporary.path)
+        defer { ExitCleanup.shared.unregister(temporary.path) }
         do {
             try Data(bytes).write(to: temporary)
             if let permissions {
