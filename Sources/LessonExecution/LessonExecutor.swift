@@ -204,7 +204,24 @@ public struct LessonExecutor: Sendable {
                 executable: executable, decided: decided, omitted: omitted, replaced: replaced, limit: 0,
                 omittedInline: omittedInline))
         }
-        return (LessonRunResult(cells: cellOutputs, inlineValues: inlineValues), nil)
+        return (Self.namingTheLesson(LessonRunResult(cells: cellOutputs, inlineValues: inlineValues), lesson), nil)
+    }
+
+    /// `result` with the program's name for the lesson file (``ProgramAssembler/fileName(for:)``) turned back into
+    /// its display path wherever the compiler, the runtime or a check wrote it.
+    private static func namingTheLesson(_ result: LessonRunResult, _ lesson: Lesson) -> LessonRunResult {
+        let programName = ProgramAssembler.fileName(for: lesson)
+        guard programName != lesson.displayPath else { return result }
+        let text = { (text: String) in text.replacingOccurrences(of: programName, with: lesson.displayPath) }
+        let location = { (location: SourceLocation) in
+            var location = location
+            if location.file == programName { location.file = lesson.displayPath }
+            return location
+        }
+        var result = result
+        result.cells = result.cells.map { $0.rewriting(text: text, location: location) }
+        result.inlineValues = result.inlineValues.map { $0.rewriting(text: text, location: location) }
+        return result
     }
 
     /// Compiler errors on the lines of inline expressions in the program, as failures of those expressions.
@@ -213,7 +230,7 @@ public struct LessonExecutor: Sendable {
     ) -> [Int: InlineOutcome] {
         var failures: [Int: InlineOutcome] = [:]
         let candidates = ProgramAssembler.includedInline(of: lesson, cells: cells).filter { !omitted.contains($0.index) }
-        for error in errors where error.file == lesson.displayPath {
+        for error in errors where error.file == ProgramAssembler.fileName(for: lesson) {
             // Each expression is compiled on a line of its own, indented to its column in the lesson.
             let onLine = candidates.filter { $0.line == error.line }
             guard let expression = onLine.last(where: { $0.codeColumn <= error.column }) ?? onLine.first,
@@ -303,7 +320,7 @@ public struct LessonExecutor: Sendable {
         let candidates = cells.filter { !omitted.contains($0.index) }
         for cell in candidates {
             let mine = errors.filter {
-                $0.file == lesson.displayPath && $0.line >= cell.firstSourceLine && $0.line < cell.closingFenceLine
+                $0.file == ProgramAssembler.fileName(for: lesson) && $0.line >= cell.firstSourceLine && $0.line < cell.closingFenceLine
             }
             if !mine.isEmpty { return (cell, mine) }
         }
