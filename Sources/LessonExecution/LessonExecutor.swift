@@ -13,8 +13,9 @@ public struct LessonExecutor: Sendable {
     public var limits: RunLimits
     /// The folder lesson programs run in (the project root), so relative paths mean the same in every lesson.
     public let workingDirectory: String
-    /// Compile with `-O` (default) or `-Onone`.
-    public var optimize = true
+    /// Compile cells with `-O`, or with `-Onone` (default: traps then print their messages and backtraces find
+    /// the exact line, and the course compiles and runs faster; LessonKit itself is always optimised).
+    public var optimize = false
     /// Variables added to the program's environment (the grader's checker gets its values file this way).
     public var extraEnvironment: [String: String] = [:]
     /// What to do when a cell fails fatally (default: the notebook policy of `lessons run`).
