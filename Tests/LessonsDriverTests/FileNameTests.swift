@@ -3,9 +3,12 @@ import Testing
 import TestSupport
 
 /// Any valid file name works as a lesson: spaces, quotes, backslashes, non-ASCII letters, a leading dash, shell
-/// and Swift string characters. Its cells run, and its errors name the file as it is.
+/// and Swift string characters, control characters (a newline). Its cells run, and its errors name the file as it is.
 @Suite(.serialized) struct FileNameTests {
-    static let fixed = ["m31-ü.md", "a b.md", "-dash.md", "q\"uote's.md", "back\\slash.md", "名前 ünï.md", "$(x)`y`;&.md"]
+    static let fixed = [
+        "m31-ü.md", "a b.md", "-dash.md", "q\"uote's.md", "back\\slash.md", "名前 ünï.md", "$(x)`y`;&.md", "new\nline.md",
+        "tab\there.md",
+    ]
 
     /// Names made of letters from several scripts, punctuation and spaces, from a fixed seed.
     static func generated(count: Int) -> [String] {
