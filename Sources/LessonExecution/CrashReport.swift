@@ -61,7 +61,15 @@ struct CrashReport {
                 }
             }
             let location = line[atRange.upperBound...]
-            guard self.line == nil else { continue }
+            // A trap message gave the line: a frame on that line gives the column.
+            if let messageLine = self.line {
+                guard location.hasPrefix(lessonFile + ":") || location.hasPrefix(programFile + ":") else { continue }
+                let file = location.hasPrefix(lessonFile + ":") ? lessonFile : programFile
+                let numbers = location.dropFirst(file.count + 1).split(separator: ":")
+                guard numbers.first.flatMap({ Int($0) }) == messageLine else { continue }
+                self.column = numbers.dropFirst().first.flatMap { Int($0) } ?? 1
+                break
+            }
             let file = location.hasPrefix(lessonFile + ":") ? lessonFile
                 : (!programFile.isEmpty && location.hasPrefix(programFile + ":")) ? programFile : nil
             guard let file else { continue }
