@@ -93,6 +93,8 @@ struct ChildProcess {
         guard status == 0 else {
             throw .cannotStart(executable, String(cString: strerror(status)))
         }
+        // Killed with its group if a signal ends the runner first (the group is the child's own pid).
+        ExitCleanup.shared.register(processGroup: pid)
         return ChildProcess(pid: pid)
     }
 
@@ -101,6 +103,7 @@ struct ChildProcess {
         var status: Int32 = 0
         let result = waitpid(pid, &status, WNOHANG)
         guard result == pid else { return nil }
+        ExitCleanup.shared.unregister(processGroup: pid)
         return Self.termination(status)
     }
 
@@ -108,6 +111,7 @@ struct ChildProcess {
     func wait() -> Termination {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        ExitCleanup.shared.unregister(processGroup: pid)
         return Self.termination(status)
     }
 

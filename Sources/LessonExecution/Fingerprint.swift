@@ -10,7 +10,7 @@ public struct Fingerprint: Sendable {
 
     /// Creates a fingerprint base from the toolchain version and LessonKit's own fingerprint.
     public init(toolchainVersion: String, lessonKit: String) {
-        environment = Self.hex(["lessons-output-v1", toolchainVersion, lessonKit])
+        environment = Self.hex(["lessons-output-v2", toolchainVersion, lessonKit])
     }
 
     /// The hash for each cell of `lesson`, in order, 16 hexadecimal digits each.

@@ -13,8 +13,9 @@ public struct LessonExecutor: Sendable {
     public var limits: RunLimits
     /// The folder lesson programs run in (the project root), so relative paths mean the same in every lesson.
     public let workingDirectory: String
-    /// Compile with `-O` (default) or `-Onone`.
-    public var optimize = true
+    /// Compile cells with `-O`, or with `-Onone` (default: traps then print their messages and backtraces find
+    /// the exact line, and the course compiles and runs faster; LessonKit itself is always optimised).
+    public var optimize = false
     /// Variables added to the program's environment (the grader's checker gets its values file this way).
     public var extraEnvironment: [String: String] = [:]
     /// What to do when a cell fails fatally (default: the notebook policy of `lessons run`).
@@ -69,14 +70,10 @@ public struct LessonExecutor: Sendable {
     ) throws(ExecutionError) -> (result: LessonRunResult?, program: CompiledProgram?) {
         let cellCount = lesson.cells.count
         let onCellStart: (Int) -> Void = { index in if index < cellCount { onCellStart(index) } }
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("lessons-\(lesson.name)-\(UUID().uuidString)").path
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw .fileSystem("cannot create a temporary folder \(directory): \(error)")
-        }
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        // Private, and named without the lesson's name: any file name works, and nothing is left on any exit.
+        let folder = try TemporaryFolder.make()
+        defer { folder.remove() }
+        let directory = folder.path
 
         let cells = lesson.cells
         var decided: [Int: CellOutput] = [:]
@@ -208,7 +205,24 @@ public struct LessonExecutor: Sendable {
                 executable: executable, decided: decided, omitted: omitted, replaced: replaced, limit: 0,
                 omittedInline: omittedInline))
         }
-        return (LessonRunResult(cells: cellOutputs, inlineValues: inlineValues), nil)
+        return (Self.namingTheLesson(LessonRunResult(cells: cellOutputs, inlineValues: inlineValues), lesson), nil)
+    }
+
+    /// `result` with the program's name for the lesson file (``ProgramAssembler/fileName(for:)``) turned back into
+    /// its display path wherever the compiler, the runtime or a check wrote it.
+    private static func namingTheLesson(_ result: LessonRunResult, _ lesson: Lesson) -> LessonRunResult {
+        let programName = ProgramAssembler.fileName(for: lesson)
+        guard programName != lesson.displayPath else { return result }
+        let text = { (text: String) in text.replacingOccurrences(of: programName, with: lesson.displayPath) }
+        let location = { (location: SourceLocation) in
+            var location = location
+            if location.file == programName { location.file = lesson.displayPath }
+            return location
+        }
+        var result = result
+        result.cells = result.cells.map { $0.rewriting(text: text, location: location) }
+        result.inlineValues = result.inlineValues.map { $0.rewriting(text: text, location: location) }
+        return result
     }
 
     /// Compiler errors on the lines of inline expressions in the program, as failures of those expressions.
@@ -217,7 +231,7 @@ public struct LessonExecutor: Sendable {
     ) -> [Int: InlineOutcome] {
         var failures: [Int: InlineOutcome] = [:]
         let candidates = ProgramAssembler.includedInline(of: lesson, cells: cells).filter { !omitted.contains($0.index) }
-        for error in errors where error.file == lesson.displayPath {
+        for error in errors where error.file == ProgramAssembler.fileName(for: lesson) {
             // Each expression is compiled on a line of its own, indented to its column in the lesson.
             let onLine = candidates.filter { $0.line == error.line }
             guard let expression = onLine.last(where: { $0.codeColumn <= error.column }) ?? onLine.first,
@@ -307,7 +321,7 @@ public struct LessonExecutor: Sendable {
         let candidates = cells.filter { !omitted.contains($0.index) }
         for cell in candidates {
             let mine = errors.filter {
-                $0.file == lesson.displayPath && $0.line >= cell.firstSourceLine && $0.line < cell.closingFenceLine
+                $0.file == ProgramAssembler.fileName(for: lesson) && $0.line >= cell.firstSourceLine && $0.line < cell.closingFenceLine
             }
             if !mine.isEmpty { return (cell, mine) }
         }

@@ -21,9 +21,7 @@ enum ProgramAssembler {
         for lesson: Lesson, cells: ArraySlice<CodeCell>, omitted: Set<Int>, replaced: [Int: String] = [:],
         isolated: Set<Int> = [], omittedInline: Set<Int> = [], timeouts: [Int: Double] = [:]
     ) -> String {
-        let file = lesson.displayPath
-            .replacingOccurrences(of: "\\", with: "\\\\")
-            .replacingOccurrences(of: "\"", with: "\\\"")
+        let file = fileName(for: lesson)
         var pending = includedInline(of: lesson, cells: cells).filter { !omittedInline.contains($0.index) }[...]
         var program = "import LessonKit\nLessonRuntime.start()\n"
         func emitInline(before line: Int) {
@@ -59,6 +57,16 @@ enum ProgramAssembler {
         emitInline(before: Int.max)
         program += "LessonRuntime.finish()\n"
         return program
+    }
+
+    /// The file name the program's `#sourceLocation`s give (so compiler errors, traps and checks name it): the
+    /// lesson's display path, with any character a Swift string literal or a diagnostic line cannot carry as it
+    /// is (`"`, `\`, control characters) replaced by `_`. ``LessonExecutor`` turns it back into the display path in
+    /// every output.
+    static func fileName(for lesson: Lesson) -> String {
+        String(String.UnicodeScalarView(lesson.displayPath.unicodeScalars.map { scalar in
+            scalar == "\"" || scalar == "\\" || scalar.value < 0x20 || scalar.value == 0x7F ? "_" : scalar
+        }))
     }
 
     /// The inline expressions a program of `cells` (the lesson's first cells) reaches: those above the first

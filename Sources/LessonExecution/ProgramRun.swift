@@ -43,6 +43,7 @@ struct ProgramRun {
         childEnvironment[RuntimeEnvironment.tokenDescriptor] = "4"
         childEnvironment[RuntimeEnvironment.limits] = limits.text
         childEnvironment[RuntimeEnvironment.workingDirectory] = workingDirectory
+        childEnvironment[RuntimeEnvironment.runnerProcess] = String(getpid())
         childEnvironment["SWIFT_BACKTRACE"] = "enable=yes,interactive=no,color=no,threads=crashed,registers=none,images=none,sanitize=yes"
         if let processGroup { childEnvironment[RuntimeEnvironment.pidsCgroup] = processGroup.processCountPath }
 

@@ -44,11 +44,13 @@ extension ResultCollector {
         let standardError = CapturedStream(
             path: directory + "/" + CellFileNames.standardError(cell: region), limit: limits.shownOutputBytes)
         let report = CrashReport(
-            standardError: String(decoding: standardError.bytes, as: UTF8.self), lessonFile: lesson.displayPath,
+            standardError: String(decoding: standardError.bytes, as: UTF8.self), lessonFile: ProgramAssembler.fileName(for: lesson),
             programFile: directory + "/main.swift", isLessonLine: { $0 == expression.line })
         switch run.termination {
         case .exited(let code): return "\(name) ended the program with exit(\(code))"
-        case .signaled(let signal): return signalMessage(signal, subject: name, function: report.function)
+        case .signaled(let signal):
+            if let trap = report.trapMessage, signal == SIGILL || signal == SIGTRAP { return "\(name) crashed: \(trap)" }
+            return signalMessage(signal, subject: name, function: report.function)
         }
     }
 }

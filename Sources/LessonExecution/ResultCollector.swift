@@ -136,7 +136,7 @@ struct ResultCollector {
     {
         let cells = lesson.cells
         let report = CrashReport(
-            standardError: standardError, lessonFile: lesson.displayPath, programFile: directory + "/main.swift",
+            standardError: standardError, lessonFile: ProgramAssembler.fileName(for: lesson), programFile: directory + "/main.swift",
             isLessonLine: { line in cells.contains { line >= $0.firstSourceLine && line < $0.closingFenceLine } })
         let location = report.line.map { lesson.location(line: $0, column: report.column ?? 1) }
             ?? lesson.location(line: cell.openingFenceLine)
@@ -149,6 +149,9 @@ struct ResultCollector {
             return ("cell '\(cell.id)' ended the program with exit(\(code)); later cells were not run", location,
                 report.standardError)
         case .signaled(let signal):
+            if let trap = report.trapMessage, signal == SIGILL || signal == SIGTRAP {
+                return ("cell '\(cell.id)' crashed: \(trap)", location, report.standardError)
+            }
             return (signalMessage(signal, subject: "cell '\(cell.id)'", function: report.function), location, report.standardError)
         }
     }

@@ -16,6 +16,9 @@ public enum RuntimeEnvironment {
     public static let limits = "LESSONS_LIMITS"
     /// The folder the program changes into before the first cell (the project root).
     public static let workingDirectory = "LESSONS_WORKING_DIRECTORY"
+    /// The runner's process id: the program asks to be killed when its parent dies, and stops at once if the
+    /// runner is already gone.
+    public static let runnerProcess = "LESSONS_RUNNER_PID"
     /// A cgroup (v1 `pids` controller) directory the program joins to cap its process count.
     public static let pidsCgroup = "LESSONS_PIDS_CGROUP"
     /// Comma-separated indices of isolated cells to skip in this run (grading re-runs a program without the

@@ -63,15 +63,29 @@ struct LessonPipeline: Sendable {
         }
 
         // 3. Execute.
-        let result: LessonRunResult
+        let rawResult: LessonRunResult
         do {
-            result = try executor().execute(lesson, seed: seed) { onCellStart(lesson, $0) }
+            rawResult = try executor().execute(lesson, seed: seed) { onCellStart(lesson, $0) }
         } catch {
             return fail("\(error)", identifier: "run.cannot-run")
         }
+        // 4. Render: locations in outputs and reports name the lines of the file as written.
+        // The hashes written now cover the files each cell actually read during this run.
+        let newHashes = fingerprint.hashes(
+            for: lesson, seed: seed, inputs: rawResult.cells.map(\.inputs), root: layout.root)
+        var (result, updated) = (rawResult, render(lesson, rawResult, hashes: newHashes))
+        var cellLine = { (line: Int) in line }
+        if let written = LessonParser.parse(updated, displayPath: displayPath).0 {
+            let lines = WrittenLines(read: lesson, written: written)
+            if !lines.isIdentity {
+                result = relocate(rawResult, lines, file: displayPath)
+                updated = render(lesson, result, hashes: newHashes)
+            }
+            cellLine = lines.line
+        }
         let outputs = result.cells
         report.cells = zip(lesson.cells, outputs).map { cell, output in
-            CellReport(id: cell.id, line: cell.openingFenceLine, outcome: output.outcome, duration: output.duration)
+            CellReport(id: cell.id, line: cellLine(cell.openingFenceLine), outcome: output.outcome, duration: output.duration)
         }
         report.status = outputs.contains { $0.outcome.isFailure } ? .failed : .ran
         for case .failed(let message, let location) in result.inlineValues {
@@ -92,22 +106,7 @@ struct LessonPipeline: Sendable {
                 : "visible tests: \(passed) of \(tests.count) test cells passed; hidden tests run when graded"
         }
 
-        // 4. Render and write: figures first, then the lesson, unless it changed while the cells ran.
-        // The hashes written now cover the files each cell actually read during this run.
-        let newHashes = fingerprint.hashes(for: lesson, seed: seed, inputs: outputs.map(\.inputs), root: layout.root)
-        var blocks: [Int: [String]] = [:]
-        let name = lesson.name
-        for (cell, output) in zip(lesson.cells, outputs) {
-            blocks[cell.index] = OutputRenderer.lines(for: output, cell: cell, lesson: name, hash: newHashes.cells[cell.index])
-        }
-        // A value is stored only when the expression gave one; a failed expression loses its old value.
-        var inlineValues: [Int: String] = [:]
-        for (expression, outcome) in zip(lesson.inlineExpressions, result.inlineValues) {
-            inlineValues[expression.index] = outcome.value.map {
-                StoredInlineValue.markup(hash: newHashes.inline[expression.index], text: $0)
-            } ?? ""
-        }
-        let updated = OutputSplicer.splice(lesson, blocks: blocks, inlineValues: inlineValues)
+        // 5. Write: figures first, then the lesson, unless it changed while the cells ran.
         do {
             try FigureWriter(lessonFile: file, lesson: lesson).write(zip(lesson.cells, outputs).map { ($0, $1) })
             guard FileManager.default.contents(atPath: file.path).map(Array.init) == original else {
@@ -120,5 +119,37 @@ struct LessonPipeline: Sendable {
             return fail("cannot write the lesson (\(FileError.reason(of: error)))", identifier: "write.failed")
         }
         return report
+    }
+
+    /// The lesson's text with `result`'s outputs and inline values in it.
+    private func render(_ lesson: Lesson, _ result: LessonRunResult, hashes: (cells: [String], inline: [String]))
+        -> [UInt8]
+    {
+        var blocks: [Int: [String]] = [:]
+        for (cell, output) in zip(lesson.cells, result.cells) {
+            blocks[cell.index] = OutputRenderer.lines(for: output, cell: cell, lesson: lesson.name, hash: hashes.cells[cell.index])
+        }
+        // A value is stored only when the expression gave one; a failed expression loses its old value.
+        var inlineValues: [Int: String] = [:]
+        for (expression, outcome) in zip(lesson.inlineExpressions, result.inlineValues) {
+            inlineValues[expression.index] = outcome.value.map {
+                StoredInlineValue.markup(hash: hashes.inline[expression.index], text: $0)
+            } ?? ""
+        }
+        return OutputSplicer.splice(lesson, blocks: blocks, inlineValues: inlineValues)
+    }
+
+    /// `result` with every location in `file` naming its line in the file as written.
+    private func relocate(_ result: LessonRunResult, _ lines: WrittenLines, file: String) -> LessonRunResult {
+        let text = { (text: String) in lines.relocate(text, file: file) }
+        let location = { (location: SourceLocation) in
+            var location = location
+            if location.file == file { location.line = lines.line(location.line) }
+            return location
+        }
+        var result = result
+        result.cells = result.cells.map { $0.rewriting(text: text, location: location) }
+        result.inlineValues = result.inlineValues.map { $0.rewriting(text: text, location: location) }
+        return result
     }
 }

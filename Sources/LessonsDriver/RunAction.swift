@@ -18,6 +18,10 @@ public struct RunAction: Sendable {
 
     /// Runs `files`; returns the command's exit code (0 when every lesson is fine).
     public func run(_ files: [URL]) -> Int32 {
+        // Nothing outlives the run: a signal removes its folders and kills its programs; what a killed runner left
+        // behind is swept first.
+        ExitCleanup.shared.installSignalHandlers()
+        LeftoverSweep.sweep(besideLessonsIn: files.map { $0.deletingLastPathComponent() })
         let reporter = ProgressReporter(total: files.count)
         let environment: RunEnvironment
         do {

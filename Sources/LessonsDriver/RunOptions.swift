@@ -8,8 +8,9 @@ public struct RunOptions: Sendable {
     public var jobs = 1
     /// Default per-cell timeout in seconds.
     public var timeout: Double = 60
-    /// Compile lessons with `-O` (the default); `false` (hidden flag `--unoptimized`) is for the benchmark.
-    public var optimize = true
+    /// Compile cells with `-O` (hidden flag `--optimized`, for the benchmark); by default `-Onone`, which shows
+    /// trap messages and exact crash lines (LessonKit is optimised either way).
+    public var optimize = false
 
     /// Default options.
     public init() {}

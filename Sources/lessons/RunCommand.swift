@@ -30,8 +30,13 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Default per-cell timeout in seconds (a cell's `timeout` option or the lesson's wins).")
     var timeout: Double = 60
 
+    /// Compile cells with `-Onone` (the default; kept for the benchmark scripts).
     @Flag(help: .hidden)
     var unoptimized = false
+
+    /// Compile cells with `-O` (for the benchmark).
+    @Flag(help: .hidden)
+    var optimized = false
 
     @Flag(help: "Print one JSON record per cell on standard output: lesson, id, file:line, status, duration.")
     var json = false
@@ -52,7 +57,7 @@ struct RunCommand: ParsableCommand {
         options.force = force
         options.jobs = jobs
         options.timeout = timeout
-        options.optimize = !unoptimized
+        options.optimize = optimized && !unoptimized
         let status = RunAction(layout: layout, options: options, json: json).run(files)
         if status != 0 { throw ExitCode(status) }
     }

@@ -52,7 +52,8 @@ import Testing
         #expect(failure.location == "Lessons/t.md:12:1")
         #expect(failure.fatal)
         let stderr = outputs[1].items.compactMap { if case .standardError(let t) = $0 { t } else { nil } }.joined()
-        #expect(stderr.contains("Lessons/t.md:12: Fatal error: boom"))
+        #expect(failure.message.contains("Fatal error: boom"), "the trap's message is in the failure, not in stderr")
+        #expect(!stderr.contains("Fatal error"))
         #expect(!stderr.contains("Backtrac"), "the runtime's backtrace is not part of the output")
         expectLaterCellNotRun(outputs)
     }

@@ -23,6 +23,9 @@ public enum LessonRuntime {
     /// Called once by generated code, before the first cell.
     public static func start() {
         let environment = ProcessInfo.processInfo.environment
+        if let runner = environment[RuntimeEnvironment.runnerProcess].flatMap({ pid_t($0) }) {
+            dieWithRunner(runner)
+        }
         state.withLock { state in
             state.outputDirectory = environment[RuntimeEnvironment.outputDirectory]
             state.controlDescriptor = environment[RuntimeEnvironment.controlDescriptor].flatMap { Int32($0) }

@@ -1,0 +1,99 @@
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#elseif canImport(Darwin)
+@preconcurrency import Darwin
+#endif
+import Foundation
+
+/// What this process must undo however it ends: temporary folders and files to remove, lesson programs (process
+/// groups) to kill.
+///
+/// Normal exits undo their own work (`defer`); ``installSignalHandlers()`` covers SIGINT, SIGTERM and SIGHUP: the
+/// handler only wakes a cleanup thread (a handler may do little more than `write`), which removes everything
+/// registered, kills the registered process groups, and then dies of the same signal. What a `kill -9` leaves,
+/// the next run sweeps (``LeftoverSweep``).
+public final class ExitCleanup: @unchecked Sendable {
+    /// The one registry of this process.
+    public static let shared = ExitCleanup()
+
+    private let lock = NSLock()
+    private var paths: Set<String> = []
+    private var processGroups: Set<pid_t> = []
+
+    /// Remembers `path` (a file or folder) to remove if a signal ends the process.
+    public func register(_ path: String) { _ = locked { paths.insert(path) } }
+
+    /// Forgets `path` (removed, renamed into place, or handed over).
+    public func unregister(_ path: String) { _ = locked { paths.remove(path) } }
+
+    /// Remembers process group `group` (a lesson program and everything it forked) to kill if a signal ends the
+    /// process.
+    func register(processGroup group: pid_t) { _ = locked { processGroups.insert(group) } }
+
+    /// Forgets process group `group` (its program ended).
+    func unregister(processGroup group: pid_t) { _ = locked { processGroups.remove(group) } }
+
+    /// Kills every registered process group and removes every registered path.
+    public func runNow() {
+        let (groups, paths) = locked { (processGroups, self.paths) }
+        for group in groups { kill(-group, SIGKILL) }
+        for path in paths { try? FileManager.default.removeItem(atPath: path) }
+    }
+
+    /// Installs handlers for SIGINT, SIGTERM and SIGHUP that clean up and then die of the signal, as if unhandled.
+    /// A signal this process was started with ignored (a background job's SIGINT) stays ignored.
+    public func installSignalHandlers() {
+        var descriptors: [Int32] = [0, 0]
+        guard pipe(&descriptors) == 0 else { return }
+        let installed: Bool = locked {
+            guard Self.wakeDescriptor < 0 else { return false }
+            Self.wakeDescriptor = descriptors[1]
+            return true
+        }
+        guard installed else {
+            close(descriptors[0])
+            close(descriptors[1])
+            return
+        }
+        let readEnd = descriptors[0]
+        let thread = Thread { [self] in
+            var signal: Int32 = 0
+            while read(readEnd, &signal, MemoryLayout<Int32>.size) != MemoryLayout<Int32>.size {
+                if errno != EINTR { return }
+            }
+            runNow()
+            Glibc.signal(signal, SIG_DFL)
+            var set = sigset_t()
+            sigemptyset(&set)
+            sigaddset(&set, signal)
+            pthread_sigmask(SIG_UNBLOCK, &set, nil)
+            kill(getpid(), signal)
+            // The signal is delivered to some thread of the process and ends it; nothing runs after it.
+            pause()
+        }
+        thread.start()
+        for signal in [SIGINT, SIGTERM, SIGHUP] {
+            var current = sigaction()
+            sigaction(signal, nil, &current)
+            if unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self) == 1 { continue }  // SIG_IGN
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { signal in
+                var number = signal
+                _ = write(ExitCleanup.wakeDescriptor, &number, MemoryLayout<Int32>.size)
+            }
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = SA_RESTART
+            sigaction(signal, &action, nil)
+        }
+    }
+
+    /// The write end of the pipe that wakes the cleanup thread (-1 before the handlers are installed); written
+    /// only by the signal handler, which can touch nothing else.
+    nonisolated(unsafe) private static var wakeDescriptor: Int32 = -1
+
+    private func locked<T>(_ body: () -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body()
+    }
+}
