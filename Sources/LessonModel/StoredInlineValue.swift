@@ -43,7 +43,7 @@ public struct StoredInlineValue: Hashable, Sendable {
         index += 3
         let textStart = index
         let closingBytes = Array(closing.utf8)
-        while index < bytes.count, bytes[index] != 0x0A {
+        while index < bytes.count, bytes[index] != 0x0A, bytes[index] != 0x0D {
             if bytes[index...].starts(with: closingBytes) {
                 let text = unescaped(String(decoding: bytes[textStart..<index], as: UTF8.self))
                 return StoredInlineValue(hash: hash, text: text, range: offset..<(index + closingBytes.count))

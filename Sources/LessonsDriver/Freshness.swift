@@ -26,6 +26,11 @@ struct Freshness {
                 line = cell.openingFenceLine
                 break
             }
+            if !output.isIntact {
+                reason = "the output of cell '\(cell.id)' was edited by hand or is damaged"
+                line = output.beginLine
+                break
+            }
         }
         if reason.isEmpty {
             for (expression, hash) in zip(lesson.inlineExpressions, inlineHashes) where expression.stored?.hash != hash {
@@ -37,6 +42,7 @@ struct Freshness {
             }
         }
         if reason.isEmpty, let orphan = lesson.orphanOutputs.first {
+            // Also a damaged block whose cell it cannot be attached to any more.
             reason = "an output block follows no cell"
             line = orphan.beginLine
         }
