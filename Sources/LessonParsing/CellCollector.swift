@@ -65,6 +65,15 @@ struct CellCollector {
             return
         }
         guard isCell else { return }
+        if let pendingBegin {
+            // An output block never holds a cell: removing or replacing it would delete the author's code.
+            diagnostics.append(Diagnostic(
+                .error, "output.unterminated",
+                "generated output block has no '\(OutputMarker.endLine)' line before the cell at line \(block.startLine); "
+                    + "fix or delete it by hand",
+                at: location(pendingBegin.line)))
+            self.pendingBegin = nil
+        }
         let body = block.endLine - block.startLine > 1
             ? source.text(of: LineRange(block.startLine + 1, block.endLine - 1)) : ""
         let (options, optionDiagnostics) = CellOptionParser.parse(body, firstLine: block.startLine + 1, file: file)

@@ -56,18 +56,12 @@ public enum OutputSplicer {
 
     /// The bytes a block occupies, including the empty line before it; when the block ends the file without a
     /// terminator, the region starts at the terminator of the line before the empty line instead.
-    /// A region that follows a lone CR also takes the line feeds right after it: removing it must not join that CR
-    /// and a line feed into one CRLF (the runner never writes a block followed by a line feed there; a damaged
-    /// block may be).
     private static func region(of block: OutputBlock, in source: SourceText, takesBlankBefore: Bool = true) -> Range<Int> {
-        var end = source.endOffset(ofLine: block.endLine)
+        let end = source.endOffset(ofLine: block.endLine)
         let hasBlankBefore = takesBlankBefore && block.beginLine > 1 && source.isBlank(line: block.beginLine - 1)
         let firstLine = hasBlankBefore ? block.beginLine - 1 : block.beginLine
         let start = source.hasTerminator(line: block.endLine) || firstLine == 1
             ? source.startOffset(ofLine: firstLine) : source.contentEndOffset(ofLine: firstLine - 1)
-        if start > 0, source.bytes[start - 1] == 0x0D {
-            while end < source.bytes.count, source.bytes[end] == 0x0A { end += 1 }
-        }
         return start..<end
     }
 
@@ -94,7 +88,13 @@ public enum OutputSplicer {
         for edit in edits.sorted(by: { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }) {
             guard edit.range.lowerBound >= position else { continue }
             result += bytes[position..<edit.range.lowerBound]
+            // Removing a region between a lone CR and a line feed would join them into one CRLF and lose a line (a
+            // damaged block may sit there): that line feed's empty line becomes a CRLF one, whatever replaces the
+            // region, so removing and replacing agree.
+            let joinsCRLF = !edit.range.isEmpty && result.last == 0x0D && edit.range.upperBound < bytes.count
+                && bytes[edit.range.upperBound] == 0x0A
             result += edit.text
+            if joinsCRLF { result.append(0x0D) }
             position = edit.range.upperBound
         }
         result += bytes[position...]

@@ -38,7 +38,7 @@ import Testing
         #expect(text.contains("a\u{2400}b\u{241B}[31mred\u{2421}\tx\u{240C}"))
         #expect(text.contains("```stderr\n\u{2407}bell\n```"))
         #expect(text.contains("<th>c</th>"))
-        #expect(text.contains("<td>y\u{241B}x</td>"))
+        #expect(text.contains("<td>yx</td>"), "y overwrites the ESC")
     }
 
     @Test func sourceTextLookupsAreTotal() {
