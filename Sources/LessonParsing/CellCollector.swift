@@ -125,13 +125,16 @@ struct CellCollector {
         guard let (marker, beginLine) = pendingBegin else { return }
         pendingBegin = nil
         let contentLines = (beginLine + 1..<max(beginLine + 1, endLine)).map { source.contentBytes(ofLine: $0) }
-        let isIntact = OutputMarker(line: source.content(ofLine: beginLine)) != nil
-            && marker.content == OutputMarker.contentHash(of: contentLines)
+        let parsed = OutputMarker(line: source.content(ofLine: beginLine))
+        let isIntact = parsed != nil && marker.content == OutputMarker.contentHash(of: contentLines)
         if !isIntact {
+            let what = parsed == nil
+                ? "this generated output block's begin marker is damaged"
+                : marker.content == nil
+                    ? "this generated output block has no content hash (an older `lessons` wrote it)"
+                    : "this generated output block was edited by hand or is damaged (it does not match its marker)"
             diagnostics.append(Diagnostic(
-                .warning, "output.edited",
-                "this generated output block was edited by hand or is damaged (it does not match its marker); "
-                    + "`lessons run` writes it again and `lessons clear` removes it",
+                .warning, "output.edited", what + "; `lessons run` writes it again and `lessons clear` removes it",
                 at: location(beginLine)))
         }
         attach(OutputBlock(marker: marker, beginLine: beginLine, endLine: endLine, isIntact: isIntact))
