@@ -83,7 +83,8 @@ public struct SourceText: Sendable {
 
     /// The text of `lines`, terminators included.
     public func text(of lines: LineRange) -> String {
-        String(decoding: bytes[startOffset(ofLine: lines.first)..<max(startOffset(ofLine: lines.first), endOffset(ofLine: lines.last))], as: UTF8.self)
+        let start = startOffset(ofLine: lines.first)
+        return String(decoding: bytes[start..<max(start, endOffset(ofLine: lines.last))], as: UTF8.self)
     }
 
     /// The line containing byte `offset`.

@@ -42,7 +42,6 @@ struct Freshness {
             }
         }
         if reason.isEmpty, let orphan = lesson.orphanOutputs.first {
-            // Also a damaged block whose cell it cannot be attached to any more.
             reason = "an output block follows no cell"
             line = orphan.beginLine
         }
