@@ -87,4 +87,14 @@ import Testing
         #expect(lesson != nil, "an edited output is repaired by the next run")
         expectRepairedOrStopped(damaged, errorLine: begin)
     }
+
+    @Test func handEditedInlineValueIsFoundAtItsLine() throws {
+        let text = lines(FakeRun.run(original)).map { $0.replacingOccurrences(of: "-->v1 ", with: "-->v2 ") }
+        let damaged = joined(text)
+        #expect(damaged != FakeRun.run(original), "the edit hit the stored value")
+        let (lesson, problems) = LessonParser.parse(damaged, displayPath: "Lessons/generated.md")
+        #expect(problems.contains { $0.location.line == 5 && $0.message.contains("edited") }, "\(problems)")
+        #expect(lesson != nil, "an edited value is replaced by the next run")
+        expectRepairedOrStopped(damaged, errorLine: 5)
+    }
 }
