@@ -40,6 +40,13 @@ enum InlineExpressionCollector {
                     at: location))
                 continue
             }
+            if let stored, !stored.isIntact {
+                diagnostics.append(Diagnostic(
+                    .warning, "inline.edited-value",
+                    "the value stored after this expression was edited by hand (or an older `lessons` wrote it); "
+                        + "`lessons run` writes it again and `lessons clear` removes it",
+                    at: location))
+            }
             expressions.append(InlineExpression(
                 index: expressions.count, code: code, line: span.line, column: column, codeColumn: column + codeOffset,
                 range: span.range, stored: stored))
