@@ -17,7 +17,8 @@ import TestSupport
         var failures = 0
         for seed in UInt64(0)..<10_000 where failures < 10 {
             let original = generator.document(seed: seed)
-            if let lesson = FakeRun.parse(original) {
+            // Counted on every fifth file (one parse fewer for the others keeps the test under a minute).
+            if seed % 5 == 0, let lesson = FakeRun.parse(original) {
                 parsed += 1
                 if !lesson.cells.isEmpty { withCells += 1 }
             }
@@ -30,12 +31,12 @@ import TestSupport
             if !ok { failures += 1 }
         }
         // The properties mean something only if most files are lessons with cells.
-        #expect(parsed > 6_000, "only \(parsed) of 10,000 files parsed")
-        #expect(withCells > 5_000, "only \(withCells) of 10,000 files have cells")
+        #expect(parsed > 1_200, "only \(parsed) of 2,000 sampled files parsed")
+        #expect(withCells > 1_000, "only \(withCells) of 2,000 sampled files have cells")
     }
 
     @Test func writtenOutputsReadBackAsValidUTF8WithTheirBlocks() {
-        for seed in UInt64(0)..<2_000 {
+        for seed in UInt64(0)..<1_000 {
             let original = generator.document(seed: seed)
             guard FakeRun.parse(original) != nil else { continue }
             let ran = run(original)
