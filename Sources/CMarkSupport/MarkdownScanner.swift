@@ -54,7 +54,7 @@ public enum MarkdownScanner {
             var runEnd = index
             while runEnd < bytes.count, bytes[runEnd] == 0x60 { runEnd += 1 }
             if runEnd - index == runLength {
-                let crossesLines = bytes[contentStart..<index].contains(0x0A)
+                let crossesLines = bytes[contentStart..<index].contains { $0 == 0x0A || $0 == 0x0D }
                 return MarkdownCodeSpan(
                     literal: string(cmark_node_get_literal(node)), range: start..<runEnd, line: line,
                     column: start - lines.offset(line: line, column: 1) + 1, crossesLines: crossesLines)

@@ -7,11 +7,15 @@ public struct OutputBlock: Hashable, Sendable {
     public var beginLine: Int
     /// Line of the end marker.
     public var endLine: Int
+    /// Whether the block is exactly as the runner wrote it: its begin marker parses and records the hash of the
+    /// lines between the markers. A block that is not intact is stale, whatever its cell hash says.
+    public var isIntact: Bool
 
     /// Creates a block description.
-    public init(marker: OutputMarker, beginLine: Int, endLine: Int) {
+    public init(marker: OutputMarker, beginLine: Int, endLine: Int, isIntact: Bool = true) {
         self.marker = marker
         self.beginLine = beginLine
         self.endLine = endLine
+        self.isIntact = isIntact
     }
 }

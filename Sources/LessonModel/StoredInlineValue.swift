@@ -11,12 +11,16 @@ public struct StoredInlineValue: Hashable, Sendable {
     public var text: String
     /// The bytes of the stored value in the lesson, both comments included.
     public var range: Range<Int>
+    /// Whether the stored text is as the runner wrote it: the opening comment records a check of the text
+    /// (`<!--value:HASH:CHECK-->`) and the text matches it. A value that is not intact is stale.
+    public var isIntact: Bool
 
     /// Creates a stored value.
-    public init(hash: String, text: String, range: Range<Int>) {
+    public init(hash: String, text: String, range: Range<Int>, isIntact: Bool = true) {
         self.hash = hash
         self.text = text
         self.range = range
+        self.isIntact = isIntact
     }
 
     /// What opens a stored value, before its hash.
@@ -24,9 +28,15 @@ public struct StoredInlineValue: Hashable, Sendable {
     /// What closes a stored value.
     public static let closing = "<!--/value-->"
 
-    /// The stored form of `text` computed under `hash`.
+    /// The stored form of `text` computed under `hash`, with a check of the stored text.
     public static func markup(hash: String, text: String) -> String {
-        "\(openingPrefix)\(hash)-->\(escaped(text))\(closing)"
+        let stored = escaped(text)
+        return "\(openingPrefix)\(hash):\(check(of: stored.utf8))-->\(stored)\(closing)"
+    }
+
+    /// The check of a stored text: 8 hexadecimal digits of its ``OutputMarker/contentHash(of:)``.
+    static func check<Bytes: Sequence<UInt8>>(of bytes: Bytes) -> String {
+        String(OutputMarker.contentHash(of: [Array(bytes)]).prefix(8))
     }
 
     /// Reads a stored value that starts exactly at `offset` of `bytes` and ends on the same line; nil if there is
@@ -39,14 +49,23 @@ public struct StoredInlineValue: Hashable, Sendable {
         let hashStart = index
         while index < bytes.count, isHexDigit(bytes[index]) { index += 1 }
         let hash = String(decoding: bytes[hashStart..<index], as: UTF8.self)
+        var check: String?
+        if index < bytes.count, bytes[index] == 0x3A {
+            let checkStart = index + 1
+            index = checkStart
+            while index < bytes.count, isHexDigit(bytes[index]) { index += 1 }
+            check = String(decoding: bytes[checkStart..<index], as: UTF8.self)
+        }
         guard !hash.isEmpty, bytes[index...].starts(with: "-->".utf8) else { return nil }
         index += 3
         let textStart = index
         let closingBytes = Array(closing.utf8)
-        while index < bytes.count, bytes[index] != 0x0A {
+        while index < bytes.count, bytes[index] != 0x0A, bytes[index] != 0x0D {
             if bytes[index...].starts(with: closingBytes) {
                 let text = unescaped(String(decoding: bytes[textStart..<index], as: UTF8.self))
-                return StoredInlineValue(hash: hash, text: text, range: offset..<(index + closingBytes.count))
+                return StoredInlineValue(
+                    hash: hash, text: text, range: offset..<(index + closingBytes.count),
+                    isIntact: check != nil && check == Self.check(of: bytes[textStart..<index]))
             }
             index += bytes[index] == 0x5C ? 2 : 1
         }

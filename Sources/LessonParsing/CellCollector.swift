@@ -42,6 +42,19 @@ struct CellCollector {
     private mutating func collectCode(
         _ block: MarkdownBlock, info: String, fenceCharacter: Character, fenceLength: Int
     ) {
+        let isCell = info.utf8.filter({ $0 != 0x20 && $0 != 0x09 }).elementsEqual(LessonParser.executableInfo.utf8)
+            && info.contains(LessonParser.executableInfo)
+        // Inside a block quote or list item a fence is ordinary Markdown (cmark closes it with its container);
+        // only a cell there is an error.
+        guard block.isTopLevel else {
+            if isCell {
+                diagnostics.append(Diagnostic(
+                    .error, "cell.nested",
+                    "a {swift} cell must be at the top level of the lesson, not inside a list or block quote",
+                    at: location(block.startLine)))
+            }
+            return
+        }
         let isClosed = block.endLine > block.startLine
             && isClosingFence(source.content(ofLine: block.endLine), character: fenceCharacter, length: fenceLength)
         if !isClosed {
@@ -51,15 +64,15 @@ struct CellCollector {
                 at: location(block.startLine)))
             return
         }
-        guard info.utf8.filter({ $0 != 0x20 && $0 != 0x09 }).elementsEqual(LessonParser.executableInfo.utf8),
-            info.contains(LessonParser.executableInfo)
-        else { return }
-        guard block.isTopLevel else {
+        guard isCell else { return }
+        if let pendingBegin {
+            // An output block never holds a cell: removing or replacing it would delete the author's code.
             diagnostics.append(Diagnostic(
-                .error, "cell.nested",
-                "a {swift} cell must be at the top level of the lesson, not inside a list or block quote",
-                at: location(block.startLine)))
-            return
+                .error, "output.unterminated",
+                "generated output block has no '\(OutputMarker.endLine)' line before the cell at line \(block.startLine); "
+                    + "fix or delete it by hand",
+                at: location(pendingBegin.line)))
+            self.pendingBegin = nil
         }
         let body = block.endLine - block.startLine > 1
             ? source.text(of: LineRange(block.startLine + 1, block.endLine - 1)) : ""
@@ -71,9 +84,15 @@ struct CellCollector {
             openingFenceLine: block.startLine, closingFenceLine: block.endLine))
     }
 
+    /// Output markers count only in top-level HTML blocks: the runner writes them there, and a look-alike in a
+    /// code block, a code span or a container is text.
     private mutating func collectHTML(_ block: MarkdownBlock) {
+        guard block.isTopLevel else { return }
         let firstLine = source.content(ofLine: block.startLine)
-        if let marker = OutputMarker(line: firstLine) {
+        if OutputMarker.looksLikeBeginLine(firstLine) {
+            // A begin marker that does not parse (an unknown status, a field lost) still begins a block: the
+            // block is replaced exactly by the next run and removed by `clear`.
+            let marker = OutputMarker(line: firstLine) ?? OutputMarker(id: "", hash: "", status: .failed)
             if let pendingBegin {
                 diagnostics.append(Diagnostic(
                     .error, "output.unterminated",
@@ -83,17 +102,42 @@ struct CellCollector {
             pendingBegin = (marker, block.startLine)
             // A marker block that also holds its end (no blank line between) ends right here.
             if block.endLine > block.startLine, OutputMarker.isEndLine(source.content(ofLine: block.endLine)) {
-                attach(OutputBlock(marker: marker, beginLine: block.startLine, endLine: block.endLine))
-                self.pendingBegin = nil
+                close(at: block.endLine)
             }
             return
         }
-        guard let pendingBegin else { return }
         for line in block.startLine...block.endLine where OutputMarker.isEndLine(source.content(ofLine: line)) {
-            attach(OutputBlock(marker: pendingBegin.marker, beginLine: pendingBegin.line, endLine: line))
-            self.pendingBegin = nil
+            guard pendingBegin != nil else {
+                diagnostics.append(Diagnostic(
+                    .error, "output.stray-end",
+                    "'\(OutputMarker.endLine)' without its begin marker: the generated output block it ends was "
+                        + "damaged; delete what is left of that block by hand, then run the lesson again",
+                    at: location(line)))
+                return
+            }
+            close(at: line)
             return
         }
+    }
+
+    /// Ends the pending block at `endLine`, checks it against its marker and attaches it.
+    private mutating func close(at endLine: Int) {
+        guard let (marker, beginLine) = pendingBegin else { return }
+        pendingBegin = nil
+        let contentLines = (beginLine + 1..<max(beginLine + 1, endLine)).map { source.contentBytes(ofLine: $0) }
+        let parsed = OutputMarker(line: source.content(ofLine: beginLine))
+        let isIntact = parsed != nil && marker.content == OutputMarker.contentHash(of: contentLines)
+        if !isIntact {
+            let what = parsed == nil
+                ? "this generated output block's begin marker is damaged"
+                : marker.content == nil
+                    ? "this generated output block has no content hash (an older `lessons` wrote it)"
+                    : "this generated output block was edited by hand or is damaged (it does not match its marker)"
+            diagnostics.append(Diagnostic(
+                .warning, "output.edited", what + "; `lessons run` writes it again and `lessons clear` removes it",
+                at: location(beginLine)))
+        }
+        attach(OutputBlock(marker: marker, beginLine: beginLine, endLine: endLine, isIntact: isIntact))
     }
 
     /// Attaches `output` to the cell it directly follows (one blank line after the closing fence).

@@ -15,10 +15,14 @@ public enum CellOptionParser {
         var offset = -1
         while !rest.isEmpty {
             offset += 1
-            let lineEnd = rest.utf8.firstIndex(of: 0x0A) ?? rest.endIndex
-            var line = rest[..<lineEnd]
-            if line.utf8.last == 0x0D { line = line.dropLast() }
-            rest = lineEnd < rest.endIndex ? rest[rest.utf8.index(after: lineEnd)...] : rest[rest.endIndex...]
+            // Lines end as in CommonMark (and Swift): LF, CRLF or a lone CR.
+            let lineEnd = rest.utf8.firstIndex { $0 == 0x0A || $0 == 0x0D } ?? rest.endIndex
+            let line = rest[..<lineEnd]
+            var next = lineEnd < rest.endIndex ? rest.utf8.index(after: lineEnd) : rest.endIndex
+            if lineEnd < rest.endIndex, rest.utf8[lineEnd] == 0x0D, next < rest.endIndex, rest.utf8[next] == 0x0A {
+                next = rest.utf8.index(after: next)
+            }
+            rest = rest[next...]
             guard line.utf8.drop(while: { $0 == 0x20 || $0 == 0x09 }).starts(with: prefix.utf8) else { break }
             // Work on UTF-8 views (fast); columns are counted in characters only for a diagnostic.
             let lineNumber = firstLine + offset

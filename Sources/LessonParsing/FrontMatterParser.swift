@@ -15,7 +15,9 @@ public enum FrontMatterParser {
         func at(_ line: Int, _ column: Int = 1) -> SourceLocation {
             SourceLocation(file: file, line: line, column: column)
         }
-        guard source.content(ofLine: 1).trimmingTrailingSpaces() == "---" else {
+        // A byte order mark before the first line is not content (cmark skips it too).
+        let firstLine = source.content(ofLine: 1)
+        guard firstLine.drop(while: { $0 == "\u{FEFF}" }).trimmingTrailingSpaces() == "---" else {
             return (nil, [Diagnostic(
                 .error, "front-matter.missing",
                 "a lesson must start with YAML front matter: a line '---', then at least 'title: ...', then '---'",

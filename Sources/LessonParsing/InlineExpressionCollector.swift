@@ -31,9 +31,25 @@ enum InlineExpressionCollector {
                 + InlineExpression.prefix.count
                 + spanText.drop { $0 == "`" }.drop { $0 == " " }.dropFirst(InlineExpression.prefix.count)
                     .prefix { $0 == " " }.count
+            let stored = StoredInlineValue.parse(source.bytes, at: span.range.upperBound)
+            if stored == nil, source.bytes[span.range.upperBound...].starts(with: StoredInlineValue.openingPrefix.utf8) {
+                diagnostics.append(Diagnostic(
+                    .error, "inline.damaged-value",
+                    "the value stored after this expression is damaged (no '\(StoredInlineValue.closing)' on its line); "
+                        + "delete what is left of it by hand, then run the lesson again",
+                    at: location))
+                continue
+            }
+            if let stored, !stored.isIntact {
+                diagnostics.append(Diagnostic(
+                    .warning, "inline.edited-value",
+                    "the value stored after this expression was edited by hand (or an older `lessons` wrote it); "
+                        + "`lessons run` writes it again and `lessons clear` removes it",
+                    at: location))
+            }
             expressions.append(InlineExpression(
                 index: expressions.count, code: code, line: span.line, column: column, codeColumn: column + codeOffset,
-                range: span.range, stored: StoredInlineValue.parse(source.bytes, at: span.range.upperBound)))
+                range: span.range, stored: stored))
         }
         return (expressions, diagnostics)
     }

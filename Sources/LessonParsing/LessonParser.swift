@@ -11,8 +11,9 @@ public enum LessonParser {
     /// - Returns: the lesson, or nil when an error makes it unsafe to run or edit; and all diagnostics.
     public static func parse(_ bytes: [UInt8], displayPath: String) -> (Lesson?, [Diagnostic]) {
         if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
-            let lineStart = (bytes[..<offset].lastIndex(of: 0x0A) ?? -1) + 1
-            let line = bytes[..<offset].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            let lines = SourceText(bytes: bytes)
+            let line = lines.line(containingOffset: offset)
+            let lineStart = lines.startOffset(ofLine: line)
             let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1
             let message = "the file is not valid UTF-8 (invalid byte 0x\(String(bytes[offset], radix: 16)))"
             return (nil, [Diagnostic(

@@ -9,8 +9,7 @@ public enum OutputRenderer {
     public static func lines(
         for output: CellOutput, cell: CodeCell, lesson: String, hash: String
     ) -> [String] {
-        let marker = OutputMarker(id: cell.id, hash: hash, status: output.outcome.markerStatus, inputs: output.inputs)
-        var lines = [marker.beginLine]
+        var lines: [String] = []
         var figureNumber = 0
         var items = output.items
         if case .notRun(let reason) = output.outcome, items.isEmpty { items = [.error(reason)] }
@@ -35,14 +34,17 @@ public enum OutputRenderer {
             lines.append("")
             lines += itemLines
         }
-        if lines.count > 1 { lines.append("") }
-        lines.append(OutputMarker.endLine)
-        return lines
+        if !lines.isEmpty { lines.append("") }
+        let marker = OutputMarker(
+            id: cell.id, hash: hash, status: output.outcome.markerStatus, inputs: output.inputs,
+            content: OutputMarker.contentHash(of: lines.map(\.utf8)))
+        return [marker.beginLine] + lines + [OutputMarker.endLine]
     }
 
-    /// A fenced block of `text` (one trailing newline dropped; nothing for empty text).
+    /// A fenced block of `text` as a terminal shows it (``TerminalText``; one trailing newline dropped; nothing for
+    /// empty text).
     public static func fenced(_ text: String, info: String) -> [String] {
-        var body = text.replacingCRLF()
+        var body = TerminalText.shown(text)
         if body.hasSuffix("\n") { body.removeLast() }
         guard !body.isEmpty else { return [] }
         let fence = String(repeating: "`", count: max(3, longestBacktickRun(in: body) + 1))
@@ -63,15 +65,16 @@ public enum OutputRenderer {
 
     /// A table cell's text: HTML-escaped, line breaks as `<br>` (an HTML block must not contain empty lines).
     static func escapeHTML(_ text: String) -> String {
-        HTMLText.escape(text).split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }.joined(separator: "<br>")
+        HTMLText.escape(TerminalText.shown(text)).split(omittingEmptySubsequences: false) { $0 == "\n" }
+            .joined(separator: "<br>")
     }
 
     static func escapeAlt(_ text: String) -> String {
         var result = ""
-        for character in text {
+        for character in TerminalText.shown(text) {
             switch character {
             case "[", "]", "\\": result += "\\" + String(character)
-            case "\n", "\r\n", "\r": result += " "
+            case "\n": result += " "
             default: result.append(character)
             }
         }
@@ -88,9 +91,3 @@ public enum OutputRenderer {
     }
 }
 
-extension String {
-    func replacingCRLF() -> String {
-        guard utf8.contains(0x0D) else { return self }
-        return split(separator: "\r\n", omittingEmptySubsequences: false).joined(separator: "\n")
-    }
-}

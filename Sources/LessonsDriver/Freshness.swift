@@ -26,12 +26,20 @@ struct Freshness {
                 line = cell.openingFenceLine
                 break
             }
+            if !output.isIntact {
+                reason = "the output of cell '\(cell.id)' was edited by hand or is damaged"
+                line = output.beginLine
+                break
+            }
         }
         if reason.isEmpty {
-            for (expression, hash) in zip(lesson.inlineExpressions, inlineHashes) where expression.stored?.hash != hash {
+            for (expression, hash) in zip(lesson.inlineExpressions, inlineHashes)
+            where expression.stored?.hash != hash || expression.stored?.isIntact == false {
                 reason = expression.stored == nil
                     ? "inline expression `\(expression.code)` has no value"
-                    : "inline expression `\(expression.code)` or a cell before it changed"
+                    : expression.stored?.hash != hash
+                        ? "inline expression `\(expression.code)` or a cell before it changed"
+                        : "the value of inline expression `\(expression.code)` was edited by hand"
                 line = expression.line
                 break
             }

@@ -9,13 +9,13 @@ enum FakeRun {
         LessonParser.parse(bytes, displayPath: "Lessons/generated.md").0
     }
 
-    /// `run(x)`: splices fake outputs after every cell.
-    static func run(_ bytes: [UInt8]) -> [UInt8] {
+    /// `run(x)`: splices fake outputs (``output(for:)`` unless given) after every cell.
+    static func run(_ bytes: [UInt8], outputs: (CodeCell) -> CellOutput = output(for:)) -> [UInt8] {
         guard let lesson = parse(bytes) else { return bytes }
         var blocks: [Int: [String]] = [:]
         for cell in lesson.cells {
             blocks[cell.index] = OutputRenderer.lines(
-                for: output(for: cell), cell: cell, lesson: lesson.name, hash: String(cell.source.utf8.count))
+                for: outputs(cell), cell: cell, lesson: lesson.name, hash: String(cell.source.utf8.count))
         }
         var values: [Int: String] = [:]
         for expression in lesson.inlineExpressions {

@@ -49,7 +49,7 @@ import TestSupport
         let text = try project.read("01-values.md")
         // 30 - (1 + 1/2 + 1/3 + 1/4) = 27.916666…, printed in full by the cell, 4 significant digits in prose.
         #expect(text.contains("```output\n27.916666666666668\n```"))
-        #expect(text.range(of: #"`\{swift\} nll`<!--value:[0-9a-f]{8}-->27\.92<!--/value--> nats after `\{swift\} epochs`<!--value:[0-9a-f]{8}-->4<!--/value--> epochs\."#, options: .regularExpression) != nil, "\(text)")
+        #expect(text.range(of: #"`\{swift\} nll`<!--value:[0-9a-f]{8}:[0-9a-f]{8}-->27\.92<!--/value--> nats after `\{swift\} epochs`<!--value:[0-9a-f]{8}:[0-9a-f]{8}-->4<!--/value--> epochs\."#, options: .regularExpression) != nil, "\(text)")
         #expect(try lessons.run(["run", "--check", "01-values.md"]).status == 0)
 
         let built = try lessons.run(["build"])

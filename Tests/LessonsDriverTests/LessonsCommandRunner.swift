@@ -7,6 +7,8 @@ struct LessonsCommandRunner {
         var status: Int32
         var standardOutput: String
         var standardError: String
+        /// Whether the command died of a signal (a trap is SIGILL or SIGTRAP) instead of exiting.
+        var signalled = false
     }
 
     let project: TemporaryProject
@@ -35,7 +37,8 @@ struct LessonsCommandRunner {
         process.waitUntilExit()
         return Result(
             status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
-            standardError: String(decoding: errorData, as: UTF8.self))
+            standardError: String(decoding: errorData, as: UTF8.self),
+            signalled: process.terminationReason == .uncaughtSignal)
     }
 
     /// Runs the command with a pseudo-terminal as its standard streams (through `script`), as a person at a
