@@ -17,7 +17,8 @@ public struct SandboxImage: Sendable {
     /// Copies `lessonKitLibrary` and the project's `Assets` folder (without the site's templates) into a new
     /// image folder.
     public static func make(lessonKitLibrary: String, projectRoot: String) throws(ExecutionError) -> SandboxImage {
-        var template = Array((NSTemporaryDirectory() + "/lessons-image-XXXXXX").utf8CString)
+        // Named like every temporary folder of a run (`lessons-PID-XXXXXX`): a killed grader's image is swept.
+        var template = Array((NSTemporaryDirectory() + "/lessons-\(getpid())-XXXXXX").utf8CString)
         guard let created = mkdtemp(&template) else { throw .fileSystem("cannot create a sandbox image folder") }
         let root = String(cString: created)
         chmod(root, 0o755)

@@ -50,11 +50,17 @@ public struct GradeAction: Sendable {
         let grader: SubmissionGrader
         let gradebook: Gradebook
         // Private (0700) folders for the checker and each submission's program, and the sandbox's image.
-        var workspace: String?
+        // A signal removes them and kills the programs; a killed grader's workspace is swept by the next run.
+        ExitCleanup.shared.installSignalHandlers()
+        LeftoverSweep.sweep(besideLessonsIn: [])
+        var workspace: TemporaryFolder?
         var image: SandboxImage?
         defer {
-            if let workspace { try? FileManager.default.removeItem(atPath: workspace) }
-            image?.remove()
+            workspace?.remove()
+            if let image {
+                image.remove()
+                ExitCleanup.shared.unregister(image.root)
+            }
         }
         do {
             var runOptions = RunOptions()
@@ -63,11 +69,12 @@ public struct GradeAction: Sendable {
             let reporter = ProgressReporter(total: 0)
             let environment = try RunEnvironment.prepare(layout: layout, options: runOptions, reporter: reporter)
             let executor = try environment.executor()
-            let folder = try SubmissionGrader.privateFolder(in: NSTemporaryDirectory(), named: "lessons-grade")
+            let folder = try TemporaryFolder.make()
             workspace = folder
             image = try SandboxImage.make(
                 lessonKitLibrary: executor.lessonKit.libraryDirectory + "/libLessonKit.so",
                 projectRoot: executor.workingDirectory)
+            if let image { ExitCleanup.shared.register(image.root) }
             let sandbox = Sandbox.locate(
                 readOnlyPaths: [Self.swiftRuntimeDirectory(compiler: executor.toolchain.compiler)],
                 imageMounts: image?.mounts ?? [])
@@ -78,7 +85,7 @@ public struct GradeAction: Sendable {
             }
             grader = try SubmissionGrader(
                 instructor: instructor, markup: markup, executor: executor, sandbox: sandbox,
-                environmentHash: environment.fingerprint.environment, workspace: folder)
+                environmentHash: environment.fingerprint.environment, workspace: folder.path)
             for test in grader.testsWithoutProbes {
                 say("\(instructor.displayPath): warning: test cell '\(test)' calls no code of its exercise: it cannot fail for a wrong answer")
             }
