@@ -30,7 +30,7 @@ import TestSupport
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         posix_spawnattr_setsigmask(&attributes, &none)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-        let command = "cd \"$1\" && TMPDIR=\"$2\" exec \"$3\" grade --lesson means.md submissions >/dev/null 2>&1"
+        let command = "cd \"$1\" && TMPDIR=\"$2\" exec \"$3\" grade --lesson means.md submissions >/dev/null 2>grade.err"
         let arguments = ["/bin/sh", "-c", command, "sh", grading.project.root.path, temporary.path,
             BuildProducts.lessonsExecutable.path]
         let argv = arguments.map { strdup($0) } + [nil]
@@ -49,7 +49,8 @@ import TestSupport
         kill(grader, SIGINT)
         var status: Int32 = 0
         while waitpid(grader, &status, 0) < 0 && errno == EINTR {}
-        #expect(status & 0x7F == SIGINT, "the grader dies of the signal (wait status \(status))")
+        let said = (try? String(contentsOf: grading.project.root.appendingPathComponent("grade.err"), encoding: .utf8)) ?? ""
+        #expect(status & 0x7F == SIGINT, "the grader dies of the signal (wait status \(status)): \(said)")
         #expect(folders().isEmpty, "left behind: \(folders())")
     }
 }
