@@ -61,6 +61,9 @@ public final class ExitCleanup: @unchecked Sendable {
             while read(readEnd, &signal, MemoryLayout<Int32>.size) != MemoryLayout<Int32>.size {
                 if errno != EINTR { return }
             }
+            // From here the process dies of the signal: a main thread that reaches `exit` meanwhile (its
+            // program was just killed) waits in the exit handler below instead of ending with another status.
+            _ = locked { dying = true }
             runNow()
             Glibc.signal(signal, SIG_DFL)
             var set = sigset_t()
@@ -72,6 +75,9 @@ public final class ExitCleanup: @unchecked Sendable {
             pause()
         }
         thread.start()
+        atexit {
+            if ExitCleanup.shared.locked({ ExitCleanup.shared.dying }) { while true { pause() } }
+        }
         for signal in [SIGINT, SIGTERM, SIGHUP] {
             var current = sigaction()
             sigaction(signal, nil, &current)
@@ -90,6 +96,9 @@ public final class ExitCleanup: @unchecked Sendable {
     /// The write end of the pipe that wakes the cleanup thread (-1 before the handlers are installed); written
     /// only by the signal handler, which can touch nothing else.
     nonisolated(unsafe) private static var wakeDescriptor: Int32 = -1
+
+    /// Set (under the lock) once a signal is being handled: the process is about to die of it.
+    private var dying = false
 
     private func locked<T>(_ body: () -> T) -> T {
         lock.lock()
