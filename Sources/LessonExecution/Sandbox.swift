@@ -7,7 +7,8 @@ import Foundation
 
 /// Runs untrusted programs (students' submissions) inside bubblewrap, with least privilege and an allow-list:
 ///
-/// - an unprivileged user: as root, the grader drops to `nobody` (`setpriv`) before starting `bwrap`, which then
+/// - an unprivileged user: as root, the grader drops to a user of the run's own (``SandboxUser``, through
+///   `setpriv`) before starting `bwrap`, which then
 ///   has no capability on the host, makes a user namespace of its own, drops every capability inside it
 ///   (`--cap-drop ALL`) and forbids further user namespaces (`--disable-userns`);
 /// - only what the program needs is visible: the system's libraries (`/usr`), the Swift runtime, LessonKit
@@ -19,11 +20,8 @@ import Foundation
 public struct Sandbox: Sendable {
     /// Path of `bwrap`.
     public let bubblewrap: String
-    /// Path of `setpriv`, used to drop to ``userID`` when the grader runs as root.
+    /// Path of `setpriv`, used to drop to a ``SandboxUser`` when the grader runs as root.
     public let setpriv: String?
-    /// The unprivileged user and group the program runs as when the grader is root (`nobody`).
-    public var userID: UInt32 = 65534
-    public var groupID: UInt32 = 65534
     /// Host folders and files visible read-only at their own paths.
     public var readOnlyPaths: [String]
     /// Files and folders from the sandbox image, visible read-only at another path: (image path, path inside).
@@ -46,18 +44,20 @@ public struct Sandbox: Sendable {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    /// Whether the program will run as an unprivileged user (the grader is root and can drop to ``userID``,
-    /// or the grader is itself unprivileged).
+    /// Whether the program will run as an unprivileged user (the grader is root and can drop to a
+    /// ``SandboxUser``, or the grader is itself unprivileged).
     public var runsUnprivileged: Bool { geteuid() != 0 || setpriv != nil }
 
     /// The command line that runs the program read from descriptor `executableDescriptor` (of the child) as
-    /// `programPath` inside the sandbox, in a writable tmpfs at `workingDirectory`, with `environment` only.
+    /// `programPath` inside the sandbox, in a writable tmpfs at `workingDirectory`, with `environment` only, as
+    /// `user` when the grader is root.
     public func command(
-        executableDescriptor: Int32, programPath: String, workingDirectory: String, environment: [String: String]
+        executableDescriptor: Int32, programPath: String, workingDirectory: String, environment: [String: String],
+        user: SandboxUser = .next()
     ) -> [String] {
         var arguments: [String] = []
         if geteuid() == 0, let setpriv {
-            arguments += [setpriv, "--reuid=\(userID)", "--regid=\(groupID)", "--clear-groups", "--inh-caps=-all",
+            arguments += [setpriv, "--reuid=\(user.id)", "--regid=\(user.id)", "--clear-groups", "--inh-caps=-all",
                 "--bounding-set=-all", "--no-new-privs"]
         }
         arguments += [

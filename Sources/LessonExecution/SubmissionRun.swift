@@ -88,7 +88,21 @@ public struct SubmissionRun: Sendable {
     }
 
     /// Runs the program to its end, its deadline, or its first excess.
+    ///
+    /// A program that ends before it says its first cell started never ran a line of the submission (the runtime
+    /// says so before any cell's code): the sandbox could not start it (the host was short of something for a
+    /// moment). That is tried once more and then is an error of the grader, never a grade of the student.
     public func run() throws(ExecutionError) -> Result {
+        let first = try runOnce()
+        guard first.neverStarted else { return first.result }
+        usleep(500_000)
+        let second = try runOnce()
+        guard second.neverStarted else { return second.result }
+        let said = second.result.outputTail.split(separator: "\n").suffix(2).joined(separator: " / ")
+        throw .cannotStart("the submission's sandbox", said.isEmpty ? "it ended before the program's first cell" : said)
+    }
+
+    private func runOnce() throws(ExecutionError) -> (result: Result, neverStarted: Bool) {
         let group = ResourceGroup.create(name: name, processes: limits.processes, memoryBytes: limits.memoryBytes)
         defer { group?.destroy() }
         let (controlRead, controlWrite) = try makeCloseOnExecPipe()
@@ -98,8 +112,10 @@ public struct SubmissionRun: Sendable {
             [controlRead, controlWrite, outputRead, outputWrite].forEach { close($0) }
             throw .fileSystem("cannot open \(executable)")
         }
-        // RLIMIT_NPROC as well as the group: each sandbox has a user namespace of its own, and the kernel (5.14
-        // and later) counts processes per user namespace, so one submission's processes never starve another's.
+        // RLIMIT_NPROC as well as the group. The kernel counts it per host user, through every user namespace:
+        // as root each run has a user of its own (SandboxUser); otherwise the user's other processes count too.
+        let processCap = geteuid() == 0 && sandbox != nil
+            ? limits.processes : limits.processes + TaskCount.ofUser(getuid())
         let processLimits = ResourceLimitSpec(
             cpuSeconds: limits.cpuSeconds, addressSpaceBytes: limits.addressSpaceBytes,
             fileSizeBytes: limits.fileSizeBytes, processes: limits.processes, openFiles: limits.openFiles)
@@ -111,7 +127,7 @@ public struct SubmissionRun: Sendable {
         var command = group?.launchPrefix ?? []
         command += [
             "/usr/bin/prlimit", "--core=0", "--cpu=\(limits.cpuSeconds)", "--fsize=\(limits.fileSizeBytes)",
-            "--nofile=\(limits.openFiles)", "--as=\(limits.addressSpaceBytes)", "--nproc=\(limits.processes)", "--",
+            "--nofile=\(limits.openFiles)", "--as=\(limits.addressSpaceBytes)", "--nproc=\(processCap)", "--",
         ]
         let launcherEnvironment = ["PATH": "/usr/bin:/bin"]
         if let sandbox {
@@ -144,6 +160,7 @@ public struct SubmissionRun: Sendable {
         var output: [UInt8] = []
         var streams = (control: true, output: true)
         var exited = false
+        var exitedByItself = false
         while !exited || streams.control || streams.output {
             if Date() >= deadline {
                 result.timedOut = true
@@ -174,7 +191,10 @@ public struct SubmissionRun: Sendable {
                     if output.count > 4 * limits.keptOutputBytes { output.removeFirst(output.count - limits.keptOutputBytes) }
                 }
             }
-            if !exited, child.poll() != nil { exited = true }
+            if !exited, child.poll() != nil {
+                exited = true
+                exitedByItself = true
+            }
         }
         // Every process of the submission ends here, whatever it was doing (an `atexit` loop, a forked child).
         child.killGroup()
@@ -182,7 +202,7 @@ public struct SubmissionRun: Sendable {
         _ = child.wait()
         result.hitMemoryLimit = group?.hitMemoryLimit ?? false
         result.outputTail = String(decoding: output.suffix(limits.keptOutputBytes), as: UTF8.self)
-        return result
+        return (result, exitedByItself && received == 0 && !result.timedOut)
     }
 
     private func consumeLines(_ buffer: inout [UInt8], into result: inout Result) {
