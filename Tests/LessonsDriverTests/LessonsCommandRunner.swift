@@ -32,8 +32,8 @@ struct LessonsCommandRunner {
         process.standardOutput = output
         process.standardError = error
         try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        let drained = PipeDrain.readAll([output, error])
+        let (outputData, errorData) = (drained[0], drained[1])
         process.waitUntilExit()
         return Result(
             status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
@@ -53,7 +53,7 @@ struct LessonsCommandRunner {
         process.standardOutput = output
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        let terminal = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let terminal = String(decoding: PipeDrain.readAll([output])[0], as: UTF8.self)
         process.waitUntilExit()
         return terminal
     }
