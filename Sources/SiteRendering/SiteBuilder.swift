@@ -23,12 +23,21 @@ public struct SiteBuilder {
         public var keepGoing = false
         /// Add the live-reload script to every page (`lessons preview` only; never in `site/`).
         public var liveReload = false
+        /// The course's settings (`lessons.yml`): title, authors, language, outline.
+        public var settings: CourseSettings
+        /// Pages that are not lessons (the LessonKit reference), listed after the lessons.
+        public var extraPages: [ExtraPage] = []
 
-        /// A configuration for a project laid out as usual.
-        public init(lessonsDirectory: URL, siteAssetsDirectory: URL, outputDirectory: URL) {
+        /// A configuration for a project laid out as usual; `settings` default to the project folder's name as
+        /// the title.
+        public init(
+            lessonsDirectory: URL, siteAssetsDirectory: URL, outputDirectory: URL, settings: CourseSettings? = nil
+        ) {
             self.lessonsDirectory = lessonsDirectory
             self.siteAssetsDirectory = siteAssetsDirectory
             self.outputDirectory = outputDirectory
+            self.settings = settings ?? CourseSettings.defaults(
+                folderName: lessonsDirectory.standardizedFileURL.deletingLastPathComponent().lastPathComponent)
         }
     }
 
@@ -53,9 +62,11 @@ public struct SiteBuilder {
         func step(_ index: Int) { progress("[\(index + 1)/\(steps.count)] \(steps[index])") }
 
         step(0)
-        let (lessons, lineMaps, readProblems) = readLessons()
+        let (lessons, lineMaps, lessonProblems) = readLessons()
+        let readProblems = lessonProblems + configuration.settings.outlineProblems(
+            lessons: lessons.map(\.name), displayPaths: Dictionary(lessons.map { ($0.name, $0.displayPath) }) { a, _ in a })
         if Diagnostic.containsError(readProblems) { throw SiteError(readProblems) }
-        let outline = CourseOutline(lessons)
+        let outline = CourseOutline(lessons, settings: configuration.settings)
 
         step(1)
         var diagnostics = readProblems
@@ -75,23 +86,67 @@ public struct SiteBuilder {
             }
             pages[lesson.name] = page
         }
+        var extraPages: [(page: ExtraPage, title: String, rendered: LessonPageRenderer.Page)] = []
+        for extra in configuration.extraPages {
+            let (parsed, problems) = LessonParser.parse(Array(extra.markdown.utf8), displayPath: "\(extra.path).md")
+            diagnostics += problems
+            guard let lesson = parsed else { continue }
+            let rendered = renderer.render(lesson)
+            diagnostics += rendered.diagnostics
+            extraPages.append((extra, lesson.frontMatter.title, rendered))
+        }
         if Diagnostic.containsError(diagnostics) && !configuration.keepGoing { throw SiteError(diagnostics) }
 
         step(2)
         var files: [String: String] = [:]
         let templates = try loadTemplates()
         var search = SearchIndex()
-        let renderedOutline = templates.render(["outline": PageContext.outline(outline)], withTemplate: "outline") ?? ""
+        var outlineContext = PageContext.outline(outline)
+        // Extra pages after the lessons, grouped by part and chapter in the order they come.
+        var extraGroups: [(part: String, chapter: String)] = []
+        for extra in extraPages where !extraGroups.contains(where: { $0 == (extra.page.outlinePart, extra.page.outlineChapter) }) {
+            extraGroups.append((extra.page.outlinePart, extra.page.outlineChapter))
+        }
+        for group in extraGroups {
+            let links = extraPages.filter { ($0.page.outlinePart, $0.page.outlineChapter) == group }.map { extra in
+                ["href": "\(extra.page.path).html", "title": HTMLText.escape(extra.title)]
+            }
+            let chapter: [String: Any] = ["chapter": group.chapter, "lessons": links]
+            if let last = outlineContext.last, last["part"] as? String == group.part,
+                var chapters = last["chapters"] as? [[String: Any]]
+            {
+                chapters.append(chapter)
+                outlineContext[outlineContext.count - 1]["chapters"] = chapters
+            } else {
+                outlineContext.append(["part": group.part, "chapters": [chapter]])
+            }
+        }
+        let renderedOutline = templates.render(["outline": outlineContext], withTemplate: "outline") ?? ""
         for (index, entry) in outline.entries.enumerated() {
             guard let page = pages[entry.name] else { continue }
             let previous = index > 0 ? outline.entries[index - 1] : nil
             let next = index + 1 < outline.entries.count ? outline.entries[index + 1] : nil
             let context = PageContext.lesson(entry, page: page,
-                outlineHTML: PageContext.outlineHTML(renderedOutline, current: entry.name), previous: previous, next: next)
+                outlineHTML: PageContext.outlineHTML(renderedOutline, current: entry.name), previous: previous, next: next,
+                settings: configuration.settings)
             files["\(entry.name).html"] = templates.render(context, withTemplate: "page") ?? ""
             search.add(page: "\(entry.name).html", lessonTitle: entry.title, body: page.body, headings: page.headings)
         }
-        files["index.html"] = templates.render(PageContext.index(outline), withTemplate: "index") ?? ""
+        for extra in extraPages {
+            let depth = extra.page.path.split(separator: "/").count - 1
+            let entry = CourseOutline.Entry(name: extra.page.path, title: extra.title, part: extra.page.outlinePart,
+                chapter: extra.page.outlineChapter, order: Int.max)
+            let context = PageContext.lesson(entry, page: extra.rendered,
+                outlineHTML: PageContext.outlineHTML(renderedOutline, current: extra.page.path), previous: nil, next: nil,
+                settings: configuration.settings)
+            let html = templates.render(context, withTemplate: "page") ?? ""
+            files["\(extra.page.path).html"] = ExtraPage.relocating(html, depth: depth)
+            search.add(page: "\(extra.page.path).html", lessonTitle: extra.title, body: extra.rendered.body,
+                headings: extra.rendered.headings)
+        }
+        var indexContext = PageContext.index(outline, settings: configuration.settings)
+        indexContext["outline"] = outlineContext
+        files["index.html"] = templates.render(indexContext, withTemplate: "index") ?? ""
         do {
             files["assets/search-index.js"] = try search.script()
         } catch {
