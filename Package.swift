@@ -59,8 +59,8 @@ let package = Package(
                 "LessonModel", "LessonParsing", "LessonExecution", "LessonWriting", "Grading", "Gradebook", "SiteRendering",
                 "FileSafety", "APIReference",
             ],
-            // What ships inside the tool: the files of a new course (`lessons init`).
-            resources: [.copy("Resources/course")],
+            // What ships inside the tool: the site's templates and styles, and the files of a new course.
+            resources: [.copy("Resources/site"), .copy("Resources/course")],
             swiftSettings: sharedSwiftSettings
         ),
         // `lessons preview`: the site served on localhost, rebuilt and reloaded on change (Hummingbird).

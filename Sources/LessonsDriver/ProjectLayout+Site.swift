@@ -13,6 +13,7 @@ extension ProjectLayout {
         var configuration = SiteBuilder.Configuration(
             lessonsDirectory: lessonsDirectory, siteAssetsDirectory: root.appendingPathComponent("Assets/site"),
             outputDirectory: outputDirectory, settings: settings)
+        configuration.builtInAssetsDirectory = BuiltInFiles.locate().map(BuiltInFiles.siteDirectory(in:))
         if settings.includesReference, let sources = BuiltInFiles.lessonKitSources() {
             configuration.extraPages = Self.referencePages(fromSourcesIn: sources)
         }

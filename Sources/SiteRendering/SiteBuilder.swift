@@ -15,8 +15,11 @@ public struct SiteBuilder {
     public struct Configuration: Sendable {
         /// `Lessons/`.
         public var lessonsDirectory: URL
-        /// `Assets/site/` (templates and static files).
+        /// The course's `Assets/site/` (templates and static files); each file there replaces the built-in one.
         public var siteAssetsDirectory: URL
+        /// The built-in templates and static files that ship with `lessons`, used for every file the course's
+        /// `Assets/site/` does not have (nil: only the course's).
+        public var builtInAssetsDirectory: URL?
         /// `site/`.
         public var outputDirectory: URL
         /// Render TeX that does not convert as marked raw text and report it, instead of failing.
@@ -160,7 +163,8 @@ public struct SiteBuilder {
         }
         if configuration.liveReload {
             for (name, text) in files where name.hasSuffix(".html") {
-                files[name] = text.replacingOccurrences(of: "</body>", with: "<script src=\"assets/live-reload.js\"></script>\n</body>")
+                let up = String(repeating: "../", count: name.split(separator: "/").count - 1)
+                files[name] = text.replacingOccurrences(of: "</body>", with: "<script src=\"\(up)assets/live-reload.js\"></script>\n</body>")
             }
         }
 
@@ -196,34 +200,34 @@ public struct SiteBuilder {
         return (lessons, lineMaps, diagnostics)
     }
 
-    /// The Mustache templates of `Assets/site/templates/`.
+    /// The course's site files over the built-in ones, file by file.
+    var assetFiles: SiteAssetFiles {
+        SiteAssetFiles(course: configuration.siteAssetsDirectory, builtIn: configuration.builtInAssetsDirectory)
+    }
+
+    /// The Mustache templates: each `templates/*.mustache` of the course's `Assets/site/`, else the built-in one.
     func loadTemplates() throws(SiteError) -> MustacheLibrary {
         var library = MustacheLibrary()
-        let directory = configuration.siteAssetsDirectory.appendingPathComponent("templates")
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
-            .filter { $0.hasSuffix(".mustache") }.sorted()
-        for name in names {
-            let path = directory.appendingPathComponent(name)
+        for file in assetFiles.files(in: "templates") where file.name.hasSuffix(".mustache") {
             do {
-                try library.register(String(contentsOf: path, encoding: .utf8), named: String(name.dropLast(".mustache".count)))
+                try library.register(String(contentsOf: file.url, encoding: .utf8), named: String(file.name.dropLast(".mustache".count)))
             } catch {
                 throw SiteError([Diagnostic(.error, "site.template", "template does not parse: \(error)",
-                    at: SourceLocation(file: "Assets/site/templates/\(name)", line: 1, column: 1))])
+                    at: SourceLocation(file: file.shownAs, line: 1, column: 1))])
             }
         }
         for required in ["page", "index", "outline"] where library.getTemplate(named: required) == nil {
-            throw SiteError([Diagnostic(.error, "site.template", "template \(required).mustache is missing",
+            throw SiteError([Diagnostic(.error, "site.template",
+                "template \(required).mustache is missing (neither the course nor lessons has it: reinstall lessons)",
                 at: SourceLocation(file: "Assets/site/templates/\(required).mustache", line: 1, column: 1))])
         }
         return library
     }
 
-    /// The files of `Assets/site/static/`, sorted by name.
+    /// The static files: each of the course's `Assets/site/static/`, else the built-in one; sorted by name.
     func staticAssets() -> [(name: String, text: String)] {
-        let directory = configuration.siteAssetsDirectory.appendingPathComponent("static")
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).sorted()
-        return names.compactMap { name in
-            (try? String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)).map { (name, $0) }
+        assetFiles.files(in: "static").compactMap { file in
+            (try? String(contentsOf: file.url, encoding: .utf8)).map { (file.name, $0) }
         }
     }
 
