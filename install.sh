@@ -58,7 +58,7 @@ touch "$lib/.installed-by-lessons" "$share/.installed-by-lessons"
 cp "$bin/libLessonKit.so" "$lib/"
 for module in LessonKit LessonRuntimeProtocol; do
   for file in "$bin/Modules/$module".*; do
-    case "$file" in *.swiftsourceinfo) ;; *) cp -R "$file" "$lib/Modules/" ;; esac
+    case "$file" in *.swiftsourceinfo|*.o) ;; *) cp -R "$file" "$lib/Modules/" ;; esac
   done
 done
 for folder in Sources/C*/; do
