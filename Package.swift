@@ -57,8 +57,10 @@ let package = Package(
             name: "LessonsDriver",
             dependencies: [
                 "LessonModel", "LessonParsing", "LessonExecution", "LessonWriting", "Grading", "Gradebook", "SiteRendering",
-                "FileSafety",
+                "FileSafety", "APIReference",
             ],
+            // What ships inside the tool: the site's templates and styles, and the files of a new course.
+            resources: [.copy("Resources/site"), .copy("Resources/course")],
             swiftSettings: sharedSwiftSettings
         ),
         // `lessons preview`: the site served on localhost, rebuilt and reloaded on change (Hummingbird).
@@ -108,6 +110,16 @@ let package = Package(
             name: "LessonKit",
             dependencies: ["LessonRuntimeProtocol", "COpenBLAS"],
             swiftSettings: sharedSwiftSettings + [.unsafeFlags(["-O"])]
+        ),
+
+        // MARK: The LessonKit reference: its public declarations and `///` comments as Markdown pages (swift-syntax).
+        .target(
+            name: "APIReference",
+            dependencies: [
+                .product(name: "SwiftParser", package: "swift-syntax"),
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
+            ],
+            swiftSettings: sharedSwiftSettings
         ),
 
         // MARK: Mathematics: TeX to MathML Core at build time (stands alone).
@@ -190,6 +202,16 @@ let package = Package(
             name: "LessonKitTests", dependencies: ["LessonKit", "LessonRuntimeProtocol"], swiftSettings: sharedSwiftSettings
         ),
         .testTarget(name: "TeXMathTests", dependencies: ["TeXMath"], swiftSettings: sharedSwiftSettings),
+        // Lints over the sources: every public LessonKit declaration has a `///` comment.
+        .testTarget(
+            name: "DocumentationTests",
+            dependencies: [
+                "APIReference",
+                .product(name: "SwiftParser", package: "swift-syntax"),
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
+            ],
+            swiftSettings: sharedSwiftSettings
+        ),
         .testTarget(
             name: "SiteRenderingTests", dependencies: ["SiteRendering", "TestSupport"], swiftSettings: sharedSwiftSettings
         ),

@@ -8,6 +8,8 @@ public enum ExecutionError: Error, Equatable, CustomStringConvertible {
     case lessonKitNotFound(String)
     /// A file system operation failed.
     case fileSystem(String)
+    /// The compiler found is not the one LessonKit was built with (``LessonKitLocation/toolchainProblem(_:)``).
+    case toolchainMismatch(String)
 
     public var description: String {
         switch self {
@@ -19,6 +21,8 @@ public enum ExecutionError: Error, Equatable, CustomStringConvertible {
         case .lessonKitNotFound(let details):
             details
         case .fileSystem(let message):
+            message
+        case .toolchainMismatch(let message):
             message
         }
     }

@@ -36,10 +36,12 @@ public struct BuildAction: Sendable {
             let status = RunAction(layout: layout, options: RunOptions(), json: false).run(files)
             if status != 0 { return status }
         }
-        var configuration = SiteBuilder.Configuration(
-            lessonsDirectory: layout.lessonsDirectory,
-            siteAssetsDirectory: layout.root.appendingPathComponent("Assets/site"),
-            outputDirectory: outputDirectory)
+        let (prepared, settingsProblems) = layout.siteConfiguration(outputDirectory: outputDirectory)
+        settingsProblems.forEach { say($0.description) }
+        guard var configuration = prepared else {
+            say("the site was not written: fix \(layout.displayPath(of: layout.settingsFile)) first")
+            return 1
+        }
         configuration.keepGoing = keepGoing
         let clock = ContinuousClock(), started = clock.now
         do {

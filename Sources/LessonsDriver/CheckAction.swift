@@ -13,6 +13,14 @@ public struct CheckAction: Sendable {
     /// Checks `files`; prints every problem as `file:line:col: severity: message`; returns the exit code.
     public func run(_ files: [URL]) -> Int32 {
         var failed = false
+        // The course settings and their outline against the lessons that exist.
+        let (settings, settingsProblems) = layout.loadSettings()
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: layout.lessonsDirectory.path)) ?? [])
+            .filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }
+        let courseProblems = settingsProblems
+            + (Diagnostic.containsError(settingsProblems) ? [] : settings.outlineProblems(lessons: names))
+        for problem in courseProblems { FileHandle.standardError.write(Data((problem.description + "\n").utf8)) }
+        if Diagnostic.containsError(courseProblems) { failed = true }
         for file in files {
             let problems = Self.problems(in: file, layout: layout)
             for problem in problems { FileHandle.standardError.write(Data((problem.description + "\n").utf8)) }

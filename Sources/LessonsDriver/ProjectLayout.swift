@@ -1,6 +1,8 @@
 public import Foundation
+public import LessonModel
+import LessonParsing
 
-/// Where a course lives: the project root (the folder holding `Lessons/`) and its lessons.
+/// Where a course lives: the project root (the folder holding `lessons.yml` and `Lessons/`) and its lessons.
 public struct ProjectLayout: Sendable {
     /// The project root; display paths of lessons are relative to it.
     public let root: URL
@@ -8,10 +10,14 @@ public struct ProjectLayout: Sendable {
     /// The folder of lessons, `Lessons/`.
     public var lessonsDirectory: URL { root.appendingPathComponent("Lessons") }
 
+    /// The course settings file, `lessons.yml`.
+    public var settingsFile: URL { root.appendingPathComponent(CourseSettings.fileName) }
+
     /// A layout rooted at `root`.
     public init(root: URL) { self.root = root.standardizedFileURL }
 
-    /// The nearest folder at or above `directory` that has a `Lessons/` folder, else `directory` itself.
+    /// The nearest folder at or above `directory` that has a `lessons.yml` file or a `Lessons/` folder, else
+    /// `directory` itself.
     public static func discover(from directory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         -> ProjectLayout
     {
@@ -20,6 +26,9 @@ public struct ProjectLayout: Sendable {
             var isDirectory: ObjCBool = false
             let lessons = candidate.appendingPathComponent("Lessons").path
             if FileManager.default.fileExists(atPath: lessons, isDirectory: &isDirectory), isDirectory.boolValue {
+                return ProjectLayout(root: candidate)
+            }
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent(CourseSettings.fileName).path) {
                 return ProjectLayout(root: candidate)
             }
             let parent = candidate.deletingLastPathComponent()
@@ -33,5 +42,24 @@ public struct ProjectLayout: Sendable {
         let path = file.standardizedFileURL.path
         let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
         return path.hasPrefix(rootPath) ? String(path.dropFirst(rootPath.count)) : path
+    }
+
+    /// The course settings from `lessons.yml`, with its problems (`lessons.yml:line:column`). Without the file,
+    /// the settings are the defaults (the project folder's name as the title) and there is no problem; with an
+    /// unusable file, the defaults and the errors.
+    public func loadSettings() -> (settings: CourseSettings, problems: [Diagnostic]) {
+        let defaults = CourseSettings.defaults(folderName: root.lastPathComponent)
+        guard FileManager.default.fileExists(atPath: settingsFile.path) else { return (defaults, []) }
+        let display = displayPath(of: settingsFile)
+        guard let data = FileManager.default.contents(atPath: settingsFile.path) else {
+            return (defaults, [Diagnostic(.error, "settings.unreadable", "cannot read the course settings",
+                at: SourceLocation(file: display, line: 1))])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return (defaults, [Diagnostic(.error, "settings.encoding", "the course settings are not UTF-8 text",
+                at: SourceLocation(file: display, line: 1))])
+        }
+        let (settings, problems) = CourseSettingsParser.parse(text, file: display)
+        return (settings ?? defaults, problems)
     }
 }

@@ -15,7 +15,9 @@ struct RunEnvironment: Sendable {
         let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
         let buildDirectory = executable.resolvingSymlinksInPath().deletingLastPathComponent()
         let packageRoot = LessonKitLocation.findPackageRoot(above: buildDirectory)
+        // Caches (the compiler's version): in the package's .build, else in the course's .lessons/ (git-ignored).
         let cacheDirectory = packageRoot?.appendingPathComponent(".build/lessons-cache")
+            ?? layout.root.appendingPathComponent(".lessons")
         let toolchain = try Toolchain.locate(cacheDirectory: cacheDirectory)
         var location = Result { () throws(ExecutionError) in try LessonKitLocation.locate() }
         // `--check` runs nothing, so it needs no LessonKit build.
@@ -24,8 +26,12 @@ struct RunEnvironment: Sendable {
             LessonKitBuilder.build(packageRoot: packageRoot, buildDirectory: buildDirectory)
             location = Result { () throws(ExecutionError) in try LessonKitLocation.locate() }
         }
-        let lessonKitFingerprint = Fingerprint.lessonKit(
-            packageRoot: packageRoot, libraryDirectory: buildDirectory.path)
+        // A LessonKit built by another compiler cannot be imported: say so before compiling anything.
+        if case .success(let found) = location, let problem = found.toolchainProblem(toolchain) {
+            location = .failure(.toolchainMismatch(problem))
+        }
+        let libraryDirectory = (try? location.get())?.libraryDirectory ?? buildDirectory.path
+        let lessonKitFingerprint = Fingerprint.lessonKit(packageRoot: packageRoot, libraryDirectory: libraryDirectory)
         var limits = RunLimits()
         limits.defaultCellTimeout = options.timeout
         return RunEnvironment(

@@ -16,7 +16,7 @@ enum LinkChecker {
                     continue
                 }
                 let parts = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-                let file = parts[0].isEmpty ? name : directory + String(parts[0])
+                let file = parts[0].isEmpty ? name : normalized(directory + String(parts[0]))
                 guard files[file] != nil else {
                     problems.append(problem("\(name): link to a missing file: \(link)", name))
                     continue
@@ -30,6 +30,17 @@ enum LinkChecker {
             }
         }
         return problems
+    }
+
+    /// `path` with `.` and `folder/..` steps removed (`reference/../assets/x.css` is `assets/x.css`).
+    static func normalized(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: false) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != ".." { parts.removeLast(); continue }
+            parts.append(part)
+        }
+        return parts.joined(separator: "/")
     }
 
     /// Every value of `attribute="…"` in `html`.

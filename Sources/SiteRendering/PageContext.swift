@@ -2,7 +2,19 @@ import LessonModel
 
 /// The values the Mustache templates see (`Assets/site/templates/*.mustache`), as dictionaries.
 enum PageContext {
-    static let courseTitle = "Generative Models and Approximate Inference"
+    /// What every page knows of the course (from `lessons.yml`): `courseTitle`, `authors` (a list of `name`),
+    /// `authorLine` (names joined with commas), `language`, `siteURL` and `description` when given.
+    static func course(_ settings: CourseSettings) -> [String: Any] {
+        var context: [String: Any] = [
+            "courseTitle": settings.title,
+            "language": settings.language,
+            "authors": settings.authors.map { ["name": $0] },
+        ]
+        if !settings.authors.isEmpty { context["authorLine"] = settings.authors.joined(separator: ", ") }
+        if let url = settings.siteURL { context["siteURL"] = url }
+        if let description = settings.description { context["description"] = description }
+        return context
+    }
 
     /// The outline (parts, chapters, lessons) for the sidebar and the index.
     static func outline(_ outline: CourseOutline) -> [[String: Any]] {
@@ -28,10 +40,10 @@ enum PageContext {
 
     static func lesson(
         _ entry: CourseOutline.Entry, page: LessonPageRenderer.Page, outlineHTML: String,
-        previous: CourseOutline.Entry?, next: CourseOutline.Entry?
+        previous: CourseOutline.Entry?, next: CourseOutline.Entry?, settings: CourseSettings
     ) -> [String: Any] {
-        var context: [String: Any] = [
-            "courseTitle": courseTitle,
+        var context = course(settings)
+        context.merge([
             "title": HTMLText.escape(entry.title),
             "part": HTMLText.escape(entry.part),
             "chapter": HTMLText.escape(entry.chapter),
@@ -40,15 +52,17 @@ enum PageContext {
                 ["id": heading.id, "html": stripAnchors(heading.html), "level3": heading.level == 3] as [String: Any]
             },
             "body": page.body,
-        ]
+        ]) { _, new in new }
         if let previous { context["previous"] = ["href": "\(previous.name).html", "title": HTMLText.escape(previous.title)] }
         if let next { context["next"] = ["href": "\(next.name).html", "title": HTMLText.escape(next.title)] }
         return context
     }
 
-    static func index(_ outline: CourseOutline) -> [String: Any] {
-        ["courseTitle": courseTitle, "outline": Self.outline(outline),
-         "first": outline.entries.first.map { ["href": "\($0.name).html", "title": HTMLText.escape($0.title)] } as Any]
+    static func index(_ outline: CourseOutline, settings: CourseSettings) -> [String: Any] {
+        var context = course(settings)
+        context["outline"] = Self.outline(outline)
+        context["first"] = outline.entries.first.map { ["href": "\($0.name).html", "title": HTMLText.escape($0.title)] } as Any
+        return context
     }
 
     /// Heading HTML for the table of contents (no nested links).

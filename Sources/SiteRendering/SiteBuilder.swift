@@ -15,20 +15,32 @@ public struct SiteBuilder {
     public struct Configuration: Sendable {
         /// `Lessons/`.
         public var lessonsDirectory: URL
-        /// `Assets/site/` (templates and static files).
+        /// The course's `Assets/site/` (templates and static files); each file there replaces the built-in one.
         public var siteAssetsDirectory: URL
+        /// The built-in templates and static files that ship with `lessons`, used for every file the course's
+        /// `Assets/site/` does not have (nil: only the course's).
+        public var builtInAssetsDirectory: URL?
         /// `site/`.
         public var outputDirectory: URL
         /// Render TeX that does not convert as marked raw text and report it, instead of failing.
         public var keepGoing = false
         /// Add the live-reload script to every page (`lessons preview` only; never in `site/`).
         public var liveReload = false
+        /// The course's settings (`lessons.yml`): title, authors, language, outline.
+        public var settings: CourseSettings
+        /// Pages that are not lessons (the LessonKit reference), listed after the lessons.
+        public var extraPages: [ExtraPage] = []
 
-        /// A configuration for a project laid out as usual.
-        public init(lessonsDirectory: URL, siteAssetsDirectory: URL, outputDirectory: URL) {
+        /// A configuration for a project laid out as usual; `settings` default to the project folder's name as
+        /// the title.
+        public init(
+            lessonsDirectory: URL, siteAssetsDirectory: URL, outputDirectory: URL, settings: CourseSettings? = nil
+        ) {
             self.lessonsDirectory = lessonsDirectory
             self.siteAssetsDirectory = siteAssetsDirectory
             self.outputDirectory = outputDirectory
+            self.settings = settings ?? CourseSettings.defaults(
+                folderName: lessonsDirectory.standardizedFileURL.deletingLastPathComponent().lastPathComponent)
         }
     }
 
@@ -53,9 +65,11 @@ public struct SiteBuilder {
         func step(_ index: Int) { progress("[\(index + 1)/\(steps.count)] \(steps[index])") }
 
         step(0)
-        let (lessons, lineMaps, readProblems) = readLessons()
+        let (lessons, lineMaps, lessonProblems) = readLessons()
+        let readProblems = lessonProblems + configuration.settings.outlineProblems(
+            lessons: lessons.map(\.name), displayPaths: Dictionary(lessons.map { ($0.name, $0.displayPath) }) { a, _ in a })
         if Diagnostic.containsError(readProblems) { throw SiteError(readProblems) }
-        let outline = CourseOutline(lessons)
+        let outline = CourseOutline(lessons, settings: configuration.settings)
 
         step(1)
         var diagnostics = readProblems
@@ -75,23 +89,67 @@ public struct SiteBuilder {
             }
             pages[lesson.name] = page
         }
+        var extraPages: [(page: ExtraPage, title: String, rendered: LessonPageRenderer.Page)] = []
+        for extra in configuration.extraPages {
+            let (parsed, problems) = LessonParser.parse(Array(extra.markdown.utf8), displayPath: "\(extra.path).md")
+            diagnostics += problems
+            guard let lesson = parsed else { continue }
+            let rendered = renderer.render(lesson)
+            diagnostics += rendered.diagnostics
+            extraPages.append((extra, lesson.frontMatter.title, rendered))
+        }
         if Diagnostic.containsError(diagnostics) && !configuration.keepGoing { throw SiteError(diagnostics) }
 
         step(2)
         var files: [String: String] = [:]
         let templates = try loadTemplates()
         var search = SearchIndex()
-        let renderedOutline = templates.render(["outline": PageContext.outline(outline)], withTemplate: "outline") ?? ""
+        var outlineContext = PageContext.outline(outline)
+        // Extra pages after the lessons, grouped by part and chapter in the order they come.
+        var extraGroups: [(part: String, chapter: String)] = []
+        for extra in extraPages where !extraGroups.contains(where: { $0 == (extra.page.outlinePart, extra.page.outlineChapter) }) {
+            extraGroups.append((extra.page.outlinePart, extra.page.outlineChapter))
+        }
+        for group in extraGroups {
+            let links = extraPages.filter { ($0.page.outlinePart, $0.page.outlineChapter) == group }.map { extra in
+                ["href": "\(extra.page.path).html", "title": HTMLText.escape(extra.title)]
+            }
+            let chapter: [String: Any] = ["chapter": group.chapter, "lessons": links]
+            if let last = outlineContext.last, last["part"] as? String == group.part,
+                var chapters = last["chapters"] as? [[String: Any]]
+            {
+                chapters.append(chapter)
+                outlineContext[outlineContext.count - 1]["chapters"] = chapters
+            } else {
+                outlineContext.append(["part": group.part, "chapters": [chapter]])
+            }
+        }
+        let renderedOutline = templates.render(["outline": outlineContext], withTemplate: "outline") ?? ""
         for (index, entry) in outline.entries.enumerated() {
             guard let page = pages[entry.name] else { continue }
             let previous = index > 0 ? outline.entries[index - 1] : nil
             let next = index + 1 < outline.entries.count ? outline.entries[index + 1] : nil
             let context = PageContext.lesson(entry, page: page,
-                outlineHTML: PageContext.outlineHTML(renderedOutline, current: entry.name), previous: previous, next: next)
+                outlineHTML: PageContext.outlineHTML(renderedOutline, current: entry.name), previous: previous, next: next,
+                settings: configuration.settings)
             files["\(entry.name).html"] = templates.render(context, withTemplate: "page") ?? ""
             search.add(page: "\(entry.name).html", lessonTitle: entry.title, body: page.body, headings: page.headings)
         }
-        files["index.html"] = templates.render(PageContext.index(outline), withTemplate: "index") ?? ""
+        for extra in extraPages {
+            let depth = extra.page.path.split(separator: "/").count - 1
+            let entry = CourseOutline.Entry(name: extra.page.path, title: extra.title, part: extra.page.outlinePart,
+                chapter: extra.page.outlineChapter, order: Int.max)
+            let context = PageContext.lesson(entry, page: extra.rendered,
+                outlineHTML: PageContext.outlineHTML(renderedOutline, current: extra.page.path), previous: nil, next: nil,
+                settings: configuration.settings)
+            let html = templates.render(context, withTemplate: "page") ?? ""
+            files["\(extra.page.path).html"] = ExtraPage.relocating(html, depth: depth)
+            search.add(page: "\(extra.page.path).html", lessonTitle: extra.title, body: extra.rendered.body,
+                headings: extra.rendered.headings)
+        }
+        var indexContext = PageContext.index(outline, settings: configuration.settings)
+        indexContext["outline"] = outlineContext
+        files["index.html"] = templates.render(indexContext, withTemplate: "index") ?? ""
         do {
             files["assets/search-index.js"] = try search.script()
         } catch {
@@ -105,7 +163,8 @@ public struct SiteBuilder {
         }
         if configuration.liveReload {
             for (name, text) in files where name.hasSuffix(".html") {
-                files[name] = text.replacingOccurrences(of: "</body>", with: "<script src=\"assets/live-reload.js\"></script>\n</body>")
+                let up = String(repeating: "../", count: name.split(separator: "/").count - 1)
+                files[name] = text.replacingOccurrences(of: "</body>", with: "<script src=\"\(up)assets/live-reload.js\"></script>\n</body>")
             }
         }
 
@@ -141,34 +200,34 @@ public struct SiteBuilder {
         return (lessons, lineMaps, diagnostics)
     }
 
-    /// The Mustache templates of `Assets/site/templates/`.
+    /// The course's site files over the built-in ones, file by file.
+    var assetFiles: SiteAssetFiles {
+        SiteAssetFiles(course: configuration.siteAssetsDirectory, builtIn: configuration.builtInAssetsDirectory)
+    }
+
+    /// The Mustache templates: each `templates/*.mustache` of the course's `Assets/site/`, else the built-in one.
     func loadTemplates() throws(SiteError) -> MustacheLibrary {
         var library = MustacheLibrary()
-        let directory = configuration.siteAssetsDirectory.appendingPathComponent("templates")
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
-            .filter { $0.hasSuffix(".mustache") }.sorted()
-        for name in names {
-            let path = directory.appendingPathComponent(name)
+        for file in assetFiles.files(in: "templates") where file.name.hasSuffix(".mustache") {
             do {
-                try library.register(String(contentsOf: path, encoding: .utf8), named: String(name.dropLast(".mustache".count)))
+                try library.register(String(contentsOf: file.url, encoding: .utf8), named: String(file.name.dropLast(".mustache".count)))
             } catch {
                 throw SiteError([Diagnostic(.error, "site.template", "template does not parse: \(error)",
-                    at: SourceLocation(file: "Assets/site/templates/\(name)", line: 1, column: 1))])
+                    at: SourceLocation(file: file.shownAs, line: 1, column: 1))])
             }
         }
         for required in ["page", "index", "outline"] where library.getTemplate(named: required) == nil {
-            throw SiteError([Diagnostic(.error, "site.template", "template \(required).mustache is missing",
+            throw SiteError([Diagnostic(.error, "site.template",
+                "template \(required).mustache is missing (neither the course nor lessons has it: reinstall lessons)",
                 at: SourceLocation(file: "Assets/site/templates/\(required).mustache", line: 1, column: 1))])
         }
         return library
     }
 
-    /// The files of `Assets/site/static/`, sorted by name.
+    /// The static files: each of the course's `Assets/site/static/`, else the built-in one; sorted by name.
     func staticAssets() -> [(name: String, text: String)] {
-        let directory = configuration.siteAssetsDirectory.appendingPathComponent("static")
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).sorted()
-        return names.compactMap { name in
-            (try? String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)).map { (name, $0) }
+        assetFiles.files(in: "static").compactMap { file in
+            (try? String(contentsOf: file.url, encoding: .utf8)).map { (file.name, $0) }
         }
     }
 

@@ -1,4 +1,7 @@
-/// What `lessons --version` prints: the tool's version and the Swift toolchain that compiled it.
+import LessonsDriver
+
+/// What `lessons --version` prints: the tool's version, the Swift toolchain that compiled it, and where LessonKit
+/// is with the Swift it expects.
 enum LessonsVersion {
     /// The version of `lessons`.
     static let number = "0.1.0"
@@ -18,6 +21,6 @@ enum LessonsVersion {
         #endif
     }()
 
-    /// `lessons 0.1.0 (built with Swift 6.3)`.
-    static let text = "lessons \(number) (built with \(compiler))"
+    /// `lessons 0.1.0 (built with Swift 6.3)`, then a line on LessonKit (``Installation/lessonKitLine()``).
+    static let text = "lessons \(number) (built with \(compiler))\n" + Installation.lessonKitLine()
 }

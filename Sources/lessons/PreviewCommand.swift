@@ -22,10 +22,10 @@ struct PreviewCommand: ParsableCommand {
 
     func run() throws {
         let layout = ProjectLayout.discover()
-        let configuration = SiteBuilder.Configuration(
-            lessonsDirectory: layout.lessonsDirectory,
-            siteAssetsDirectory: layout.root.appendingPathComponent("Assets/site"),
+        let (prepared, problems) = layout.siteConfiguration(
             outputDirectory: layout.root.appendingPathComponent(".build/preview-site"))
+        problems.forEach { FileHandle.standardError.write(Data(($0.description + "\n").utf8)) }
+        guard let configuration = prepared else { throw ExitCode(1) }
         let server = PreviewServer(configuration: configuration, port: port)
         let done = DispatchSemaphore(value: 0)
         let failure = Failure()

@@ -29,12 +29,8 @@ import TestSupport
     }
 
     func project() throws -> TemporaryProject {
-        let project = try TemporaryProject()
-        let assets = project.root.appendingPathComponent("Assets")
-        try FileManager.default.createDirectory(at: assets, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(
-            at: Self.packageRoot.appendingPathComponent("Assets/site"), to: assets.appendingPathComponent("site"))
-        return project
+        // The site's templates and styles are built into lessons: the project needs no Assets/site.
+        try TemporaryProject()
     }
 
     @Test func runStoresValuesThatTheSiteShowsAndClearRemoves() throws {

@@ -46,11 +46,6 @@ import TestSupport
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
             project = try TemporaryProject(in: parent)
             lessons = LessonsCommandRunner(project: project)
-            try FileManager.default.createDirectory(
-                at: project.root.appendingPathComponent("Assets"), withIntermediateDirectories: true)
-            try FileManager.default.createSymbolicLink(
-                at: project.root.appendingPathComponent("Assets/site"),
-                withDestinationURL: OutputFolderTests.packageRoot.appendingPathComponent("Assets/site"))
             try project.write("01-one.md", OutputFolderTests.lesson)
             try Data("notes".utf8).write(to: project.root.appendingPathComponent("notes.txt"))
         }

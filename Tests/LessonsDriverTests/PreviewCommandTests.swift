@@ -33,10 +33,6 @@ import TestSupport
     @Test func servesTheSiteAndRebuildsWhenALessonChanges() throws {
         let project = try TemporaryProject()
         defer { project.remove() }
-        let assets = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Assets/site")
-        try FileManager.default.createDirectory(at: project.root.appendingPathComponent("Assets"), withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(at: project.root.appendingPathComponent("Assets/site"), withDestinationURL: assets)
         _ = try project.write("01-first.md", "---\ntitle: First\n---\n\n# First version\n\nText with $x^2$.\n")
         // Port 0: the system picks a free port (a fixed one can be taken on a shared machine); the log names it.
         let log = project.root.appendingPathComponent("preview.log")

@@ -3,15 +3,19 @@ import Testing
 import TestSupport
 @testable import SiteRendering
 
-/// Builds the real course (Lessons/ and Assets/site/ of this package) into temporary folders.
+/// Builds the real course (Lessons/ of this package, with the built-in site templates and styles) into temporary
+/// folders.
 @Suite struct SiteBuildTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
+    /// The templates and styles that ship with lessons.
+    static let builtInAssets = root.appendingPathComponent("Sources/LessonsDriver/Resources/site")
 
     func build(into output: URL) throws -> SiteBuilder.Report {
         var configuration = SiteBuilder.Configuration(
             lessonsDirectory: Self.root.appendingPathComponent("Lessons"),
             siteAssetsDirectory: Self.root.appendingPathComponent("Assets/site"), outputDirectory: output)
+        configuration.builtInAssetsDirectory = Self.builtInAssets
         return try SiteBuilder(configuration: configuration).build()
     }
 

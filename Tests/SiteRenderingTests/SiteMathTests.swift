@@ -12,6 +12,7 @@ import TestSupport
             lessonsDirectory: project.root.appendingPathComponent("Lessons"),
             siteAssetsDirectory: SiteBuildTests.root.appendingPathComponent("Assets/site"),
             outputDirectory: project.root.appendingPathComponent("site"))
+        configuration.builtInAssetsDirectory = SiteBuildTests.builtInAssets
         configuration.keepGoing = keepGoing
         let result = Result { () throws(SiteError) in try SiteBuilder(configuration: configuration).build() }
         return (result, configuration.outputDirectory, project)

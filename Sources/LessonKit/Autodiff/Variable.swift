@@ -36,6 +36,7 @@ public final class Variable: @unchecked Sendable {
         self.backwardRule = backward
     }
 
+    /// The shape of the value (and of the gradient).
     public var shape: [Int] { value.shape }
 
     /// Backpropagates from this variable, which must be a scalar: sets `gradient` on every variable it depends on.

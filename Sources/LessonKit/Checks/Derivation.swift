@@ -16,14 +16,21 @@ public import LessonRuntimeProtocol
 public struct Derivation: Displayable {
     /// One line of the derivation.
     public struct Step: Sendable {
+        /// The step as written in the lesson, e.g. `= E_q[log p(z,x)] − E_q[log q(z)]`.
         public var label: String
+        /// The step's value on the model.
         public var value: Double
+        /// Whether it equals the previous step's value within the tolerance (the first step always passes).
         public var passed: Bool
     }
 
+    /// What is derived, shown above the table of steps.
     public let title: String
+    /// How far apart two consecutive steps may be.
     public let tolerance: Double
+    /// Whether `tolerance` is relative to the previous step's magnitude.
     public let relative: Bool
+    /// The steps so far, in order.
     public private(set) var steps: [Step] = []
 
     /// Starts a derivation; steps must agree within `tolerance` (relative to the previous value if `relative`).
@@ -51,6 +58,7 @@ public struct Derivation: Displayable {
     /// Whether every step agreed with the one before.
     public var holds: Bool { steps.allSatisfy(\.passed) }
 
+    /// A table of the steps, their values and whether each agrees with the one before.
     public var displayRecord: DisplayRecord {
         Table(["step", "value", "agrees"], rows: steps.enumerated().map { index, step in
             [step.label, step.value, index == 0 ? "" : (step.passed ? "yes" : "NO")]

@@ -95,9 +95,12 @@ public struct Digits: Sendable {
 
 /// Why the digits could not be loaded.
 public enum DigitsError: Error, CustomStringConvertible {
+    /// No `digits.csv` in any of the places tried.
     case notFound(tried: [String])
+    /// A line of the file is not 64 pixel values in 0...16 and a digit label; `reason` says which.
     case malformed(file: String, line: Int, reason: String)
 
+    /// A sentence naming what was wrong.
     public var description: String {
         switch self {
         case .notFound(let tried): "digits.csv not found; looked in: \(tried.joined(separator: ", "))"

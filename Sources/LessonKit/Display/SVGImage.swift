@@ -15,6 +15,7 @@ public struct SVGImage: Displayable, Equatable, Sendable {
         self.caption = caption
     }
 
+    /// The SVG document with its caption, for the runner.
     public var displayRecord: DisplayRecord {
         DisplayRecord(kind: .svg, text: source, caption: caption)
     }

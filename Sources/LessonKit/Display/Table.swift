@@ -24,6 +24,7 @@ public struct Table: Displayable, Sendable {
         }
     }
 
+    /// The table as HTML, for the runner.
     public var displayRecord: DisplayRecord {
         DisplayRecord(kind: .table, columns: columns, rows: rows)
     }

@@ -2,7 +2,9 @@ import Foundation
 
 /// The beta distribution on (0, 1): log p(x) = (α − 1) log x + (β − 1) log(1 − x) − log B(α, β).
 public struct Beta: Distribution {
+    /// The first shape parameter α > 0 (pseudo-count of successes).
     public var alpha: Double
+    /// The second shape parameter β > 0 (pseudo-count of failures).
     public var beta: Double
 
     /// Beta(α, β), both positive.
@@ -12,8 +14,11 @@ public struct Beta: Distribution {
         self.beta = beta
     }
 
+    /// E[x] = α / (α + β).
     public var mean: Double { alpha / (alpha + beta) }
+    /// Var[x] = αβ / ((α + β)²(α + β + 1)).
     public var variance: Double { alpha * beta / ((alpha + beta) * (alpha + beta) * (alpha + beta + 1)) }
+    /// The differential entropy in nats.
     public var entropy: Double {
         Special.logBeta(alpha, beta) - (alpha - 1) * Special.digamma(alpha) - (beta - 1) * Special.digamma(beta)
             + (alpha + beta - 2) * Special.digamma(alpha + beta)
@@ -26,6 +31,7 @@ public struct Beta: Distribution {
         return x / (x + y)
     }
 
+    /// log p(x) for x in (0, 1); −∞ outside.
     public func logProb(_ x: Double) -> Double {
         guard x > 0 && x < 1 else { return -.infinity }
         return (alpha - 1) * log(x) + (beta - 1) * log(1 - x) - Special.logBeta(alpha, beta)

@@ -2,7 +2,9 @@ import Foundation
 
 /// The gamma distribution with shape k and rate β: log p(x) = k log β − log Γ(k) + (k − 1) log x − βx.
 public struct Gamma: Distribution {
+    /// The shape k > 0.
     public var shape: Double
+    /// The rate β > 0 (the inverse of the scale).
     public var rate: Double
 
     /// Gamma(shape, rate), both positive.
@@ -12,7 +14,9 @@ public struct Gamma: Distribution {
         self.rate = rate
     }
 
+    /// E[x] = k / β.
     public var mean: Double { shape / rate }
+    /// Var[x] = k / β².
     public var variance: Double { shape / (rate * rate) }
     /// k − log β + log Γ(k) + (1 − k) ψ(k).
     public var entropy: Double { shape - log(rate) + lgamma(shape) + (1 - shape) * Special.digamma(shape) }
@@ -37,6 +41,7 @@ public struct Gamma: Distribution {
         }
     }
 
+    /// log p(x) for x > 0; −∞ otherwise.
     public func logProb(_ x: Double) -> Double {
         guard x > 0 else { return -.infinity }
         return shape * log(rate) - lgamma(shape) + (shape - 1) * log(x) - rate * x

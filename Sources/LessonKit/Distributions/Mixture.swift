@@ -2,7 +2,9 @@ import Foundation
 
 /// A finite mixture p(x) = Σₖ πₖ pₖ(x) of components of one kind.
 public struct Mixture<Component: Distribution>: Distribution {
+    /// The mixing weights π as a categorical distribution over the components.
     public var weights: Categorical
+    /// The components p₁…p_K.
     public var components: [Component]
 
     /// A mixture with `weights` (summing to 1) over `components`.

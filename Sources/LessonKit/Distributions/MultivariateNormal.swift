@@ -3,7 +3,9 @@ import Foundation
 /// The k-dimensional normal N(μ, Σ), through the Cholesky factor Σ = L Lᵀ:
 /// log p(x) = −½ (k log 2π + log det Σ + ‖L⁻¹(x − μ)‖²); samples are μ + L z, z ~ N(0, I).
 public struct MultivariateNormal: Distribution {
+    /// The mean vector μ [d].
     public var mean: [Double]
+    /// The covariance matrix Σ [d, d], symmetric positive definite.
     public var covariance: [[Double]]
     /// L with L Lᵀ = Σ.
     public let choleskyFactor: [[Double]]
@@ -20,17 +22,20 @@ public struct MultivariateNormal: Distribution {
         self.choleskyFactor = factor
     }
 
+    /// The dimension d.
     public var dimension: Int { mean.count }
     /// ½ log det(2πe Σ).
     public var entropy: Double {
         0.5 * (Double(dimension) * log(2 * Double.pi * M_E) + Cholesky.logDeterminant(factor: choleskyFactor))
     }
 
+    /// x = μ + L ε with ε ~ N(0, I) and Σ = L Lᵀ (Cholesky).
     public func sample<G: RandomNumberGenerator>(using generator: inout G) -> [Double] {
         let z = (0..<dimension).map { _ in generator.gaussian() }
         return (0..<dimension).map { i in mean[i] + (0...i).reduce(0) { $0 + choleskyFactor[i][$1] * z[$1] } }
     }
 
+    /// log p(x) = −½ (x − μ)ᵀ Σ⁻¹ (x − μ) − ½ log det(2πΣ).
     public func logProb(_ x: [Double]) -> Double {
         let whitened = Cholesky.solveLower(choleskyFactor, zip(x, mean).map { $0 - $1 })
         return -0.5 * (Double(dimension) * log(2 * Double.pi) + Cholesky.logDeterminant(factor: choleskyFactor)

@@ -2,7 +2,9 @@ import Foundation
 
 /// The normal distribution N(μ, σ²): log p(x) = −½ log(2πσ²) − (x − μ)² / (2σ²).
 public struct Normal: Distribution {
+    /// The mean μ.
     public var mean: Double
+    /// The standard deviation σ > 0.
     public var standardDeviation: Double
 
     /// N(mean, standardDeviation²); the standard deviation must be positive.
@@ -12,14 +14,17 @@ public struct Normal: Distribution {
         self.standardDeviation = standardDeviation
     }
 
+    /// σ².
     public var variance: Double { standardDeviation * standardDeviation }
     /// Differential entropy ½ log(2πeσ²).
     public var entropy: Double { 0.5 * log(2 * Double.pi * M_E * variance) }
 
+    /// μ + σ ε with ε ~ N(0, 1).
     public func sample<G: RandomNumberGenerator>(using generator: inout G) -> Double {
         mean + standardDeviation * generator.gaussian()
     }
 
+    /// log p(x) = −½ ((x − μ)/σ)² − log σ − ½ log 2π.
     public func logProb(_ x: Double) -> Double {
         let z = (x - mean) / standardDeviation
         return -0.5 * log(2 * Double.pi) - log(standardDeviation) - 0.5 * z * z

@@ -2,8 +2,11 @@ import Foundation
 
 /// Student's t with ν degrees of freedom, location μ and scale s.
 public struct StudentT: Distribution {
+    /// The degrees of freedom ν > 0.
     public var degreesOfFreedom: Double
+    /// The location (the median).
     public var location: Double
+    /// The scale > 0.
     public var scale: Double
 
     /// t(ν, μ, s), ν > 0, s > 0.
@@ -18,6 +21,7 @@ public struct StudentT: Distribution {
     public var mean: Double { degreesOfFreedom > 1 ? location : .nan }
     /// s² ν / (ν − 2) (for ν > 2).
     public var variance: Double { degreesOfFreedom > 2 ? scale * scale * degreesOfFreedom / (degreesOfFreedom - 2) : .infinity }
+    /// The differential entropy in nats.
     public var entropy: Double {
         let v = degreesOfFreedom
         return (v + 1) / 2 * (Special.digamma((v + 1) / 2) - Special.digamma(v / 2)) + 0.5 * log(v)
@@ -31,6 +35,7 @@ public struct StudentT: Distribution {
         return location + scale * z / (v / degreesOfFreedom).squareRoot()
     }
 
+    /// log p(x).
     public func logProb(_ x: Double) -> Double {
         let v = degreesOfFreedom
         let z = (x - location) / scale

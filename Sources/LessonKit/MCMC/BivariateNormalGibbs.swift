@@ -26,6 +26,7 @@ public struct BivariateNormalGibbs: MCMCSampler {
     }
 
     // Specialised for the lessons' generator: `sample` reaches `chain` through the protocol, unspecialised.
+    /// Runs `warmUp` sweeps, then keeps `draws` sweeps (each updates both coordinates from their conditionals).
     @_specialize(where G == SeededGenerator)
     public func chain<G: RandomNumberGenerator>(from initial: [Double], draws: Int, warmUp: Int, using generator: inout G) -> Chain {
         precondition(initial.count == 2, "BivariateNormalGibbs: a starting point has two coordinates")

@@ -36,6 +36,7 @@ public struct GaussianMixtureGibbs: MCMCSampler {
     public var dimension: Int { data[0].count }
 
     // Specialised for the lessons' generator: `sample` reaches `chain` through the protocol, unspecialised.
+    /// Runs `warmUp` sweeps, then keeps `draws` sweeps, starting from the means `initial`.
     @_specialize(where G == SeededGenerator)
     public func chain<G: RandomNumberGenerator>(from initial: [Double], draws: Int, warmUp: Int, using generator: inout G) -> Chain {
         let (k, d) = (components, dimension)

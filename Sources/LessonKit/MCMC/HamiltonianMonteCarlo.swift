@@ -64,6 +64,7 @@ public struct HamiltonianMonteCarlo: MCMCSampler {
     }
 
     // Specialised for the lessons' generator: `sample` reaches `chain` through the protocol, unspecialised.
+    /// Runs `warmUp` iterations (adapting the step size when asked), then keeps `draws` draws, starting at `initial`.
     @_specialize(where G == SeededGenerator)
     public func chain<G: RandomNumberGenerator>(from initial: [Double], draws: Int, warmUp: Int, using generator: inout G) -> Chain {
         var x = initial

@@ -5,11 +5,17 @@ public import LessonRuntimeProtocol
 ///
 /// `grid[row][column]` is the value at y = yRange.lowerBound + row·Δy, x = xRange.lowerBound + column·Δx.
 public struct HeatMap: Displayable, Sendable {
+    /// The values, `grid[row][column]`, at least 2×2.
     public var grid: [[Double]]
+    /// The x range the columns span.
     public var xRange: ClosedRange<Double>
+    /// The y range the rows span.
     public var yRange: ClosedRange<Double>
+    /// The title above the plot.
     public var title: String
+    /// The x axis label.
     public var xLabel: String
+    /// The y axis label.
     public var yLabel: String
     /// Number of contour levels, evenly spaced between the grid's minimum and maximum.
     public var contourLevels: Int
@@ -72,6 +78,7 @@ public struct HeatMap: Displayable, Sendable {
         return segments
     }
 
+    /// The figure as an SVG document.
     public var svg: String {
         let rows = grid.count, columns = grid[0].count
         var frame = PlotFrame(
@@ -115,5 +122,6 @@ public struct HeatMap: Displayable, Sendable {
         return document.rendered(title: title)
     }
 
+    /// The figure, for `show`.
     public var displayRecord: DisplayRecord { SVGImage(source: svg).displayRecord }
 }

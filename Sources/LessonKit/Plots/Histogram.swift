@@ -6,7 +6,9 @@ public import LessonRuntimeProtocol
 /// show(Histogram(samples, bins: 40, density: true, title: "MH samples").curve(xs, normalPDF, label: "target"))
 /// ```
 public struct Histogram: Displayable, Sendable {
+    /// The title above the plot.
     public var title: String
+    /// The x axis label.
     public var xLabel: String
     /// Bin edges, `bins + 1` values.
     public private(set) var edges: [Double]
@@ -45,6 +47,7 @@ public struct Histogram: Displayable, Sendable {
         return copy
     }
 
+    /// The figure as an SVG document.
     public var svg: String {
         var frame = PlotFrame(
             title: title, xLabel: xLabel, yLabel: density ? "density" : "count",
@@ -66,5 +69,6 @@ public struct Histogram: Displayable, Sendable {
         return document.rendered(title: title)
     }
 
+    /// The figure, for `show`.
     public var displayRecord: DisplayRecord { SVGImage(source: svg).displayRecord }
 }

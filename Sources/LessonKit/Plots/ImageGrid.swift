@@ -3,10 +3,15 @@ public import LessonRuntimeProtocol
 /// Images (for example 8x8 digits, real or sampled) in a grid. Pixel values in 0...1 become the opacity of the
 /// page's text colour, so the grid reads in light and dark themes alike.
 public struct ImageGrid: Displayable, Sendable {
+    /// The images, each `width × height` values in [0, 1], row by row.
     public var images: [[Double]]
+    /// Pixels per image row.
     public var width: Int
+    /// Pixel rows per image.
     public var height: Int
+    /// Images per row of the grid.
     public var columns: Int
+    /// The title above the grid.
     public var title: String
     /// Screen pixels per image pixel.
     public var scale: Double = 5
@@ -21,6 +26,7 @@ public struct ImageGrid: Displayable, Sendable {
         self.title = title
     }
 
+    /// The figure as an SVG document.
     public var svg: String {
         let gap = 4.0
         let cell = Double(width) * scale
@@ -42,5 +48,6 @@ public struct ImageGrid: Displayable, Sendable {
         return document.rendered(title: title)
     }
 
+    /// The figure, for `show`.
     public var displayRecord: DisplayRecord { SVGImage(source: svg).displayRecord }
 }

@@ -14,8 +14,11 @@ public struct LinePlot: Displayable, Sendable {
         var markers: Bool
     }
 
+    /// The title above the plot.
     public var title: String
+    /// The x axis label.
     public var xLabel: String
+    /// The y axis label.
     public var yLabel: String
     var series: [Series] = []
 
@@ -69,6 +72,7 @@ public struct LinePlot: Displayable, Sendable {
         return document.rendered(title: title)
     }
 
+    /// The figure, for `show`.
     public var displayRecord: DisplayRecord { SVGImage(source: svg).displayRecord }
 }
 

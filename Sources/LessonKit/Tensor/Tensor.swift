@@ -88,5 +88,6 @@ public struct TensorOf<Scalar: TensorScalar>: Sendable, Equatable, CustomStringC
         TensorOf<Other>(shape: shape, scalars: scalars.map { Other($0) })
     }
 
+    /// The shape and the first eight scalars.
     public var description: String { "TensorOf<\(Scalar.self)>(shape: \(shape), scalars: \(scalars.prefix(8))\(count > 8 ? "…" : ""))" }
 }

@@ -12,6 +12,7 @@ public protocol TensorScalar: BinaryFloatingPoint, Sendable where Self.RawSignif
 }
 
 extension Double: TensorScalar {
+    /// The matrix product through OpenBLAS `cblas_dgemm`.
     public static func gemm(
         _ a: UnsafePointer<Double>, transposeA: Bool, _ b: UnsafePointer<Double>, transposeB: Bool,
         into c: UnsafeMutablePointer<Double>, m: Int, n: Int, k: Int, accumulating: Bool
@@ -24,6 +25,7 @@ extension Double: TensorScalar {
 }
 
 extension Float: TensorScalar {
+    /// The matrix product through OpenBLAS `cblas_sgemm`.
     public static func gemm(
         _ a: UnsafePointer<Float>, transposeA: Bool, _ b: UnsafePointer<Float>, transposeB: Bool,
         into c: UnsafeMutablePointer<Float>, m: Int, n: Int, k: Int, accumulating: Bool

@@ -6,8 +6,11 @@
 public struct LSTMCell: Sendable {
     /// One gate's input weights [inputSize, hiddenSize], recurrent weights [hiddenSize, hiddenSize], bias [hiddenSize].
     public struct Gate: Sendable {
+        /// Input weights W [inputSize, hiddenSize].
         public let input: Parameter
+        /// Recurrent weights U [hiddenSize, hiddenSize].
         public let recurrent: Parameter
+        /// Bias b [hiddenSize].
         public let bias: Parameter
 
         func callAsFunction(_ x: Variable, _ h: Variable) -> Variable {
@@ -15,10 +18,15 @@ public struct LSTMCell: Sendable {
         }
     }
 
+    /// The input gate i.
     public let inputGate: Gate
+    /// The forget gate f (bias initialised to 1).
     public let forgetGate: Gate
+    /// The output gate o.
     public let outputGate: Gate
+    /// The candidate g (tanh instead of σ).
     public let candidate: Gate
+    /// The size of h and c.
     public let hiddenSize: Int
 
     /// A cell with weights drawn from N(0, 1/inputSize) and forget-gate bias 1 (remember by default).

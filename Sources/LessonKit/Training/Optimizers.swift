@@ -31,7 +31,9 @@ public final class Parameter: @unchecked Sendable {
 
 /// Stochastic gradient descent with momentum: v ← μv + g; θ ← θ − ηv.
 public struct SGD: Optimizer {
+    /// The step size η.
     public var learningRate: Double
+    /// The momentum μ (0: plain gradient descent).
     public var momentum: Double
     let parameters: [Parameter]
     var velocities: [Tensor]
@@ -44,6 +46,7 @@ public struct SGD: Optimizer {
         velocities = parameters.map { Tensor(repeating: 0, shape: $0.value.shape) }
     }
 
+    /// Updates every parameter from its gradient of the last backward pass.
     public mutating func step() {
         for (index, parameter) in parameters.enumerated() {
             velocities[index] = velocities[index] * Tensor(momentum) + parameter.gradient
@@ -55,9 +58,13 @@ public struct SGD: Optimizer {
 /// Adam (Kingma & Ba 2015): m ← β₁m + (1−β₁)g; v ← β₂v + (1−β₂)g²; θ ← θ − η m̂ / (√v̂ + ε), with bias
 /// corrections m̂ = m/(1−β₁ᵗ), v̂ = v/(1−β₂ᵗ).
 public struct Adam: Optimizer {
+    /// The step size η.
     public var learningRate: Double
+    /// The decay β₁ of the first-moment (mean) estimate.
     public var beta1 = 0.9
+    /// The decay β₂ of the second-moment estimate.
     public var beta2 = 0.999
+    /// Added to √v̂ to avoid dividing by zero.
     public var epsilon = 1e-8
     let parameters: [Parameter]
     var first: [[Double]]
@@ -72,6 +79,7 @@ public struct Adam: Optimizer {
         second = first
     }
 
+    /// Updates every parameter from its gradient of the last backward pass.
     public mutating func step() {
         steps += 1
         let correction1 = 1 - pow(beta1, Double(steps))

@@ -71,7 +71,8 @@
     found.forEach(function (hit) {
       var item = document.createElement("li");
       var link = document.createElement("a");
-      link.href = hit.entry.url;
+      // Index URLs are relative to the site's root; pages in a subfolder (reference/) say where it is.
+      link.href = (document.body.getAttribute("data-root") || "") + hit.entry.url;
       var title = document.createElement("strong");
       title.textContent = hit.entry.heading;
       var lesson = document.createElement("span");

@@ -1,0 +1,30 @@
+import APIReference
+public import Foundation
+public import LessonModel
+public import SiteRendering
+
+extension ProjectLayout {
+    /// How to build this course's site into `outputDirectory`: its lessons, its settings (`lessons.yml`), its
+    /// site assets and the LessonKit reference pages (`reference/<area>.html`, unless `reference: false`); with the
+    /// problems of `lessons.yml` (the configuration is nil when one of them is an error).
+    public func siteConfiguration(outputDirectory: URL) -> (SiteBuilder.Configuration?, [Diagnostic]) {
+        let (settings, problems) = loadSettings()
+        if Diagnostic.containsError(problems) { return (nil, problems) }
+        var configuration = SiteBuilder.Configuration(
+            lessonsDirectory: lessonsDirectory, siteAssetsDirectory: root.appendingPathComponent("Assets/site"),
+            outputDirectory: outputDirectory, settings: settings)
+        configuration.builtInAssetsDirectory = BuiltInFiles.locate().map(BuiltInFiles.siteDirectory(in:))
+        if settings.includesReference, let sources = BuiltInFiles.lessonKitSources() {
+            configuration.extraPages = Self.referencePages(fromSourcesIn: sources)
+        }
+        return (configuration, problems)
+    }
+
+    /// The LessonKit reference as site pages, one per area, under `reference/`.
+    static func referencePages(fromSourcesIn sources: URL) -> [ExtraPage] {
+        ReferencePages.make(fromSourcesIn: sources).map { page in
+            ExtraPage(path: "reference/\(page.area.slug)", markdown: page.markdown, outlinePart: "Reference",
+                outlineChapter: "LessonKit")
+        }
+    }
+}

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Builds `lessons` and LessonKit and installs them under a prefix (default /usr/local):
+#
+#   PREFIX/bin/lessons
+#   PREFIX/lib/lessons/libLessonKit.so        the library lesson cells link against
+#   PREFIX/lib/lessons/Modules/               LessonKit's Swift module (and the modules its interface uses)
+#   PREFIX/lib/lessons/include/C*/            the C module maps LessonKit's module refers to (OpenBLAS)
+#   PREFIX/lib/lessons/toolchain.txt          the Swift that built them: cells must compile with the same one
+#   PREFIX/share/lessons/                     built-in site templates and styles, the files of a new course, and
+#                                             LessonKit's sources (lessonkit-sources/: its reference pages are made from them)
+#
+# `lessons` finds LessonKit and the built-in files relative to its own path (../lib/lessons, ../share/lessons),
+# so the prefix can be anywhere. Usage:
+#
+#   ./install.sh [--prefix DIR] [--configuration release|debug]
+#
+# The default configuration is release (what an instructor should install; a release build takes several minutes
+# on two cores). `--configuration debug` installs the debug build (quicker to build; CI's end-to-end test uses it).
+# LessonKit is optimised in both. Runtime needs: Swift (the same version), libopenblas-dev, libcmark, libsqlite3,
+# and bubblewrap for `lessons grade` (see the README).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+prefix=/usr/local
+configuration=release
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --prefix) prefix="${2:?--prefix needs a folder}"; shift 2 ;;
+    --prefix=*) prefix="${1#--prefix=}"; shift ;;
+    --configuration|-c) configuration="${2:?--configuration needs release or debug}"; shift 2 ;;
+    --configuration=*) configuration="${1#--configuration=}"; shift ;;
+    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "install.sh: unknown argument '$1' (see ./install.sh --help)" >&2; exit 2 ;;
+  esac
+done
+case "$configuration" in release|debug) ;; *) echo "install.sh: --configuration must be release or debug" >&2; exit 2 ;; esac
+case "$prefix" in /*) ;; *) prefix="$PWD/$prefix" ;; esac
+
+echo "== building lessons and LessonKit ($configuration)"
+swift build -c "$configuration" --product lessons
+swift build -c "$configuration" --product LessonKit
+bin="$(swift build -c "$configuration" --show-bin-path)"
+
+lib="$prefix/lib/lessons"
+share="$prefix/share/lessons"
+echo "== installing into $prefix"
+# lib/lessons and share/lessons belong to lessons: replace them whole, so no file of an older version stays.
+for owned in "$lib" "$share"; do
+  if [ -e "$owned" ] && [ ! -e "$owned/.installed-by-lessons" ]; then
+    echo "install.sh: $owned exists and was not installed by this script; move it away first" >&2
+    exit 1
+  fi
+done
+rm -rf "$lib" "$share"
+mkdir -p "$prefix/bin" "$lib/Modules" "$lib/include" "$share"
+touch "$lib/.installed-by-lessons" "$share/.installed-by-lessons"
+
+cp "$bin/libLessonKit.so" "$lib/"
+for module in LessonKit LessonRuntimeProtocol; do
+  for file in "$bin/Modules/$module".*; do
+    case "$file" in *.swiftsourceinfo|*.o) ;; *) cp -R "$file" "$lib/Modules/" ;; esac
+  done
+done
+for folder in Sources/C*/; do
+  name="$(basename "$folder")"
+  if [ -f "$folder/module.modulemap" ] && [ "$name" != CCmark ]; then
+    mkdir -p "$lib/include/$name"
+    cp "$folder"/module.modulemap "$folder"/*.h "$lib/include/$name/"
+  fi
+done
+swiftc="$(command -v swiftc || echo /opt/swift/usr/bin/swiftc)"
+"$swiftc" --version 2>/dev/null | head -n 1 > "$lib/toolchain.txt"
+cp -R "$bin/lessons_LessonsDriver.resources/." "$share/"
+cp -R Sources/LessonKit "$share/lessonkit-sources"
+# Replace the executable by renaming a copy over it (a running lessons keeps its old file).
+cp "$bin/lessons" "$prefix/bin/.lessons.new"
+mv -f "$prefix/bin/.lessons.new" "$prefix/bin/lessons"
+
+echo "== installed"
+"$prefix/bin/lessons" --version
+case ":$PATH:" in *":$prefix/bin:"*) ;; *) echo "note: $prefix/bin is not in PATH" ;; esac
