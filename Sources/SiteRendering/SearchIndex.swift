@@ -30,7 +30,7 @@ struct SearchIndex {
     }
 
     private mutating func append(page: String, lessonTitle: String, section: (id: String, text: String)?, html: Substring) {
-        let text = PlainText.of(String(html)).replacingOccurrences(of: "#", with: "")
+        let text = PlainText.of(String(html))
         guard !text.isEmpty || section != nil else { return }
         entries.append(Entry(url: section.map { "\(page)#\($0.id)" } ?? page, lesson: lessonTitle,
             heading: section?.text ?? lessonTitle, text: text))

@@ -5,9 +5,7 @@ import Foundation
 /// The MathML inside `<semantics>`, without the `<math>` wrapper and the annotation.
 func content(of mathML: String) -> String {
     var text = Substring(mathML)
-    for prefix in ["<math display=\"block\"><semantics>", "<math><semantics>"] where text.hasPrefix(prefix) {
-        text = text.dropFirst(prefix.count)
-    }
+    if text.hasPrefix("<math"), let semantics = text.range(of: "<semantics>") { text = text[semantics.upperBound...] }
     if let annotation = text.range(of: "<annotation encoding=") { text = text[..<annotation.lowerBound] }
     return String(text)
 }

@@ -112,7 +112,11 @@ public struct HeatMap: Displayable, Sendable {
         if !overlays.isEmpty {
             frame.drawLegend(overlays.enumerated().map { ($0.offset + 1, $0.element.label) }, into: &document)
         }
-        return document.rendered(title: title)
+        let summary = "\(title). A \(columns) by \(rows) grid over \(xLabel.isEmpty ? "x" : xLabel) from \(SVGDocument.described(xRange.lowerBound)) to "
+            + "\(SVGDocument.described(xRange.upperBound)) and \(yLabel.isEmpty ? "y" : yLabel) from \(SVGDocument.described(yRange.lowerBound)) to "
+            + "\(SVGDocument.described(yRange.upperBound)), values from \(SVGDocument.described(low)) to \(SVGDocument.described(high))"
+            + (overlays.isEmpty ? "" : ", with \(overlays.count) overlaid series") + "."
+        return document.rendered(title: title, description: summary)
     }
 
     public var displayRecord: DisplayRecord { SVGImage(source: svg).displayRecord }

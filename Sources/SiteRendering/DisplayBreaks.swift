@@ -1,0 +1,116 @@
+/// A second layout of a long display equation for narrow screens: broken before each relation at the top
+/// level (`a = b = c` becomes an `aligned` block with one relation per line) and, in a line that is still long,
+/// before each top-level `+` or `-`. MathML Core does not break lines, so the page carries both layouts and CSS
+/// shows the one that fits (``LessonPageRenderer``).
+enum DisplayBreaks {
+    /// Displays whose readable text is longer than this many characters get a narrow layout.
+    static let longDisplay = 38
+    /// A line of the narrow layout longer than this is broken again at `+` and `-`.
+    static let longLine = 30
+
+    /// Relation commands (besides `=`, `<`, `>`) a display is broken before.
+    static let relations: Set<String> = [
+        "le", "leq", "ge", "geq", "approx", "ne", "neq", "equiv", "propto", "sim", "simeq", "coloneqq", "triangleq",
+        "ll", "gg", "leqslant", "geqslant",
+    ]
+
+    /// The narrow layout of `tex` as TeX (`\begin{aligned}…\end{aligned}`), or `nil` when it has nowhere to break
+    /// or is already laid out by the author (an environment, `&` or `\\`). `\label` is left out.
+    static func narrow(_ tex: String) -> String? {
+        if tex.contains("\\begin{") || tex.contains("&") || tex.contains("\\\\") { return nil }
+        let source = removingLabel(tex)
+        let pieces = split(source, relations: true)
+        guard pieces.count > 1 else {
+            let terms = split(source, relations: false)
+            guard terms.count > 1 else { return nil }
+            return "\\begin{aligned}" + terms.enumerated().map { $0.offset == 0 ? $0.element.text : "&\\quad " + $0.element.text }
+                .joined(separator: " \\\\ ") + "\\end{aligned}"
+        }
+        var lines: [String] = []
+        for (position, piece) in pieces.enumerated() {
+            if position == 0 { lines.append(piece.text + " "); continue }
+            // `piece.text` starts with its relation: `= b + c`.
+            let terms = visibleLength(piece.text) > longLine ? split(piece.text, relations: false) : [piece]
+            for (termPosition, term) in terms.enumerated() {
+                lines.append(termPosition == 0 ? "&" + term.text : "&\\quad " + term.text)
+            }
+        }
+        // The left-hand side and the first relation share the first line.
+        let first = lines.removeFirst()
+        lines[0] = first + lines[0]
+        return "\\begin{aligned}" + lines.joined(separator: " \\\\ ") + "\\end{aligned}"
+    }
+
+    /// `tex` cut before each top-level relation (or, without `relations`, before each top-level `+` and `-` that
+    /// is not a sign); each piece after the first starts with its relation or operator.
+    static func split(_ tex: String, relations: Bool) -> [(text: String, start: Int)] {
+        let characters = Array(tex)
+        var cuts: [Int] = []
+        var depth = 0, leftDepth = 0
+        var index = 0
+        var lastSignificant: Character? = nil
+        while index < characters.count {
+            let character = characters[index]
+            if character == "{" { depth += 1 } else if character == "}" { depth -= 1 }
+            if character == "\\" {
+                var end = index + 1
+                while end < characters.count, characters[end].isLetter { end += 1 }
+                let name = String(characters[(index + 1)..<max(end, index + 1)])
+                if name == "left" { leftDepth += 1 }
+                if name == "right" { leftDepth -= 1 }
+                if relations, depth == 0, leftDepth == 0, Self.relations.contains(name), index > 0 { cuts.append(index) }
+                lastSignificant = "a"
+                index = max(end, index + 2)
+                continue
+            }
+            if depth == 0, leftDepth == 0, index > 0 {
+                if relations, character == "=" || character == "<" || character == ">" { cuts.append(index) }
+                if !relations, character == "+" || character == "-",
+                    let before = lastSignificant, !"=([{,<>+-".contains(before)
+                {
+                    cuts.append(index)
+                }
+            }
+            if !character.isWhitespace { lastSignificant = character }
+            index += 1
+        }
+        var pieces: [(String, Int)] = []
+        var start = 0
+        for cut in cuts where cut > start {
+            pieces.append((String(characters[start..<cut]).trimmedWhitespace(), start))
+            start = cut
+        }
+        pieces.append((String(characters[start...]).trimmedWhitespace(), start))
+        return pieces.filter { !$0.0.isEmpty }.map { (text: $0.0, start: $0.1) }
+    }
+
+    /// Roughly how many characters `tex` shows: commands count as one, braces and scripts markers as none.
+    static func visibleLength(_ tex: String) -> Int {
+        var count = 0
+        var inCommand = false
+        for character in tex {
+            if character == "\\" { inCommand = true; count += 1; continue }
+            if inCommand { if character.isLetter { continue } else { inCommand = false } }
+            if "{}_^ ".contains(character) { continue }
+            count += 1
+        }
+        return count
+    }
+
+    static func removingLabel(_ tex: String) -> String {
+        guard let start = tex.range(of: "\\label{"), let end = tex[start.upperBound...].firstIndex(of: "}") else { return tex }
+        var text = tex
+        text.removeSubrange(start.lowerBound...end)
+        return text
+    }
+}
+
+extension String {
+    /// The text without whitespace at either end.
+    func trimmedWhitespace() -> String {
+        var text = Substring(self)
+        while text.first?.isWhitespace == true { text = text.dropFirst() }
+        while text.last?.isWhitespace == true { text = text.dropLast() }
+        return String(text)
+    }
+}
