@@ -19,18 +19,28 @@ enum DisplayBreaks {
     static func narrow(_ tex: String) -> String? {
         if tex.contains("\\begin{") || tex.contains("&") || tex.contains("\\\\") { return nil }
         let source = removingLabel(tex)
-        let pieces = split(source, relations: true)
+        // Several formulas side by side (`a = b, \qquad c = d`) go one under the other first.
+        let statements = split(source, at: .separators).map { piece in
+            piece.text.hasPrefix("\\qquad") ? String(piece.text.dropFirst("\\qquad".count))
+                : piece.text.hasPrefix("\\quad") ? String(piece.text.dropFirst("\\quad".count)) : piece.text
+        }
+        let lines = statements.compactMap(lines(of:)).flatMap { $0 }
+        guard lines.count > 1 else { return nil }
+        return "\\begin{aligned}" + lines.joined(separator: " \\\\ ") + "\\end{aligned}"
+    }
+
+    /// The lines of one formula in an `aligned` block: `lhs &= first` and `&= next` or `&\quad + term`.
+    static func lines(of statement: String) -> [String]? {
+        let pieces = split(statement, at: .relations)
         guard pieces.count > 1 else {
-            let terms = split(source, relations: false)
-            guard terms.count > 1 else { return nil }
-            return "\\begin{aligned}" + terms.enumerated().map { $0.offset == 0 ? $0.element.text : "&\\quad " + $0.element.text }
-                .joined(separator: " \\\\ ") + "\\end{aligned}"
+            let terms = split(statement, at: .terms)
+            return terms.enumerated().map { $0.offset == 0 ? "&" + $0.element.text : "&\\quad " + $0.element.text }
         }
         var lines: [String] = []
         for (position, piece) in pieces.enumerated() {
             if position == 0 { lines.append(piece.text + " "); continue }
             // `piece.text` starts with its relation: `= b + c`.
-            let terms = visibleLength(piece.text) > longLine ? split(piece.text, relations: false) : [piece]
+            let terms = visibleLength(piece.text) > longLine ? split(piece.text, at: .terms) : [piece]
             for (termPosition, term) in terms.enumerated() {
                 lines.append(termPosition == 0 ? "&" + term.text : "&\\quad " + term.text)
             }
@@ -38,13 +48,17 @@ enum DisplayBreaks {
         // The left-hand side and the first relation share the first line.
         let first = lines.removeFirst()
         lines[0] = first + lines[0]
-        return "\\begin{aligned}" + lines.joined(separator: " \\\\ ") + "\\end{aligned}"
+        return lines
     }
 
-    /// `tex` cut before each top-level relation (or, without `relations`, before each top-level `+` and `-` that
-    /// is not a sign); each piece after the first starts with its relation or operator.
-    static func split(_ tex: String, relations: Bool) -> [(text: String, start: Int)] {
+    /// Where a formula may break: between formulas (`\qquad`, `\quad`), before relations, before `+` and `-`.
+    enum BreakPoint { case separators, relations, terms }
+
+    /// `tex` cut before each break point outside braces, brackets and parentheses; each piece after the first
+    /// starts with its separator, relation or operator.
+    static func split(_ tex: String, at point: BreakPoint) -> [(text: String, start: Int)] {
         let characters = Array(tex)
+        let relations = point == .relations
         var cuts: [Int] = []
         var depth = 0, leftDepth = 0
         var index = 0
@@ -59,13 +73,15 @@ enum DisplayBreaks {
                 if name == "left" { leftDepth += 1 }
                 if name == "right" { leftDepth -= 1 }
                 if relations, depth == 0, leftDepth == 0, Self.relations.contains(name), index > 0 { cuts.append(index) }
+                if point == .separators, depth == 0, leftDepth == 0, name == "qquad" || name == "quad", index > 0 { cuts.append(index) }
                 lastSignificant = "a"
                 index = max(end, index + 2)
                 continue
             }
+            if character == "(" || character == "[" { leftDepth += 1 } else if character == ")" || character == "]" { leftDepth -= 1 }
             if depth == 0, leftDepth == 0, index > 0 {
                 if relations, character == "=" || character == "<" || character == ">" { cuts.append(index) }
-                if !relations, character == "+" || character == "-",
+                if point == .terms, character == "+" || character == "-",
                     let before = lastSignificant, !"=([{,<>+-".contains(before)
                 {
                     cuts.append(index)
