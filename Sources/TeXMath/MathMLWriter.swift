@@ -117,7 +117,7 @@ struct MathMLWriter {
     /// - a sign (`-`, `+`, `±` first in its row or after an operator or opening bracket: `[-1, 1]`) is a prefix
     ///   operator with no space after it;
     /// - `|` and `‖` typed as they are (not `\mid`, not `\left|`) are ordinary symbols (`|x|`), and so are dots
-    ///   (`x_1, \ldots, x_n`);
+    ///   (`x_1, \ldots, x_n`), and so is `/` (`1/\sigma^2`);
     /// - inside scripts, relations and binary operators take no space (`x_{<i}`, `2^{i-1}`).
     func spaced(_ text: String, _ attributes: OperatorAttributes, after previous: MathNode?, first: Bool) -> OperatorAttributes {
         guard attributes.spacing == nil, attributes.form == nil, attributes.largeOperator == nil else { return attributes }
@@ -136,7 +136,7 @@ struct MathMLWriter {
                 return result
             }
         }
-        if attributes.stretchy != true, ["|", "\u{2016}", "\u{2026}", "\u{22EF}"].contains(text) {
+        if attributes.stretchy != true, ["|", "\u{2016}", "\u{2026}", "\u{22EF}", "/"].contains(text) {
             result.spacing = "0em"
             return result
         }
