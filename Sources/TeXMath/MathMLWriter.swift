@@ -113,6 +113,12 @@ struct MathMLWriter {
         }
     }
 
+    /// Operators that MathML already sets without space around them (or that TeX spaces in scripts too): left as
+    /// they are inside scripts.
+    static let unspacedInScripts: Set<String> = [
+        "(", ")", "[", "]", "{", "}", ",", ";", ".", "!", "\u{2032}", "\u{2033}", "\u{2034}", "\u{2057}", "\u{27E8}", "\u{27E9}",
+    ]
+
     /// The attributes an operator is written with, where TeX spaces it differently from MathML's dictionary:
     /// - a sign (`-`, `+`, `±` first in its row or after an operator or opening bracket: `[-1, 1]`) is a prefix
     ///   operator with no space after it;
@@ -140,7 +146,9 @@ struct MathMLWriter {
             result.spacing = "0em"
             return result
         }
-        if scriptDepth > 0, attributes.stretchy == nil, attributes.size == nil { result.spacing = "0em" }
+        if scriptDepth > 0, attributes.stretchy == nil, attributes.size == nil, !Self.unspacedInScripts.contains(text) {
+            result.spacing = "0em"
+        }
         return result
     }
 

@@ -18,7 +18,7 @@ extension MathNode {
             base.readableText + (sub.map { "_" + $0.bracketedText } ?? "") + (sup.map { "^" + $0.bracketedText } ?? "")
         case .underOver(let base, let under, let over, let accent):
             accent ? base.readableText
-                : base.readableText + (under.map { "_" + $0.bracketedText } ?? "") + (over.map { "^" + $0.bracketedText } ?? "")
+                : base.readableText + (under.map { "_" + $0.bracketedText } ?? "") + (over.map { "^" + $0.bracketedText } ?? "") + " "
         case .table(let rows, _, _, _):
             rows.map { $0.map(\.readableText).joined(separator: " ") }.joined(separator: "; ")
         case .style(_, let node): node.readableText
@@ -28,7 +28,8 @@ extension MathNode {
     /// The readable text, in parentheses when it is longer than one symbol.
     var bracketedText: String {
         let text = readableText.trimmingSpaces
-        return text.unicodeScalars.count <= 1 || Self.isSingleAtom(self) ? text : "(\(text))"
+        let bracketed = text.hasPrefix("(") && text.hasSuffix(")") && !text.dropFirst().contains("(")
+        return text.unicodeScalars.count <= 1 || Self.isSingleAtom(self) || bracketed ? text : "(\(text))"
     }
 
     static func isSingleAtom(_ node: MathNode) -> Bool {
