@@ -59,22 +59,25 @@
   function describe(element, number) {
     var cell = element.closest(".cell");
     var where = cell && cell.id ? " of cell " + cell.id.replace(/^cell-/, "") : "";
-    if (element.closest(".code")) return "Code" + where + ", scrolls sideways";
-    if (element.closest(".output")) return "Output" + where + ", scrolls sideways";
-    return "Equation " + number + ", scrolls sideways";
+    if (element.closest(".code")) return "Code" + where;
+    if (element.tagName === "PRE") return "Output text" + where;
+    if (element.closest(".output")) return "Output" + where;
+    return "Equation " + number;
   }
   function markScrollers() {
-    var number = 0;
-    document.querySelectorAll(".lesson pre, .math-display, .lesson p, .lesson li, .cell .output").forEach(function (element) {
+    var number = 0, used = {};
+    document.querySelectorAll(".lesson pre, .math-display, .lesson p, .lesson ul, .lesson ol, .lesson li, .cell .output").forEach(function (element) {
       var scrolls = element.scrollWidth > element.clientWidth + 1 && getComputedStyle(element).overflowX !== "visible";
-      var landmark = element.tagName !== "P" && element.tagName !== "LI";
+      var landmark = ["P", "LI", "UL", "OL"].indexOf(element.tagName) < 0;
       if (element.classList.contains("math-display")) number++;
       element.classList.toggle("scrolls", scrolls);
       if (scrolls) {
         element.setAttribute("tabindex", "0");
         if (landmark) {
           element.setAttribute("role", "region");
-          element.setAttribute("aria-label", describe(element, number));
+          var name = describe(element, number);
+          used[name] = (used[name] || 0) + 1;
+          element.setAttribute("aria-label", name + (used[name] > 1 ? " (" + used[name] + ")" : "") + ", scrolls sideways");
         }
         element.classList.add("scrolled");
       } else if (element.classList.contains("scrolled")) {
