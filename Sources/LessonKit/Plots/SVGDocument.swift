@@ -46,23 +46,23 @@ struct SVGDocument {
         add("<text class=\"\(name)\" x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" text-anchor=\"\(anchor)\"\(transform)>\(Self.escape(content))</text>")
     }
 
-    /// A line through `points` (in pixels). A line with more points than the plot has half-pixels across is
+    /// A line through `points` (in pixels). A line with more points than the plot has pixels across is
     /// thinned first (``thinned(_:)``): it looks the same and the file stays small.
     mutating func polyline(_ points: [(Double, Double)], class name: String) {
         let coordinates = Self.thinned(points).map { "\(Self.number($0.0)),\(Self.number($0.1))" }.joined(separator: " ")
         add("<polyline class=\"\(name)\" points=\"\(coordinates)\"/>")
     }
 
-    /// `points` with, in each half-pixel column of x, only the first, lowest, highest and last point (in their
-    /// order): the drawn line covers the same pixels. Lines with at most 800 points are kept as they are.
+    /// `points` with, in each pixel column of x, only the first, lowest, highest and last point (in their order):
+    /// the drawn line covers the same pixels. Lines with at most 800 points are kept as they are.
     static func thinned(_ points: [(Double, Double)]) -> [(Double, Double)] {
         guard points.count > 800 else { return points }
         var result: [(Double, Double)] = []
         var start = 0
         while start < points.count {
-            let column = (points[start].0 * 2).rounded(.down)
+            let column = points[start].0.rounded(.down)
             var end = start + 1
-            while end < points.count, (points[end].0 * 2).rounded(.down) == column { end += 1 }
+            while end < points.count, points[end].0.rounded(.down) == column { end += 1 }
             var keep: Set<Int> = [start, end - 1]
             if let low = (start..<end).min(by: { points[$0].1 < points[$1].1 }) { keep.insert(low) }
             if let high = (start..<end).max(by: { points[$0].1 < points[$1].1 }) { keep.insert(high) }
