@@ -6,7 +6,8 @@
 Checks:
 - every page: no console errors, every <math> and inline figure has a size;
 - accessibility: axe-core reports no violation on any page in the light theme, the dark theme and at phone width
-  (390 px); every heading anchor names its section; buttons are at least 24 x 24 px;
+  (390 px); chart lines and dots have at least 3:1 contrast with the figure background in both themes; every
+  heading anchor names its section; buttons are at least 24 x 24 px;
 - phone (390 x 844): no page scrolls sideways; the header is one row at most 56 px high; a jump to every heading
   lands below the header; figure text is at least 11 px;
 - print: in the dark theme, print media gives white paper and dark figure text; code lines wrap;
@@ -125,6 +126,33 @@ def check_axe(driver, pages, mode):
         total += count
         expect(count == 0, f"axe ({mode}) {page}: {count} violations {violations}")
     print(f"axe-core ({mode}): {total} violations on {len(pages)} pages")
+
+
+CHART_COLOURS = """
+function channel(c) { c /= 255; return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4); }
+function luminance(rgb) { const v = rgb.match(/\\d+(\\.\\d+)?/g).map(Number); return 0.2126 * channel(v[0]) + 0.7152 * channel(v[1]) + 0.0722 * channel(v[2]); }
+function background(e) {
+  for (; e; e = e.parentElement) { const c = getComputedStyle(e).backgroundColor; if (c && !c.endsWith(', 0)') && c !== 'transparent') return c; }
+  return 'rgb(255, 255, 255)';
+}
+const low = [];
+for (const mark of document.querySelectorAll('svg.lk-plot .lk-line, svg.lk-plot circle')) {
+  const style = getComputedStyle(mark);
+  const colour = mark.tagName === 'circle' ? style.fill : style.stroke;
+  if (!colour || colour === 'none' || !colour.startsWith('rgb')) continue;
+  const a = luminance(colour), b = luminance(background(mark.closest('figure')));
+  const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  if (ratio < 3) low.push([colour, Math.round(ratio * 100) / 100]);
+}
+return low;
+"""
+
+
+def check_chart_colours(driver, pages, theme):
+    for page in pages:
+        open_page(driver, page, theme)
+        low = driver.execute_script(CHART_COLOURS)
+        expect(not low, f"{page} ({theme}): chart colours below 3:1 against the figure background: {sorted(set(map(tuple, low)))[:4]}")
 
 
 def check_search(driver):
@@ -286,8 +314,10 @@ def main():
     try:
         check_pages(driver, pages)
         check_axe(driver, pages, "light")
+        check_chart_colours(driver, pages, "light")
         screenshots(driver, "light")
         check_axe(driver, pages, "dark")
+        check_chart_colours(driver, pages, "dark")
         screenshots(driver, "dark")
         check_print(driver)
         check_search(driver)
