@@ -10,6 +10,7 @@ Checks:
   heading anchor names its section; buttons are at least 24 x 24 px;
 - phone (390 x 844): no page scrolls sideways; the header is one row at most 56 px high; a jump to every heading
   lands below the header; figure text is at least 11 px;
+- typesetting: an equation tag sits at the column's right margin;
 - print: in the dark theme, print media gives white paper and dark figure text; code lines wrap;
 - search: the index loads on first focus, not before; no entry holds a backslash or the page's UI text;
   "mu-law" and "ELBO" find the right section first; arrow keys choose a result, Enter opens it and the list
@@ -153,6 +154,17 @@ def check_chart_colours(driver, pages, theme):
         open_page(driver, page, theme)
         low = driver.execute_script(CHART_COLOURS)
         expect(not low, f"{page} ({theme}): chart colours below 3:1 against the figure background: {sorted(set(map(tuple, low)))[:4]}")
+
+
+def check_typesetting(driver):
+    """Equation tags sit at the right margin of the column, not beside the formula."""
+    open_page(driver, "04-elbo.html", "light")
+    gap = driver.execute_script("""
+const tagged = document.querySelector('.math-display mtable.tex-tagged');
+if (!tagged) return null;
+const column = tagged.closest('.math-display').getBoundingClientRect();
+return Math.round(column.right - tagged.querySelector('mtext.tex-tag').getBoundingClientRect().right);""")
+    expect(gap is not None and 0 <= gap <= 12, f"the tag of 04's equation (1) is at the right margin, within its cell's padding ({gap} px from it)")
 
 
 def check_search(driver):
@@ -320,6 +332,7 @@ def main():
         check_chart_colours(driver, pages, "dark")
         screenshots(driver, "dark")
         check_print(driver)
+        check_typesetting(driver)
         check_search(driver)
         check_theme(driver)
     finally:
