@@ -77,7 +77,7 @@ public struct HeatMap: Displayable, Sendable {
         var frame = PlotFrame(
             title: title, xLabel: xLabel, yLabel: yLabel,
             xs: [xRange.lowerBound, xRange.upperBound], ys: [yRange.lowerBound, yRange.upperBound])
-        if !overlays.isEmpty { frame.reserveLegend() }
+        if !overlays.isEmpty { frame.reserveLegend(overlays.map(\.label)) }
         var document = SVGDocument(width: frame.width, height: frame.height)
         let values = grid.flatMap { $0 }.filter(\.isFinite)
         let low = values.min() ?? 0, high = max(values.max() ?? 1, (values.min() ?? 0) + 1e-12)

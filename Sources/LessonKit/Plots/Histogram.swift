@@ -49,7 +49,7 @@ public struct Histogram: Displayable, Sendable {
         var frame = PlotFrame(
             title: title, xLabel: xLabel, yLabel: density ? "density" : "count",
             xs: edges + curves.flatMap(\.x), ys: [0] + heights + curves.flatMap(\.y))
-        if !curves.isEmpty { frame.reserveLegend() }
+        if !curves.isEmpty { frame.reserveLegend(curves.map(\.label)) }
         var document = SVGDocument(width: frame.width, height: frame.height)
         frame.drawAxes(into: &document)
         for (index, height) in heights.enumerated() where height > 0 {

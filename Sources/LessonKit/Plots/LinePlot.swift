@@ -52,7 +52,7 @@ public struct LinePlot: Displayable, Sendable {
         var frame = PlotFrame(
             title: title, xLabel: xLabel, yLabel: yLabel, xs: series.flatMap(\.x), ys: series.flatMap(\.y))
         let labelled = series.enumerated().compactMap { index, item in item.label.map { (index, $0) } }
-        if labelled.count > 0 && series.count > 1 { frame.reserveLegend() }
+        if labelled.count > 0 && series.count > 1 { frame.reserveLegend(labelled.map(\.1)) }
         var document = SVGDocument(width: frame.width, height: frame.height)
         frame.drawAxes(into: &document)
         for (index, item) in series.enumerated() {
