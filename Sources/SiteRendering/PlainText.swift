@@ -1,7 +1,8 @@
 /// Text from HTML fragments, for tables of contents, search and anchors.
 enum PlainText {
     /// The text of an HTML fragment: tags dropped, each `<math>` read as its `alttext` (the formula as readable
-    /// text, no TeX), the page's own controls left out (cell headers with their buttons, heading anchors), the five
+    /// text, no TeX), the page's own controls left out (cell headers with their buttons, heading anchors, the line that
+    /// stands for a hidden test), the five
     /// basic entities decoded, whitespace collapsed.
     static func of(_ html: String) -> String {
         var text = ""
@@ -42,7 +43,8 @@ enum PlainText {
 
     /// Elements that are the page's controls, not its text: where one starts at `rest`, the index after it.
     static func skippedElement(_ rest: Substring) -> String.Index? {
-        for (open, close) in [("<div class=\"cell-head\"", "</div>"), ("<a class=\"anchor\"", "</a>"), ("<button", "</button>")]
+        for (open, close) in [("<div class=\"cell-head\"", "</div>"), ("<a class=\"anchor\"", "</a>"), ("<button", "</button>"),
+            ("<p class=\"cell hidden-test\"", "</p>")]
         where rest.hasPrefix(open) {
             return rest.range(of: close)?.upperBound
         }
