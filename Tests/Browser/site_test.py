@@ -10,8 +10,8 @@ Checks:
   heading anchor names its section; buttons are at least 24 x 24 px;
 - phone (390 x 844): no page scrolls sideways; the header is one row at most 56 px high; a jump to every heading
   lands below the header; figure text is at least 11 px;
-- typesetting: the site's own math font (Latin Modern Math, WOFF2) loads; an equation tag sits at the column's
-  right margin;
+- typesetting: the site's own math font (Latin Modern Math, WOFF2) loads; in aligned equations the left column
+  ends at its relation sign; an equation tag sits at the column's right margin;
 - print: in the dark theme, print media gives white paper and dark figure text; code lines wrap;
 - search: the index loads on first focus, not before; no entry holds a backslash or the page's UI text;
   "mu-law" and "ELBO" find the right section first; arrow keys choose a result, Enter opens it and the list
@@ -165,6 +165,17 @@ const tagged = document.querySelector('.math-display mtable.tex-tagged');
 if (!tagged) return null;
 const column = tagged.closest('.math-display').getBoundingClientRect();
 return Math.round(column.right - tagged.querySelector('mtext.tex-tag').getBoundingClientRect().right);""")
+    gaps = driver.execute_script("""
+const gaps = [];
+for (const left of document.querySelectorAll('.math-display:not(.breaks) mtd[columnalign="right"], .math-display.breaks math.wide mtd[columnalign="right"]')) {
+  const right = left.nextElementSibling;
+  if (!right || right.getAttribute('columnalign') !== 'left' || !left.children.length || !right.children.length) continue;
+  const end = Math.max(...Array.from(left.children).map(c => c.getBoundingClientRect().right));
+  const start = Math.min(...Array.from(right.children).map(c => c.getBoundingClientRect().left));
+  gaps.push(Math.round(start - end));
+}
+return gaps;""")
+    expect(gaps and max(gaps) <= 8, f"aligned equations: each left column ends at its relation, the relation's own space apart (gaps {gaps} px)")
     fonts = driver.execute_async_script(
         "const done = arguments[0]; document.fonts.ready.then(() => done(Array.from(document.fonts).map(f => [f.family, f.status])))")
     expect(["Latin Modern Math", "loaded"] in fonts, f"the site's math font loads from the site itself ({fonts})")
