@@ -7,6 +7,8 @@ enum DisplayBreaks {
     static let longDisplay = 38
     /// A line of the narrow layout longer than this is broken again at `+` and `-`.
     static let longLine = 30
+    /// A left-hand side longer than this goes on a line of its own.
+    static let longLeftSide = 16
 
     /// Relation commands (besides `=`, `<`, `>`) a display is broken before.
     static let relations: Set<String> = [
@@ -45,8 +47,12 @@ enum DisplayBreaks {
                 lines.append(termPosition == 0 ? "&" + term.text : "&\\quad " + term.text)
             }
         }
-        // The left-hand side and the first relation share the first line.
         let first = lines.removeFirst()
+        // A long left-hand side gets a line of its own, and the relations start under it, indented;
+        // otherwise the left-hand side and the first relation share the first line.
+        if visibleLength(first) > longLeftSide {
+            return ["&" + first.trimmedWhitespace()] + lines.map { "&\\quad " + $0.dropFirst() }
+        }
         lines[0] = first + lines[0]
         return lines
     }

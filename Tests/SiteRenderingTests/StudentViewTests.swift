@@ -64,6 +64,8 @@ import Testing
         (#"\log p(x) = \mathbb{E}_q[\log p(x, z)] - \mathbb{E}_q[\log q(z)] + \mathrm{KL}(q \,\|\, p) \label{eq:x}"#,
          #"\begin{aligned}\log p(x) &= \mathbb{E}_q[\log p(x, z)] \\ &\quad - \mathbb{E}_q[\log q(z)] \\ &\quad + \mathrm{KL}(q \,\|\, p)\end{aligned}"#),
         (#"\begin{aligned} a &= b \end{aligned}"#, nil),
+        (#"\mathrm{KL}(\mathcal{N}(m_1, s_1^2) \,\|\, \mathcal{N}(m_2, s_2^2)) = \log \frac{s_2}{s_1} + \frac12"#,
+         #"\begin{aligned}&\mathrm{KL}(\mathcal{N}(m_1, s_1^2) \,\|\, \mathcal{N}(m_2, s_2^2)) \\ &\quad = \log \frac{s_2}{s_1} + \frac12\end{aligned}"#),
     ])
     func longDisplaysBreakAtRelations(tex: String, expected: String?) {
         if let expected {
