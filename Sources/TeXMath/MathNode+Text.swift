@@ -9,7 +9,16 @@ extension MathNode {
         case .operator(let text, _):
             Self.spacedOperators.contains(text) ? " \(text) " : text == "," ? ", " : text
         case .space: " "
-        case .row(let nodes): nodes.map(\.readableText).joined()
+        case .row(let nodes):
+            // A sign (first, or after an operator other than a closing bracket) reads without spaces: [-1, 1].
+            nodes.enumerated().map { position, node in
+                if case .operator(let text, _) = node, text == "\u{2212}" || text == "+",
+                    position == 0 || nodes[position - 1].isOperatorButNotClosing
+                {
+                    return text
+                }
+                return node.readableText
+            }.joined()
         case .fraction(let numerator, let denominator, _):
             "\(numerator.bracketedText)/\(denominator.bracketedText)"
         case .squareRoot(let radicand): "√\(radicand.bracketedText)"
@@ -23,6 +32,12 @@ extension MathNode {
             rows.map { $0.map(\.readableText).joined(separator: " ") }.joined(separator: "; ")
         case .style(_, let node): node.readableText
         }
+    }
+
+    /// Whether the node is an operator after which `-` is a sign (not `)`, `]`, `|`).
+    var isOperatorButNotClosing: Bool {
+        if case .operator(let text, _) = self { return ![")", "]", "}", "|", "\u{2016}", "!", "\u{2032}"].contains(text) }
+        return false
     }
 
     /// The readable text, in parentheses when it is longer than one symbol.

@@ -50,6 +50,8 @@ enum TypesettingFixes {
         (#"\frac{1}{S} \sum_s f(z^{(s)})"#, "1/S∑_s f(z^(s))"),
         (#"\sqrt{x+1} \le \alpha"#, "√(x + 1) ≤ α"),
         (#"\mathrm{KL}(q \,\|\, p) \geq 0"#, "KL(q ‖ p) ≥ 0"),
+        (#"x \in [-1, 1]"#, "x ∈ [−1, 1]"),
+        (#"a - b"#, "a − b"),
     ]
 }
 

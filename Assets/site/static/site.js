@@ -164,9 +164,19 @@
     return total;
   }
 
+  // Where the folded text's position `foldedAt` is in the text itself (folding changes lengths: μ is "mu").
+  function originalIndex(text, foldedAt) {
+    var folded = 0;
+    for (var i = 0; i < text.length; i++) {
+      if (folded >= foldedAt) return i;
+      folded += fold(text[i]).length;
+    }
+    return text.length;
+  }
   function snippet(text, term) {
-    var at = fold(text).indexOf(term);
-    if (at < 0) return text.slice(0, 120);
+    var found = fold(text).indexOf(term);
+    if (found < 0) return text.slice(0, 120);
+    var at = originalIndex(text, found);
     var start = Math.max(0, at - 50);
     return (start > 0 ? "…" : "") + text.slice(start, at + 90) + "…";
   }
