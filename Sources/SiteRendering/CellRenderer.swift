@@ -1,41 +1,86 @@
+import Foundation
+import CMarkSupport
 import LessonModel
 
-/// The HTML of one cell on its page: its code (highlighted, without `//|` option lines, unless `echo: false`)
-/// and its outputs (text, tables, figures), with exercise and test cells marked with their points.
+/// The HTML of one cell on its page: a header (what the cell is, its points, Wrap and Copy buttons), its code
+/// (highlighted, without `//|` option lines, unless `echo: false`) and its outputs (text, tables, figures).
+///
+/// Two kinds of cell read as prose rather than code: a hidden test (the student copy keeps no code) is one line,
+/// "Hidden test of `x` · 2 points — runs when graded"; a written-answer question's leading `//` comment is its
+/// question, rendered as a paragraph.
 struct CellRenderer {
     var figures: FigureInliner
     /// Points of each exercise (from its test cells when the exercise cell does not say).
     var exercisePoints: [String: Double] = [:]
 
     mutating func html(for cell: CodeCell, outputMarkdown: String?) -> String {
+        let code = Self.visibleCode(cell.source)
         var classes = ["cell"]
-        var badge = ""
+        var label = "Swift"
+        var question = ""
+        var shownCode = code
         if let exercise = cell.options.exercise {
             classes.append("exercise")
-            let points = (cell.options.points ?? exercisePoints[exercise]).map { " · \(Self.format($0)) points" } ?? ""
-            badge = "<div class=\"badge\">\(cell.options.manual ? "Written answer" : "Exercise") <code>\(HTMLText.escape(exercise))</code>\(points)</div>"
+            let points = (cell.options.points ?? exercisePoints[exercise]).map { " · " + Self.points($0) } ?? ""
+            label = "\(cell.options.manual ? "Written answer" : "Exercise") <code>\(HTMLText.escape(exercise))</code>\(points)"
+            if cell.options.manual {
+                let (text, rest) = Self.leadingComment(code)
+                if !text.isEmpty { question = "<div class=\"question\">\(MarkdownHTML.render(text))</div>" }
+                shownCode = rest
+            }
         } else if let test = cell.options.test {
             classes.append("test")
-            let points = cell.options.points.map { " · \(Self.format($0)) points" } ?? ""
-            badge = "<div class=\"badge\">Test of <code>\(HTMLText.escape(test))</code>\(points)</div>"
+            let points = cell.options.points.map { " · " + Self.points($0) } ?? ""
+            if cell.options.echo && code.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                return "<p class=\"cell hidden-test\" id=\"cell-\(cell.id)\">Hidden test of <code>\(HTMLText.escape(test))</code>"
+                    + "\(points) — runs when graded</p>"
+            }
+            label = "Test of <code>\(HTMLText.escape(test))</code>\(points)"
         }
-        var html = "<section class=\"\(classes.joined(separator: " "))\" id=\"cell-\(cell.id)\">\(badge)"
-        if cell.options.echo {
-            let code = cell.source.split(separator: "\n", omittingEmptySubsequences: false)
-                .drop { $0.hasPrefix("//|") }.joined(separator: "\n")
-            let trimmed = code.hasSuffix("\n") ? String(code.dropLast()) : code
-            html += "<div class=\"code\"><button class=\"copy\" type=\"button\" aria-label=\"Copy code\">Copy</button>"
-                + "<pre><code class=\"language-swift\">\(SwiftHighlighter.html(trimmed))</code></pre></div>"
+        let showsCode = cell.options.echo && !shownCode.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        var html = "<section class=\"\(classes.joined(separator: " "))\" id=\"cell-\(cell.id)\">"
+        html += "<div class=\"cell-head\"><span class=\"cell-label\">\(label)</span>"
+        if showsCode {
+            html += "<button class=\"wrap\" type=\"button\" aria-pressed=\"false\">Wrap</button>"
+                + "<button class=\"copy\" type=\"button\" aria-label=\"Copy the code of cell \(HTMLText.escape(cell.id))\">Copy</button>"
+        }
+        html += "</div>" + question
+        if showsCode {
+            html += "<div class=\"code\"><pre><code class=\"language-swift\">\(SwiftHighlighter.html(shownCode))</code></pre></div>"
         }
         if let outputMarkdown, !outputMarkdown.isEmpty {
-            html += "<div class=\"output\">\(figures.inline(in: MarkdownHTML.render(outputMarkdown), caption: cell.options.caption, cell: cell.id))</div>"
+            // A table's empty corner header is an empty cell, not a header without a name.
+            let output = MarkdownHTML.render(outputMarkdown).replacingOccurrences(of: "<th></th>", with: "<td></td>")
+            html += "<div class=\"output\">\(figures.inline(in: output, cell: cell))</div>"
         }
         return html + "</section>"
+    }
+
+    /// The cell's code as a student sees it: no `//|` option lines, no trailing newline.
+    static func visibleCode(_ source: String) -> String {
+        let code = source.split(separator: "\n", omittingEmptySubsequences: false)
+            .drop { $0.hasPrefix("//|") }.joined(separator: "\n")
+        return code.hasSuffix("\n") ? String(code.dropLast()) : code
+    }
+
+    /// The `//` comment lines that open `code`, as Markdown text (markers removed), and the code after them.
+    static func leadingComment(_ code: String) -> (text: String, rest: String) {
+        var lines = code.split(separator: "\n", omittingEmptySubsequences: false)[...]
+        var text: [String] = []
+        while let line = lines.first, line.trimmingCharacters(in: .whitespaces).hasPrefix("//") {
+            let body = line.trimmingCharacters(in: .whitespaces).dropFirst(2)
+            text.append(String(body.hasPrefix(" ") ? body.dropFirst() : body))
+            lines = lines.dropFirst()
+        }
+        return (text.joined(separator: "\n"), lines.joined(separator: "\n"))
+    }
+
+    /// "1 point", "2 points", "0.5 points".
+    static func points(_ value: Double) -> String {
+        "\(format(value)) \(value == 1 ? "point" : "points")"
     }
 
     static func format(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(value)
     }
 }
-
-import CMarkSupport

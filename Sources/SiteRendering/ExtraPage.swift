@@ -18,13 +18,13 @@ public struct ExtraPage: Sendable {
         self.outlineChapter = outlineChapter
     }
 
-    /// `html` as it reads from a page `depth` folders below the site's root: every relative `href` and `src`
+    /// `html` as it reads from a page `depth` folders below the site's root: every relative `href`, `src` and `data-index`
     /// (not `#…`, not absolute, not `http:`, `https:`, `mailto:` or `data:`) gets `../` per level.
     static func relocating(_ html: String, depth: Int) -> String {
         guard depth > 0 else { return html }
         let up = String(repeating: "../", count: depth)
         var result = html
-        for attribute in ["href", "src"] {
+        for attribute in ["href", "src", "data-index"] {
             var pieces = result.components(separatedBy: " \(attribute)=\"")
             for index in pieces.indices.dropFirst() {
                 let value = pieces[index]

@@ -1,3 +1,5 @@
+import LessonModel
+
 /// Gives every heading of a rendered page an `id` (from its text, unique on the page) and lists them for the
 /// table of contents and the search index.
 struct HeadingAnchors {
@@ -12,6 +14,14 @@ struct HeadingAnchors {
     }
 
     private(set) var headings: [Heading] = []
+    /// Each anchor's label names its heading through a placeholder, `LESSONSANCHOR<n>X`, filled by ``labels(_:)``
+    /// once the heading's math and values are in (``Heading/text`` then reads as the page shows it).
+    static let labelPrefix = "LESSONSANCHOR"
+
+    /// `html` with each anchor's label placeholder replaced by its heading's text.
+    static func labels(_ html: String, headings: [Heading]) -> String {
+        HTMLScan.fill(html, prefix: labelPrefix, with: headings.map { HTMLText.escape($0.text) })
+    }
     private var used: Set<String> = []
 
     /// `html` with ids on `<h1>`…`<h4>` (cmark writes them as `<hN>content</hN>`).
@@ -33,7 +43,7 @@ struct HeadingAnchors {
             let id = unique(PlainText.slug(text))
             headings.append(Heading(level: level, id: id, html: content, text: text))
             result += rest[..<open.lowerBound]
-            result += "<h\(level) id=\"\(id)\">\(content)<a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a></h\(level)>"
+            result += "<h\(level) id=\"\(id)\">\(content)<a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to the section “\(Self.labelPrefix)\(headings.count - 1)X”\">#</a></h\(level)>"
             rest = afterTag[close.upperBound...]
         }
         result += rest

@@ -21,7 +21,7 @@ enum InlineValueRenderer {
                 let code = HTMLText.escape(expression.code)
                 let replacement: String
                 if let stored = expression.stored {
-                    replacement = "<span class=\"inline-value\" title=\"\(code)\">\(HTMLText.escape(stored.text))</span>"
+                    replacement = "<span class=\"inline-value\" tabindex=\"0\" data-code=\"\(code)\">\(HTMLText.escape(stored.text))</span>"
                 } else {
                     diagnostics.append(Diagnostic(
                         .error, "site.inline-value",

@@ -80,14 +80,31 @@ struct LessonPageRenderer {
             var bytes = Array(prose.utf8)
             for span in spans.reversed() {
                 do {
+                    // `$\eqref{key}$` alone is a link to the equation.
+                    if let reference = EquationLabels.reference(in: span.tex), let number = labels[reference.key] {
+                        let text = reference.parenthesized ? "(\(number))" : number
+                        mathHTML.append("<a class=\"eqref\" href=\"#eq-\(PlainText.slug(reference.key))\">\(text)</a>")
+                        bytes.replaceSubrange(span.range, with: Array("LESSONSMATH\(mathHTML.count - 1)X".utf8))
+                        continue
+                    }
                     let label = span.display ? EquationLabels.label(in: span.tex) : nil
-                    let tex = label.flatMap { labels[$0] }.map { number in
-                        span.tex.contains("\\tag") ? span.tex : span.tex + " \\tag{\(number)}"
-                    } ?? span.tex
-                    let math = try typesetter.mathML(tex, display: span.display)
-                    // A scroll box of its own, so a long display formula never widens the page on a phone.
+                    let tagged: (String) -> String = { tex in
+                        label.flatMap { labels[$0] }.map { number in
+                            tex.contains("\\tag") ? tex : tex + " \\tag{\(number)}"
+                        } ?? tex
+                    }
+                    let rendering = try typesetter.rendering(tagged(span.tex), display: span.display)
+                    // A scroll box of its own, so a long display formula never widens the page on a phone; a long
+                    // one also comes broken at its relations, for narrow screens.
                     let id = label.map { " id=\"eq-\(PlainText.slug($0))\"" } ?? ""
-                    mathHTML.append(span.display ? "<span class=\"math-display\"\(id)>\(math)</span>" : math)
+                    if span.display, rendering.text.count > DisplayBreaks.longDisplay, let narrow = DisplayBreaks.narrow(span.tex),
+                        let broken = try? typesetter.rendering(tagged(narrow), display: true)
+                    {
+                        mathHTML.append("<span class=\"math-display breaks\"\(id)>\(Self.classed(rendering.mathML, "wide"))"
+                            + "\(Self.classed(broken.mathML, "narrow"))</span>")
+                    } else {
+                        mathHTML.append(span.display ? "<span class=\"math-display\"\(id)>\(rendering.mathML)</span>" : rendering.mathML)
+                    }
                 } catch {
                     let (proseLine, column) = span.location(of: error)  // TeXMath maps the error into the prose
                     let location = lesson.location(line: proseLineToSource[min(proseLine, proseLineToSource.count - 1)], column: column)
@@ -112,6 +129,11 @@ struct LessonPageRenderer {
         for exercise in GradingMarkupParser.parse(lesson).0.exercises { renderer.exercisePoints[exercise.id] = exercise.points }
         let cellHTML = cells.map { cell, outputs in renderer.html(for: cell, outputMarkdown: outputs) }
         html = HTMLScan.fill(html, prefix: "LESSONSCELL", with: cellHTML, dropParagraph: true)
+        for (cell, figure, problem) in renderer.figures.captionProblems {
+            diagnostics.append(Diagnostic(.error, "site.caption",
+                "Figure \(figure) (cell \(cell.id)) \(problem): give each figure its own caption with show(_:caption:) or the cell's caption option",
+                at: lesson.location(line: cell.openingFenceLine)))
+        }
         for path in renderer.figures.missing {
             diagnostics.append(Diagnostic(.error, "site.figure", "figure \(path) is missing (run the lesson)",
                 at: lesson.location(line: 1)))
@@ -138,6 +160,12 @@ struct LessonPageRenderer {
                 headings[index].html, prefix: InlineValueRenderer.placeholderPrefix, with: valueHTML)
             headings[index].text = PlainText.of(headings[index].html)
         }
+        html = HeadingAnchors.labels(html, headings: headings)
         return Page(body: html, headings: headings, diagnostics: diagnostics)
+    }
+
+    /// `<math …>` with a class.
+    static func classed(_ mathML: String, _ name: String) -> String {
+        mathML.hasPrefix("<math") ? "<math class=\"\(name)\"" + mathML.dropFirst("<math".count) : mathML
     }
 }

@@ -30,7 +30,9 @@ struct SearchIndex {
     }
 
     private mutating func append(page: String, lessonTitle: String, section: (id: String, text: String)?, html: Substring) {
-        let text = PlainText.of(String(html)).replacingOccurrences(of: "#", with: "")
+        // Math is already its readable text; a backslash left is code's (`"\\(x)"`, `"\\n"`), which search shows
+        // without it.
+        let text = PlainText.of(String(html)).replacingOccurrences(of: "\\", with: "")
         guard !text.isEmpty || section != nil else { return }
         entries.append(Entry(url: section.map { "\(page)#\($0.id)" } ?? page, lesson: lessonTitle,
             heading: section?.text ?? lessonTitle, text: text))

@@ -23,12 +23,14 @@ struct SiteAssetFiles {
         self.layers = layers
     }
 
-    /// The regular files of `subfolder` (`templates` or `static`) over all layers, sorted by name.
+    /// The regular files of `subfolder` (`templates` or `static`) and its folders (`static/fonts/`) over all
+    /// layers, by path inside `subfolder`, sorted; names starting with `.` are left out.
     func files(in subfolder: String) -> [File] {
         var chosen: [String: File] = [:]
         for layer in layers.reversed() {
             let directory = layer.directory.appendingPathComponent(subfolder)
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [] where !name.hasPrefix(".") {
+            for name in FileManager.default.subpaths(atPath: directory.path) ?? []
+            where !name.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
                 var isDirectory: ObjCBool = false
                 let url = directory.appendingPathComponent(name)
                 guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue

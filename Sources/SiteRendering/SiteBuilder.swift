@@ -158,8 +158,14 @@ public struct SiteBuilder {
         }
 
         step(3)
+        var binaryFiles: [String: [UInt8]] = [:]
         for asset in staticAssets() where asset.name != "live-reload.js" || configuration.liveReload {
-            files["assets/\(asset.name)"] = asset.text
+            // Text assets go through the link check; fonts are copied as bytes.
+            if asset.name.hasSuffix(".woff2") {
+                binaryFiles["assets/\(asset.name)"] = asset.bytes
+            } else {
+                files["assets/\(asset.name)"] = String(decoding: asset.bytes, as: UTF8.self)
+            }
         }
         if configuration.liveReload {
             for (name, text) in files where name.hasSuffix(".html") {
@@ -171,8 +177,8 @@ public struct SiteBuilder {
         step(4)
         diagnostics += LinkChecker.check(files)
         if Diagnostic.containsError(diagnostics) && !configuration.keepGoing { throw SiteError(diagnostics) }
-        try write(files)
-        return Report(files: files.keys.sorted(), diagnostics: diagnostics)
+        try write(files.mapValues { Array($0.utf8) }.merging(binaryFiles) { text, _ in text })
+        return Report(files: (Array(files.keys) + Array(binaryFiles.keys)).sorted(), diagnostics: diagnostics)
     }
 
     /// Every `*.md` in the lessons folder, parsed, as its student copy; for each (by name), the line of the
@@ -224,23 +230,24 @@ public struct SiteBuilder {
         return library
     }
 
-    /// The static files: each of the course's `Assets/site/static/`, else the built-in one; sorted by name.
-    func staticAssets() -> [(name: String, text: String)] {
+    /// The static files: each of the course's `Assets/site/static/` (and its folders, `fonts/`), else the
+    /// built-in one; by path inside `static/`, sorted.
+    func staticAssets() -> [(name: String, bytes: [UInt8])] {
         assetFiles.files(in: "static").compactMap { file in
-            (try? String(contentsOf: file.url, encoding: .utf8)).map { (file.name, $0) }
+            FileManager.default.contents(atPath: file.url.path).map { (file.name, Array($0)) }
         }
     }
 
     /// Writes `files` into the output folder, which the build owns (``OwnedFolder``): files an earlier build
     /// wrote and this one does not are deleted; a folder holding anything else (the project, `Lessons/`, a
     /// `CNAME`) is refused and left as it is.
-    func write(_ files: [String: String]) throws(SiteError) {
+    func write(_ files: [String: [UInt8]]) throws(SiteError) {
         let root = configuration.outputDirectory
         do throws(OwnedFolderError) {
             var folder = try OwnedFolder.claim(
                 root, displayName: root.path, projectRoot: configuration.lessonsDirectory.deletingLastPathComponent(),
                 lessonsDirectory: configuration.lessonsDirectory)
-            try folder.replaceContents(with: files.mapValues { Array($0.utf8) })
+            try folder.replaceContents(with: files)
         } catch {
             throw SiteError([Diagnostic(.error, "site.write", "the site was not written: \(error)",
                 at: SourceLocation(file: root.path, line: 1, column: 1))])

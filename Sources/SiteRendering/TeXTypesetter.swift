@@ -14,4 +14,9 @@ struct TeXTypesetter: Sendable {
     func mathML(_ tex: String, display: Bool) throws(TeXMathError) -> String {
         try converter.convert(tex, display: display).mathML
     }
+
+    /// The MathML of `tex` with its readable text.
+    func rendering(_ tex: String, display: Bool) throws(TeXMathError) -> MathRendering {
+        try converter.convert(tex, display: display)
+    }
 }

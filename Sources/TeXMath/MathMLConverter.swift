@@ -34,7 +34,8 @@ public struct MathMLConverter: Sendable {
         let nodes = try parser.parseFormula()
         var writer = MathMLWriter()
         writer.output.reserveCapacity(source.count * 8 + 128)
-        writer.output += display ? "<math display=\"block\"><semantics>" : "<math><semantics>"
+        let text = MathNode.row(nodes).readableText.trimmingSpaces
+        writer.output += "<math alttext=\"\(MathMLWriter.escape(text))\"" + (display ? " display=\"block\"><semantics>" : "><semantics>")
         if let tag = parser.tag {
             writer.writeTagged(.row(nodes), tag: parser.tagIsStarred ? tag : "(\(tag))")
         } else {
@@ -43,6 +44,6 @@ public struct MathMLConverter: Sendable {
         writer.output += "<annotation encoding=\"application/x-tex\">"
         writer.output += MathMLWriter.escape(tex)
         writer.output += "</annotation></semantics></math>"
-        return MathRendering(mathML: writer.output, label: parser.label, tag: parser.tag)
+        return MathRendering(mathML: writer.output, label: parser.label, tag: parser.tag, text: text)
     }
 }

@@ -3,6 +3,9 @@
 struct MathMLWriter {
     /// The MathML written so far.
     var output = ""
+    /// How many scripts (sub-, superscripts, limits) the node being written is inside: there, as in TeX's script
+    /// styles, relations and binary operators take no space around them (`x_{<i}`, `2^{i-1}`).
+    var scriptDepth = 0
 
     /// Escapes `&`, `<`, `>` and `"` for element text and attribute values.
     static func escape(_ text: String) -> String {
@@ -41,7 +44,7 @@ struct MathMLWriter {
         case .number(let text):
             output += "<mn>" + text + "</mn>"
         case .operator(let text, let attributes):
-            writeOperator(text, attributes)
+            writeOperator(text, spaced(text, attributes, after: nil, first: true))
         case .text(let text, let style):
             output += style.map { "<mtext style=\"\($0)\">" } ?? "<mtext>"
             output += Self.escape(text) + "</mtext>"
@@ -70,8 +73,10 @@ struct MathMLWriter {
             let element = sub == nil ? "msup" : sup == nil ? "msub" : "msubsup"
             output += "<\(element)>"
             write(base)
+            scriptDepth += 1
             if let sub { write(sub) }
             if let sup { write(sup) }
+            scriptDepth -= 1
             output += "</\(element)>"
         case .underOver(let base, let under, let over, let accent):
             let element = over == nil ? "munder" : under == nil ? "mover" : "munderover"
@@ -79,8 +84,10 @@ struct MathMLWriter {
             if accent { output += over == nil ? " accentunder=\"true\"" : " accent=\"true\"" }
             output += ">"
             write(base)
+            if !accent { scriptDepth += 1 }
             if let under { write(under) }
             if let over { write(over) }
+            if !accent { scriptDepth -= 1 }
             output += "</\(element)>"
         case .table(let rows, let alignments, let displayStyle, let alignedPairs):
             writeTable(rows, alignments, displayStyle: displayStyle, alignedPairs: alignedPairs)
@@ -97,7 +104,52 @@ struct MathMLWriter {
     }
 
     mutating func writeChildren(_ nodes: [MathNode]) {
-        for node in nodes { write(node) }
+        for (position, node) in nodes.enumerated() {
+            if case .operator(let text, let attributes) = node {
+                writeOperator(text, spaced(text, attributes, after: position > 0 ? nodes[position - 1] : nil, first: position == 0))
+            } else {
+                write(node)
+            }
+        }
+    }
+
+    /// Operators that MathML already sets without space around them (or that TeX spaces in scripts too): left as
+    /// they are inside scripts.
+    static let unspacedInScripts: Set<String> = [
+        "(", ")", "[", "]", "{", "}", ",", ";", ".", "!", "\u{2032}", "\u{2033}", "\u{2034}", "\u{2057}", "\u{27E8}", "\u{27E9}",
+    ]
+
+    /// The attributes an operator is written with, where TeX spaces it differently from MathML's dictionary:
+    /// - a sign (`-`, `+`, `±` first in its row or after an operator or opening bracket: `[-1, 1]`) is a prefix
+    ///   operator with no space after it;
+    /// - `|` and `‖` typed as they are (not `\mid`, not `\left|`) are ordinary symbols (`|x|`), and so are dots
+    ///   (`x_1, \ldots, x_n`), and so is `/` (`1/\sigma^2`);
+    /// - inside scripts, relations and binary operators take no space (`x_{<i}`, `2^{i-1}`).
+    func spaced(_ text: String, _ attributes: OperatorAttributes, after previous: MathNode?, first: Bool) -> OperatorAttributes {
+        guard attributes.spacing == nil, attributes.form == nil, attributes.largeOperator == nil else { return attributes }
+        var result = attributes
+        if ["\u{2212}", "+", "\u{00B1}", "\u{2213}"].contains(text) {
+            let sign: Bool
+            switch previous {
+            case nil: sign = first
+            case .operator(let before, _)?: sign = !([")", "]", "}", "|", "\u{2016}", "!", "\u{2032}", "\u{27E9}", "\u{230B}", "\u{2309}"].contains(before))
+            case .space?: sign = false
+            default: sign = false
+            }
+            if sign {
+                result.form = "prefix"
+                result.spacing = "0em"
+                return result
+            }
+        }
+        if attributes.stretchy != true, ["|", "\u{2016}", "\u{2026}", "\u{22EF}", "/"].contains(text) {
+            result.spacing = "0em"
+            return result
+        }
+        if scriptDepth > 0, attributes.stretchy == nil, attributes.size == nil, !Self.unspacedInScripts.contains(text) {
+            result.spacing = "0em"
+        }
+        return result
     }
 
     /// `<mo>` with attributes in alphabetical order: form, largeop, lspace, maxsize, minsize, movablelimits,

@@ -7,9 +7,13 @@ public struct MathRendering: Hashable, Sendable {
     /// The formula's `\tag{...}` text (without parentheses), if any; it is also shown at the right of the display.
     public let tag: String?
 
+    /// The formula as readable text (no TeX commands): its `alttext`, and what the site's search indexes.
+    public let text: String
+
     /// Creates a rendering.
-    public init(mathML: String, label: String?, tag: String?) {
+    public init(mathML: String, label: String?, tag: String?, text: String = "") {
         self.mathML = mathML
+        self.text = text
         self.label = label
         self.tag = tag
     }

@@ -71,11 +71,13 @@ extension TeXParser {
     }
 
     /// Inserts a thin space after a function name (`\log`, `\operatorname{...}`) followed by an ordinary atom,
-    /// as TeX does between an operator and an ordinary symbol (`\log p` but `\log(x)`).
+    /// as TeX does between an operator and an ordinary symbol (`\log p` but `\log(x)`), and before one that
+    /// follows an ordinary atom (`\frac12 \log`, `2\sin x`).
     static func spaceFunctions(_ nodes: [MathNode]) -> [MathNode] {
         guard nodes.count > 1, nodes.contains(where: \.isFunction) else { return nodes }
         var result: [MathNode] = []
         for (position, node) in nodes.enumerated() {
+            if node.isFunction, position > 0, nodes[position - 1].endsOrdinary { result.append(.space("0.1667em")) }
             result.append(node)
             if node.isFunction, position + 1 < nodes.count, nodes[position + 1].startsOrdinary {
                 result.append(.space("0.1667em"))
@@ -196,5 +198,22 @@ extension MathNode {
         case .style(_, let node): node.startsOrdinary
         case .operator, .space: false
         }
+    }
+
+    /// Whether the node ends with an ordinary atom (a letter, number, fraction, closing bracket…).
+    var endsOrdinary: Bool {
+        switch self {
+        case .identifier, .number, .fraction, .squareRoot, .root, .table, .text: true
+        case .scripts(let base, _, _), .underOver(let base, _, _, _): base.endsOrdinary || base.isClosing
+        case .row(let nodes): nodes.last.map { $0.endsOrdinary || $0.isClosing } ?? false
+        case .style(_, let node): node.endsOrdinary
+        case .operator, .space, .function: false
+        }
+    }
+
+    /// Whether the node is a closing bracket (after which `-` is binary, not a sign).
+    var isClosing: Bool {
+        if case .operator(let text, _) = self { return [")", "]", "}", "\u{27E9}", "\u{230B}", "\u{2309}"].contains(text) }
+        return false
     }
 }

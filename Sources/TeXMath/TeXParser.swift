@@ -142,10 +142,29 @@ struct TeXParser {
     // MARK: The formula
 
     /// Parses the whole formula; any closer left over is an error at its own position.
+    ///
+    /// `\\` at the top level (outside any environment, group or `\left`) is accepted as KaTeX and MathJax accept
+    /// it: in display math it breaks the line (the lines become a centred one-column table), inline it is ignored.
     mutating func parseFormula() throws(TeXMathError) -> [MathNode] {
-        let nodes = try parseRow()
-        if let stop = try peek() { throw strayCloser(stop) }
-        return nodes
+        var lines = [try parseRow()]
+        while let stop = try peek() {
+            guard stop.kind == .command("\\") else { throw strayCloser(stop) }
+            index += 1
+            if let optional = try peek(), optional.kind == .character("[") { _ = try skipBracketed() }
+            lines.append(try parseRow())
+        }
+        if lines.count == 1 { return lines[0] }
+        if !display { return lines.flatMap { $0 } }
+        return [.table(rows: lines.filter { !$0.isEmpty }.map { [.group($0)] }, columnAlignments: [.center],
+            displayStyle: true, alignedPairs: false)]
+    }
+
+    /// Skips an optional `[...]` argument (`\\[2pt]`), through its `]`.
+    mutating func skipBracketed() throws(TeXMathError) -> Bool {
+        while let token = try next() {
+            if token.kind == .character("]") { return true }
+        }
+        return false
     }
 
     /// The error for a token that ends a row where nothing it could close is open.

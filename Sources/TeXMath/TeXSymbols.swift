@@ -121,7 +121,7 @@ enum TeXSymbols {
 
     /// Accents over their argument: the accent character and whether it stretches to the argument's width.
     static let accents: [String: (String, stretchy: Bool)] = [
-        "hat": ("^", false), "widehat": ("^", true), "tilde": ("~", false), "widetilde": ("~", true),
+        "hat": ("^", false), "widehat": ("\u{0302}", true), "tilde": ("~", false), "widetilde": ("\u{0303}", true),
         "bar": ("\u{00AF}", false), "overline": ("\u{203E}", true), "vec": ("\u{2192}", false),
         "overrightarrow": ("\u{2192}", true), "overleftarrow": ("\u{2190}", true),
         "dot": ("\u{02D9}", false), "ddot": ("\u{00A8}", false), "check": ("\u{02C7}", false),

@@ -21,7 +21,8 @@ return [...document.querySelectorAll('div.case')].map(div => {
     id: div.id, check: div.dataset.check, math: rect(math),
     fractions: [...math.querySelectorAll('mfrac')].map(kids),
     scripts: [...math.querySelectorAll('msub, msup, msubsup')].map(e => ({tag: e.localName, boxes: kids(e)})),
-    underover: [...math.querySelectorAll('munder, mover, munderover')].map(e => ({tag: e.localName, boxes: kids(e)})),
+    underover: [...math.querySelectorAll('munder, mover, munderover')].map(e => ({tag: e.localName,
+      boxes: [...e.children].map(c => Object.assign(rect(c), {text: c.textContent}))})),
     tables: [...math.querySelectorAll('mtable')].map(t => [...t.querySelectorAll(':scope > mtr')].map(r => {
       const cells = [...r.children].filter(c => c.children.length > 0).map(c => [...c.children].map(rect));
       const boxes = cells.flat();
@@ -61,7 +62,10 @@ def check(case):
         for role, box in zip(order, rest):
             if box["l"] >= base["r"] - TOLERANCE:
                 continue  # movablelimits in inline style: the limit became a script beside the operator
-            if box["h"] <= 0 or box["w"] <= 0:
+            # A combining accent (\widehat is U+0302, stretched over its base) has no advance width: its ink
+            # spans the base, so only its height says it is there.
+            combining = len(box.get("text", "")) == 1 and 0x300 <= ord(box["text"]) <= 0x36F
+            if box["h"] <= 0 or (box["w"] <= 0 and not combining):
                 problems.append(f"{item['tag']}: empty {role}")
             elif role == "under" and box["t"] < base["b"] - TOLERANCE:
                 problems.append(f"{item['tag']}: under top {box['t']:.1f} above base bottom {base['b']:.1f}")

@@ -1,14 +1,27 @@
-"""The built site in a real browser (headless Chromium through selenium).
+"""The built site in a real browser (headless Chromium through selenium), as students use it.
 
     Tests/Browser/run-site-test.sh        builds the site into .build/site-under-test and runs this script
+    site_test.py SITE AXE_JS              the site folder and axe-core's axe.min.js (run-site-test.sh fetches it)
 
-Checks, page by page: no console errors; every <math> lays out with a non-zero box; every inline figure has
-a non-zero size. Then: search finds a term and its first result lands on the heading; the dark-mode toggle
-changes the page colours and the choice survives a reload; at phone width nothing overflows sideways and the
-outline menu opens. Screenshots of the index and of 04-elbo (light, dark, phone) go to .build/.
+Checks:
+- every page: no console errors, every <math> and inline figure has a size;
+- accessibility: axe-core reports no violation on any page in the light theme, the dark theme and at phone width
+  (390 px); chart lines and dots have at least 3:1 contrast with the figure background in both themes; every
+  heading anchor names its section; buttons are at least 24 x 24 px;
+- phone (390 x 844): no page scrolls sideways; the header is one row at most 56 px high; a jump to every heading
+  lands below the header; figure text is at least 11 px;
+- typesetting: the site's own math font (Latin Modern Math, WOFF2) loads; in aligned equations the left column
+  ends at its relation sign; an equation tag sits at the column's right margin;
+- print: in the dark theme, print media gives white paper and dark figure text; code lines wrap;
+- search: the index loads on first focus, not before; no entry holds a backslash or the page's UI text;
+  "mu-law" and "ELBO" find the right section first; arrow keys choose a result, Enter opens it and the list
+  closes; a click elsewhere closes it; "/" focuses the search field;
+- the theme toggle changes the colours and the choice persists across pages.
+Screenshots of 02, 04 and 05 (light, dark, phone, print in the dark theme) go to .build/site-shots/.
 """
-import os
+import base64
 import sys
+import time
 from pathlib import Path
 
 from selenium import webdriver
@@ -19,7 +32,9 @@ from selenium.webdriver.common.keys import Keys
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = (Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / ".build" / "site-under-test").resolve()
-SHOTS = ROOT / ".build"
+AXE = Path(sys.argv[2]).read_text() if len(sys.argv) > 2 else None
+SHOTS = ROOT / ".build" / "site-shots"
+SHOT_PAGES = ["02-autoregressive-models.html", "04-elbo.html", "05-variational-families.html"]
 failures = []
 
 
@@ -30,108 +45,323 @@ def expect(condition, message):
 
 
 def browser(width, height):
+    """Chromium with a layout viewport of width x height (headless windows are at least 500 px wide, so narrower
+    viewports are emulated)."""
     options = Options()
-    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", f"--window-size={width},{height}",
-                     "--allow-file-access-from-files"]:
+    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", f"--window-size={max(width, 500)},{height}",
+                     "--allow-file-access-from-files", "--hide-scrollbars"]:
         options.add_argument(argument)
     options.binary_location = "/usr/bin/chromium"
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-
-
-CONTRAST = """
-function channel(c) { c /= 255; return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4); }
-function luminance(rgb) { const v = rgb.match(/\\d+(\\.\\d+)?/g).map(Number); return 0.2126 * channel(v[0]) + 0.7152 * channel(v[1]) + 0.0722 * channel(v[2]); }
-const background = luminance(getComputedStyle(document.body).backgroundColor);
-const result = [];
-for (const selector of arguments[0]) {
-  const element = document.querySelector(selector);
-  if (!element) continue;
-  const text = luminance(getComputedStyle(element).color);
-  const ratio = (Math.max(text, background) + 0.05) / (Math.min(text, background) + 0.05);
-  result.push([selector, Math.round(ratio * 100) / 100]);
-}
-return result;
-"""
-TEXT_SELECTORS = ["main p", ".breadcrumb", ".outline .chapter", ".outline a", ".figure figcaption", ".toc a", "a.figure-ref"]
-
-
-def contrast(driver, theme):
-    ratios = driver.execute_script(CONTRAST, TEXT_SELECTORS)
-    low = [r for r in ratios if r[1] < 4.5]
-    expect(not low, f"text contrast below WCAG AA (4.5:1) in the {theme} theme: {low}")
-    print(f"contrast ({theme}):", ", ".join(f"{s} {r}" for s, r in ratios))
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    if width < 500:
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+    driver.set_script_timeout(120)
+    return driver
 
 
 def url(page):
     return (SITE / page).as_uri()
 
 
+def open_page(driver, page, theme, fragment=""):
+    driver.get(url(page) + fragment)
+    driver.execute_script(
+        "localStorage.setItem('lessons-theme', arguments[0]); document.documentElement.setAttribute('data-theme', arguments[0]);",
+        theme)
+
+
+AXE_RUN = """
+const done = arguments[0];
+axe.run(document, {resultTypes: ['violations']}).then(
+  r => done(r.violations.map(v => [v.id, v.nodes.length, v.nodes.slice(0, 2).map(n => n.target.join(' '))])),
+  e => done([['axe-error', 1, [String(e)]]]));
+"""
+
+
+def axe_violations(driver):
+    if AXE is None:
+        return []
+    driver.execute_script(AXE)
+    return driver.execute_async_script(AXE_RUN)
+
+
+def check_pages(driver, pages):
+    for page in pages:
+        driver.get(url(page))
+        errors = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+        expect(not errors, f"{page}: console errors {errors}")
+        boxes = driver.execute_script(
+            "return Array.from(document.querySelectorAll('math')).filter(m => getComputedStyle(m).display !== 'none').map(m => {"
+            " const r = m.getBoundingClientRect(); return [r.width, r.height, m.textContent.slice(0, 40)]; })")
+        empty = [b for b in boxes if b[0] <= 0 or b[1] <= 0]
+        expect(not empty, f"{page}: {len(empty)} of {len(boxes)} math elements have no size, e.g. {empty[:3]}")
+        figures = driver.execute_script(
+            "return Array.from(document.querySelectorAll('figure svg')).map(s => {"
+            " const r = s.getBoundingClientRect(); return [r.width, r.height]; })")
+        expect(all(w > 50 and h > 50 for w, h in figures), f"{page}: figures without size {figures}")
+        anchors = driver.execute_script(
+            "return Array.from(document.querySelectorAll('a.anchor')).filter(a => {"
+            " const h = a.parentElement; const name = a.getAttribute('aria-label') || '';"
+            " const text = h.textContent.replace(/#$/, '').trim().slice(0, 12);"
+            " return !name.startsWith('Link to the section') || name.indexOf('LESSONS') >= 0 || (text && name.indexOf(text) < 0 && !h.querySelector('math')); })"
+            ".map(a => a.getAttribute('aria-label'))")
+        expect(not anchors, f"{page}: heading anchors that do not name their section: {anchors[:3]}")
+        small = driver.execute_script(
+            "return Array.from(document.querySelectorAll('button, .topbar a, .topbar input')).filter(b => {"
+            " const r = b.getBoundingClientRect(); return r.width > 0 && (r.width < 24 || r.height < 24); })"
+            ".map(b => b.outerHTML.slice(0, 60))")
+        expect(not small, f"{page}: targets smaller than 24 x 24 px: {small[:3]}")
+        print(f"{page}: {len(boxes)} math, {len(figures)} figures")
+
+
+def check_axe(driver, pages, mode):
+    theme = "dark" if mode == "dark" else "light"
+    total = 0
+    for page in pages:
+        open_page(driver, page, theme)
+        began = time.time()
+        violations = axe_violations(driver)
+        print(f"  axe {mode} {page}: {time.time() - began:.1f} s")
+        count = sum(v[1] for v in violations)
+        total += count
+        expect(count == 0, f"axe ({mode}) {page}: {count} violations {violations}")
+    print(f"axe-core ({mode}): {total} violations on {len(pages)} pages")
+
+
+CHART_COLOURS = """
+function channel(c) { c /= 255; return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4); }
+function luminance(rgb) { const v = rgb.match(/\\d+(\\.\\d+)?/g).map(Number); return 0.2126 * channel(v[0]) + 0.7152 * channel(v[1]) + 0.0722 * channel(v[2]); }
+function background(e) {
+  for (; e; e = e.parentElement) { const c = getComputedStyle(e).backgroundColor; if (c && !c.endsWith(', 0)') && c !== 'transparent') return c; }
+  return 'rgb(255, 255, 255)';
+}
+const low = [];
+for (const mark of document.querySelectorAll('svg.lk-plot .lk-line, svg.lk-plot circle')) {
+  const style = getComputedStyle(mark);
+  const colour = mark.tagName === 'circle' ? style.fill : style.stroke;
+  if (!colour || colour === 'none' || !colour.startsWith('rgb')) continue;
+  const a = luminance(colour), b = luminance(background(mark.closest('figure')));
+  const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  if (ratio < 3) low.push([colour, Math.round(ratio * 100) / 100]);
+}
+return low;
+"""
+
+
+def check_chart_colours(driver, pages, theme):
+    for page in pages:
+        open_page(driver, page, theme)
+        low = driver.execute_script(CHART_COLOURS)
+        expect(not low, f"{page} ({theme}): chart colours below 3:1 against the figure background: {sorted(set(map(tuple, low)))[:4]}")
+
+
+def check_typesetting(driver):
+    """Equation tags sit at the right margin of the column, not beside the formula."""
+    open_page(driver, "04-elbo.html", "light")
+    gap = driver.execute_script("""
+const tagged = document.querySelector('.math-display mtable.tex-tagged');
+if (!tagged) return null;
+const column = tagged.closest('.math-display').getBoundingClientRect();
+return Math.round(column.right - tagged.querySelector('mtext.tex-tag').getBoundingClientRect().right);""")
+    gaps = driver.execute_script("""
+const gaps = [];
+for (const left of document.querySelectorAll('.math-display:not(.breaks) mtd[columnalign="right"], .math-display.breaks math.wide mtd[columnalign="right"]')) {
+  const right = left.nextElementSibling;
+  if (!right || right.getAttribute('columnalign') !== 'left' || !left.children.length || !right.children.length) continue;
+  const end = Math.max(...Array.from(left.children).map(c => c.getBoundingClientRect().right));
+  const start = Math.min(...Array.from(right.children).map(c => c.getBoundingClientRect().left));
+  gaps.push(Math.round(start - end));
+}
+return gaps;""")
+    expect(gaps and max(gaps) <= 8, f"aligned equations: each left column ends at its relation, the relation's own space apart (gaps {gaps} px)")
+    fonts = driver.execute_async_script(
+        "const done = arguments[0]; document.fonts.ready.then(() => done(Array.from(document.fonts).map(f => [f.family, f.status])))")
+    expect(["Latin Modern Math", "loaded"] in fonts, f"the site's math font loads from the site itself ({fonts})")
+    expect(gap is not None and 0 <= gap <= 12, f"the tag of 04's equation (1) is at the right margin, within its cell's padding ({gap} px from it)")
+
+
+def check_search(driver):
+    driver.get(url("04-elbo.html"))
+    loaded = driver.execute_script(
+        "return [typeof window.LESSONS_SEARCH, document.querySelectorAll('script[src*=\"search-index\"]').length]")
+    expect(loaded == ["undefined", 0], f"the search index is not loaded before the search field is used: {loaded}")
+    search = driver.find_element(By.ID, "search")
+    search.click()
+    for _ in range(50):
+        if driver.execute_script("return Array.isArray(window.LESSONS_SEARCH)"):
+            break
+        time.sleep(0.1)
+    entries = driver.execute_script("return window.LESSONS_SEARCH || []")
+    expect(len(entries) > 20, f"the index loads on first focus ({len(entries)} entries)")
+    backslashes = [e["url"] for e in entries if "\\" in e["text"] or "\\" in e["heading"]]
+    expect(not backslashes, f"no search entry shows TeX (backslashes in {backslashes[:5]})")
+    ui = [e["url"] for e in entries if any(s in e["text"] for s in ("Wrap Copy", "Copy code", "Link to the section", "LESSONS"))]
+    expect(not ui, f"no search entry holds the page's UI text ({ui[:5]})")
+
+    def first_result(query):
+        search.clear()
+        search.send_keys(query)
+        results = driver.find_elements(By.CSS_SELECTOR, "#search-results [role=option]")
+        return results[0].get_attribute("href").rsplit("/", 1)[-1] if results else None
+
+    for query, expected in [("mu-law", "02-autoregressive-models.html#wavenet"),
+                            ("μ-law", "02-autoregressive-models.html#wavenet"),
+                            ("ELBO", "04-elbo.html#the-evidence-lower-bound"),
+                            ("importance weighted", "04-elbo.html#jensen-s-inequality-and-tighter-bounds")]:
+        found = first_result(query)
+        expect(found is not None and found.startswith(expected), f"search '{query}' finds {expected} first, got {found}")
+    expect(driver.find_element(By.ID, "search").get_attribute("aria-expanded") == "true", "the combobox says it is expanded")
+    search.send_keys(Keys.ARROW_DOWN)
+    search.send_keys(Keys.ARROW_DOWN)
+    active = search.get_attribute("aria-activedescendant")
+    expect(active == "search-result-1", f"arrow keys choose a result (aria-activedescendant = {active})")
+    target = driver.find_element(By.ID, active).get_attribute("href") if active else ""
+    search.send_keys(Keys.ENTER)
+    time.sleep(0.3)
+    anchor = target.split("#", 1)[1] if "#" in target else ""
+    expect(driver.current_url.endswith("#" + anchor), f"Enter opens the chosen result {target}, at {driver.current_url}")
+    open_list = driver.execute_script("return document.getElementById('search-results').classList.contains('open')")
+    expect(not open_list, "the result list closes after a jump")
+    search = driver.find_element(By.ID, "search")
+    search.clear()
+    search.send_keys("variational")
+    driver.find_element(By.CSS_SELECTOR, "#outline .part").click()
+    open_list = driver.execute_script("return document.getElementById('search-results').classList.contains('open')")
+    expect(not open_list, "a click elsewhere closes the result list")
+    driver.find_element(By.TAG_NAME, "body").send_keys("/")
+    focused = driver.execute_script("return document.activeElement && document.activeElement.id")
+    expect(focused == "search", f"'/' focuses the search field (focus on {focused})")
+    print(f"search: {len(entries)} entries, {(SITE / 'assets' / 'search-index.js').stat().st_size} bytes, loaded on first focus")
+
+
+def check_theme(driver):
+    driver.get(url("index.html"))
+    driver.execute_script("localStorage.removeItem('lessons-theme'); document.documentElement.removeAttribute('data-theme')")
+    driver.get(url("index.html"))
+    before = driver.execute_script("return getComputedStyle(document.body).backgroundColor")
+    driver.find_element(By.CSS_SELECTOR, "button.theme").click()
+    after = driver.execute_script("return getComputedStyle(document.body).backgroundColor")
+    expect(before != after, f"the theme toggle changes the background ({before} -> {after})")
+    driver.get(url("04-elbo.html"))
+    kept = driver.execute_script("return getComputedStyle(document.body).backgroundColor")
+    expect(kept == after, f"the chosen theme persists across pages ({kept} vs {after})")
+
+
+LUMINANCE = """
+function channel(c) { c /= 255; return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4); }
+function luminance(rgb) { const v = rgb.match(/\\d+(\\.\\d+)?/g).map(Number); return 0.2126 * channel(v[0]) + 0.7152 * channel(v[1]) + 0.0722 * channel(v[2]); }
+const texts = Array.from(document.querySelectorAll('figure svg text'));
+const pre = Array.from(document.querySelectorAll('.cell pre'));
+return {
+  paper: luminance(getComputedStyle(document.body).backgroundColor),
+  figureText: texts.length ? Math.max(...texts.map(t => luminance(getComputedStyle(t).fill))) : 0,
+  wrapped: pre.every(p => getComputedStyle(p).whiteSpace === 'pre-wrap'),
+};
+"""
+
+
+def check_print(driver):
+    for page in SHOT_PAGES:
+        open_page(driver, page, "dark")
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        colours = driver.execute_script(LUMINANCE)
+        expect(colours["paper"] > 0.9, f"{page}: printing in the dark theme gives white paper ({colours})")
+        expect(colours["figureText"] < 0.1, f"{page}: printed figure text is dark in the dark theme ({colours})")
+        expect(colours["wrapped"], f"{page}: printed code wraps instead of being cut")
+        pdf = driver.execute_cdp_cmd("Page.printToPDF", {"printBackground": True})
+        (SHOTS / f"{page[:2]}-print-dark.pdf").write_bytes(base64.b64decode(pdf["data"]))
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+PHONE = """
+const header = document.querySelector('.topbar').getBoundingClientRect();
+const centres = Array.from(document.querySelectorAll('.topbar > *')).filter(e => e.getBoundingClientRect().width > 0)
+  .map(e => { const r = e.getBoundingClientRect(); return r.top + r.height / 2; });
+const rows = {size: Math.max(...centres) - Math.min(...centres) <= 8 ? 1 : 2};
+const svgs = Array.from(document.querySelectorAll('svg.lk-plot'));
+let smallest = 99;
+for (const svg of svgs) {
+  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  for (const t of svg.querySelectorAll('text')) smallest = Math.min(smallest, parseFloat(getComputedStyle(t).fontSize) * scale);
+}
+return {overflow: document.documentElement.scrollWidth - window.innerWidth, header: header.height, rows: rows.size,
+        smallestFigureText: Math.round(smallest * 10) / 10,
+        headings: Array.from(document.querySelectorAll('main h2[id], main h3[id], main h4[id]')).map(h => h.id)};
+"""
+
+
+def check_phone(driver, pages):
+    worst = {"overflow": 0, "header": 0, "late": 0, "text": 99}
+    for page in pages:
+        driver.get(url(page))
+        facts = driver.execute_script(PHONE)
+        worst["overflow"] = max(worst["overflow"], facts["overflow"])
+        worst["header"] = max(worst["header"], facts["header"])
+        worst["text"] = min(worst["text"], facts["smallestFigureText"])
+        expect(facts["overflow"] <= 1, f"{page}: at 390 px the page does not scroll sideways (overflow {facts['overflow']} px)")
+        expect(facts["header"] <= 56 and facts["rows"] == 1,
+               f"{page}: the header is one row at most 56 px high ({facts['header']} px, {facts['rows']} rows)")
+        expect(facts["smallestFigureText"] >= 11, f"{page}: figure text at least 11 px (smallest {facts['smallestFigureText']} px)")
+        hidden = []
+        for heading in facts["headings"]:
+            driver.execute_script("location.hash = arguments[0]", heading)
+            top, bottom = driver.execute_script(
+                "return [document.getElementById(arguments[0]).getBoundingClientRect().top,"
+                " document.querySelector('.topbar').getBoundingClientRect().bottom]", heading)
+            at_end = driver.execute_script(
+                "return window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2")
+            if top < bottom or (top > 200 and not at_end):
+                hidden.append((heading, round(top), round(bottom)))
+        worst["late"] += len(hidden)
+        expect(not hidden, f"{page}: jumps that land under the header or far below it (id, top, header bottom): {hidden[:4]}")
+    driver.get(url("04-elbo.html"))
+    outline = driver.find_element(By.ID, "outline")
+    expect(not outline.is_displayed(), "the outline is folded away on a phone")
+    driver.find_element(By.CSS_SELECTOR, "button.menu").click()
+    expect(outline.is_displayed(), "the menu button opens the outline")
+    print(f"phone: widest overflow {worst['overflow']} px, header {worst['header']} px, smallest figure text "
+          f"{worst['text']} px, {worst['late']} jumps under the header")
+
+
+def screenshots(driver, mode):
+    for page in SHOT_PAGES:
+        open_page(driver, page, "dark" if mode == "dark" else "light")
+        driver.save_screenshot(str(SHOTS / f"{page[:2]}-{mode}.png"))
+
+
 def main():
+    SHOTS.mkdir(parents=True, exist_ok=True)
     pages = sorted(p.name for p in SITE.glob("*.html"))
     expect("index.html" in pages and "04-elbo.html" in pages, f"site has index and 04-elbo: {pages}")
-    driver = browser(1400, 1000)
+    expect(AXE is not None, "axe-core is given (run-site-test.sh passes it)")
+    started = time.time()
+    driver = browser(1366, 900)
     try:
-        for page in pages:
-            driver.get(url(page))
-            errors = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
-            expect(not errors, f"{page}: console errors {errors}")
-            boxes = driver.execute_script(
-                "return Array.from(document.querySelectorAll('math')).map(m => {"
-                " const r = m.getBoundingClientRect(); return [r.width, r.height, m.textContent.slice(0, 40)]; })")
-            empty = [b for b in boxes if b[0] <= 0 or b[1] <= 0]
-            expect(not empty, f"{page}: {len(empty)} of {len(boxes)} math elements have no size, e.g. {empty[:3]}")
-            figures = driver.execute_script(
-                "return Array.from(document.querySelectorAll('figure svg')).map(s => {"
-                " const r = s.getBoundingClientRect(); return [r.width, r.height]; })")
-            expect(all(w > 50 and h > 50 for w, h in figures), f"{page}: figures without size {figures}")
-            print(f"{page}: {len(boxes)} math, {len(figures)} figures")
-
-        driver.get(url("04-elbo.html"))
-        driver.save_screenshot(str(SHOTS / "site-04-elbo.png"))
-        contrast(driver, "light")
-        search = driver.find_element(By.ID, "search")
-        search.send_keys("importance weighted")
-        results = driver.find_elements(By.CSS_SELECTOR, "#search-results a")
-        expect(results, "search finds 'importance weighted'")
-        if results:
-            target = results[0].get_attribute("href")
-            search.send_keys(Keys.ENTER)
-            anchor = target.split("#", 1)[1] if "#" in target else ""
-            expect(driver.current_url.endswith("#" + anchor), f"search lands on {target}, at {driver.current_url}")
-            heading = driver.find_elements(By.ID, anchor)
-            expect(heading and heading[0].tag_name in ("h2", "h3", "h4"), f"the result's anchor is a heading: {anchor}")
-            if heading:
-                top = driver.execute_script("return arguments[0].getBoundingClientRect().top", heading[0])
-                expect(0 <= top < 300, f"the heading is at the top of the window (top = {top})")
-
-        driver.get(url("index.html"))
-        driver.save_screenshot(str(SHOTS / "site-index.png"))
-        before = driver.execute_script("return getComputedStyle(document.body).backgroundColor")
-        driver.find_element(By.CSS_SELECTOR, "button.theme").click()
-        after = driver.execute_script("return getComputedStyle(document.body).backgroundColor")
-        expect(before != after, f"the theme toggle changes the background ({before} -> {after})")
-        driver.get(url("04-elbo.html"))
-        kept = driver.execute_script("return getComputedStyle(document.body).backgroundColor")
-        expect(kept == after, f"the chosen theme persists across pages ({kept} vs {after})")
-        driver.save_screenshot(str(SHOTS / "site-04-elbo-dark.png"))
-        contrast(driver, "dark")
+        check_pages(driver, pages)
+        check_axe(driver, pages, "light")
+        check_chart_colours(driver, pages, "light")
+        screenshots(driver, "light")
+        check_axe(driver, pages, "dark")
+        check_chart_colours(driver, pages, "dark")
+        screenshots(driver, "dark")
+        check_print(driver)
+        check_typesetting(driver)
+        check_search(driver)
+        check_theme(driver)
     finally:
         driver.quit()
 
     phone = browser(390, 844)
     try:
-        phone.get(url("04-elbo.html"))
-        overflow = phone.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
-        expect(overflow <= 1, f"at phone width the page does not scroll sideways (overflow {overflow}px)")
-        outline = phone.find_element(By.ID, "outline")
-        expect(not outline.is_displayed(), "the outline is folded away on a phone")
-        phone.find_element(By.CSS_SELECTOR, "button.menu").click()
-        expect(outline.is_displayed(), "the menu button opens the outline")
-        phone.save_screenshot(str(SHOTS / "site-04-elbo-phone.png"))
+        check_axe(phone, pages, "phone")
+        screenshots(phone, "phone")
+        check_phone(phone, pages)
     finally:
         phone.quit()
 
+    print(f"browser checks took {time.time() - started:.1f} s; screenshots in {SHOTS}")
     if failures:
         print(f"{len(failures)} browser check(s) failed")
         sys.exit(1)

@@ -51,7 +51,7 @@ import TestSupport
         let built = try lessons.run(["build"])
         #expect(built.status == 0, "\(built.standardError)")
         let page = try String(contentsOf: project.root.appendingPathComponent("site/01-values.html"), encoding: .utf8)
-        #expect(page.contains(#"The test NLL is <span class="inline-value" title="nll">27.92</span> nats after <span class="inline-value" title="epochs">4</span> epochs."#))
+        #expect(page.contains(#"The test NLL is <span class="inline-value" tabindex="0" data-code="nll">27.92</span> nats after <span class="inline-value" tabindex="0" data-code="epochs">4</span> epochs."#))
         #expect(!page.contains("{swift}") && !page.contains("<!--value"))
 
         #expect(try lessons.run(["clear", "01-values.md"]).status == 0)

@@ -11,12 +11,33 @@ import TestSupport
     /// The templates and styles that ship with lessons.
     static let builtInAssets = root.appendingPathComponent("Sources/LessonsDriver/Resources/site")
 
+    /// Builds the course; figure captions are checked on their own (``everyFigureHasItsOwnCaption()``), so a
+    /// caption problem does not hide what the other tests check.
     func build(into output: URL) throws -> SiteBuilder.Report {
         var configuration = SiteBuilder.Configuration(
             lessonsDirectory: Self.root.appendingPathComponent("Lessons"),
             siteAssetsDirectory: Self.root.appendingPathComponent("Assets/site"), outputDirectory: output)
         configuration.builtInAssetsDirectory = Self.builtInAssets
-        return try SiteBuilder(configuration: configuration).build()
+        configuration.keepGoing = true
+        var report = try SiteBuilder(configuration: configuration).build()
+        report.diagnostics.removeAll { $0.identifier == "site.caption" }
+        return report
+    }
+
+    /// Every figure of the course has its own caption: none missing, none the placeholder `lessons run` writes,
+    /// none the same as another figure's on the page (the build fails on each, at its cell's line).
+    @Test func everyFigureHasItsOwnCaption() throws {
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        var configuration = SiteBuilder.Configuration(
+            lessonsDirectory: Self.root.appendingPathComponent("Lessons"),
+            siteAssetsDirectory: Self.root.appendingPathComponent("Assets/site"),
+            outputDirectory: project.root.appendingPathComponent("site"))
+        configuration.builtInAssetsDirectory = Self.builtInAssets
+        configuration.keepGoing = true
+        let report = try SiteBuilder(configuration: configuration).build()
+        let captions = report.diagnostics.filter { $0.identifier == "site.caption" }
+        #expect(captions.isEmpty, "\(captions.map(\.description).joined(separator: "\n"))")
     }
 
     func files(in directory: URL) throws -> [String: Data] {
@@ -59,9 +80,13 @@ import TestSupport
         }
         let elbo = String(decoding: try Data(contentsOf: output.appendingPathComponent("04-elbo.html")), as: UTF8.self)
         #expect(elbo.contains("<svg"), "figures are inline")
-        #expect(elbo.contains("<figcaption><span class=\"figure-number\">Figure 1.</span>"))
+        #expect(elbo.contains("<figcaption id=\"figure-1-caption\"><span class=\"figure-number\">Figure 1.</span>"))
         #expect(elbo.contains("<span class=\"kw\">"), "code is highlighted")
         #expect(elbo.contains("Exercise <code>monte-carlo-elbo</code> · 3 points"))
+        #expect(elbo.contains("<p class=\"cell hidden-test\" id=\"cell-test-mc-elbo-hidden\">Hidden test of <code>monte-carlo-elbo</code> · 2 points — runs when graded</p>"),
+            "hidden tests are one line")
+        #expect(!elbo.contains("<code class=\"language-swift\"></code>"), "no empty code box")
+        #expect(!elbo.contains(" 1 points"), "1 point, 2 points")
         #expect(elbo.contains("fatalError(<span class=\"st\">&quot;not implemented yet&quot;</span>)")
             || elbo.contains("not implemented yet"), "exercise cells show the released stub")
         #expect(elbo.contains("rel=\"prev\" href=\"03-approximate-inference.html\""))
@@ -79,7 +104,7 @@ import TestSupport
             contentsOf: Self.root.appendingPathComponent("Lessons/02-autoregressive-models.md"), encoding: .utf8)
         let printed = try #require(markdown.firstMatch(of: /FVSBN: test NLL ([0-9.]+) nats per image/)?.1)
         let page = try String(contentsOf: output.appendingPathComponent("02-autoregressive-models.html"), encoding: .utf8)
-        let shown = page.matches(of: /<span class="inline-value" title="fvsbnNLL">([^<]*)<\/span>/).map { String($0.1) }
+        let shown = page.matches(of: /<span class="inline-value" tabindex="0" data-code="fvsbnNLL">([^<]*)<\/span>/).map { String($0.1) }
         #expect(shown.count >= 3, "the lesson quotes fvsbnNLL in several sentences")
         #expect(shown.allSatisfy { $0 == String(printed) }, "\(shown) against the printed \(printed)")
         #expect(!page.contains("{swift}"), "no expression is left unreplaced")
@@ -93,5 +118,8 @@ import TestSupport
         let script = try String(contentsOf: output.appendingPathComponent("assets/search-index.js"), encoding: .utf8)
         #expect(script.contains("\"url\":\"04-elbo.html#the-derivation\""))
         #expect(script.contains("\"heading\":\"Monte Carlo estimates\""))
+        #expect(!script.contains("\\\\"), "no TeX (and no backslash) in the index")
+        #expect(!script.contains("Wrap Copy") && !script.contains("Link to the section"), "no UI text in the index")
+        #expect(script.contains("𝔼_q"), "math is indexed as its readable text")
     }
 }

@@ -125,7 +125,9 @@ import TestSupport
         let page = try String(contentsOf: output.appendingPathComponent("10-math.html"), encoding: .utf8)
         #expect(page.contains("id=\"eq-eq-first\"") && page.contains("id=\"eq-eq-second\""))
         #expect(page.contains("<mtext class=\"tex-tag\">(1)</mtext>") && page.contains("<mtext class=\"tex-tag\">(2)</mtext>"))
-        let citeSecond = try #require(page.range(of: "<mtext>(2)</mtext>")), citeFirst = try #require(page.range(of: "<mtext>(1)</mtext>"))
+        // `$\eqref{…}$` alone is a link to the equation.
+        let citeSecond = try #require(page.range(of: "<a class=\"eqref\" href=\"#eq-eq-second\">(2)</a>"))
+        let citeFirst = try #require(page.range(of: "<a class=\"eqref\" href=\"#eq-eq-first\">(1)</a>"))
         #expect(citeSecond.lowerBound < citeFirst.lowerBound, "the prose cites (2) before (1)")
         #expect(page.contains("Figure ?"))
     }

@@ -27,7 +27,6 @@ let errorCases: [(String, String, Int, Int)] = [
     (#"x^"#, "missing argument for ^", 1, 2),
     (#"x_}"#, "missing argument for _", 1, 2),
     (#"a & b"#, "& outside an environment", 1, 3),
-    (#"a \\ b"#, #"\\ outside an environment"#, 1, 3),
     (#"\begin{foo} x \end{foo}"#, "unknown environment foo", 1, 1),
     (#"\begin{aligned} x \end{cases}"#, #"\end{cases} does not match \begin{aligned}"#, 1, 19),
     (#"\begin{aligned} a &= b"#, #"\begin{aligned} without \end{aligned}"#, 1, 1),

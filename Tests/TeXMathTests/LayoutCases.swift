@@ -2,9 +2,9 @@
 /// Each pair is (TeX, the MathML inside `<semantics>` for inline math).
 enum LayoutCases {
     static let cases: [(String, String)] = [
-        (#"\widehat{xy}"#, #"<mover accent="true"><mrow><mi>x</mi><mi>y</mi></mrow><mo stretchy="true">^</mo></mover>"#),
+        (#"\widehat{xy}"#, #"<mover accent="true"><mrow><mi>x</mi><mi>y</mi></mrow><mo stretchy="true">̂</mo></mover>"#),
         (#"\tilde{p}"#, #"<mover accent="true"><mi>p</mi><mo stretchy="false">~</mo></mover>"#),
-        (#"\widetilde{AB}"#, #"<mover accent="true"><mrow><mi>A</mi><mi>B</mi></mrow><mo stretchy="true">~</mo></mover>"#),
+        (#"\widetilde{AB}"#, #"<mover accent="true"><mrow><mi>A</mi><mi>B</mi></mrow><mo stretchy="true">̃</mo></mover>"#),
         (#"\bar{x}"#, #"<mover accent="true"><mi>x</mi><mo stretchy="false">¯</mo></mover>"#),
         (#"\overline{xy}"#, #"<mover accent="true"><mrow><mi>x</mi><mi>y</mi></mrow><mo stretchy="true">‾</mo></mover>"#),
         (#"\vec{v}"#, #"<mover accent="true"><mi>v</mi><mo stretchy="false">→</mo></mover>"#),

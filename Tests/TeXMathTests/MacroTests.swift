@@ -6,7 +6,7 @@ let klMacro = TeXMacro(parameterCount: 2, body: #"\mathrm{KL}(#1 \,\|\, #2)"#)
 @Test func expandsMacroWithArguments() throws {
     let converter = MathMLConverter(macros: ["KL": klMacro, "E": TeXMacro(body: #"\mathbb{E}"#)])
     #expect(content(of: try converter.convert(#"\KL{q}{p}"#, display: false).mathML)
-        == #"<mrow><mi>KL</mi><mo stretchy="false">(</mo><mi>q</mi><mspace width="0.1667em"/><mo stretchy="false">‖</mo>"#
+        == #"<mrow><mi>KL</mi><mo stretchy="false">(</mo><mi>q</mi><mspace width="0.1667em"/><mo lspace="0em" rspace="0em" stretchy="false">‖</mo>"#
         + #"<mspace width="0.1667em"/><mi>p</mi><mo stretchy="false">)</mo></mrow>"#)
     #expect(content(of: try converter.convert(#"\E_q x"#, display: false).mathML)
         == "<mrow><msub><mi>𝔼</mi><mi>q</mi></msub><mi>x</mi></mrow>")

@@ -84,7 +84,7 @@ public struct HeatMap: Displayable, Sendable {
         var frame = PlotFrame(
             title: title, xLabel: xLabel, yLabel: yLabel,
             xs: [xRange.lowerBound, xRange.upperBound], ys: [yRange.lowerBound, yRange.upperBound])
-        if !overlays.isEmpty { frame.reserveLegend() }
+        if !overlays.isEmpty { frame.reserveLegend(overlays.map(\.label)) }
         var document = SVGDocument(width: frame.width, height: frame.height)
         let values = grid.flatMap { $0 }.filter(\.isFinite)
         let low = values.min() ?? 0, high = max(values.max() ?? 1, (values.min() ?? 0) + 1e-12)
@@ -119,7 +119,11 @@ public struct HeatMap: Displayable, Sendable {
         if !overlays.isEmpty {
             frame.drawLegend(overlays.enumerated().map { ($0.offset + 1, $0.element.label) }, into: &document)
         }
-        return document.rendered(title: title)
+        let summary = "\(title). A \(columns) by \(rows) grid over \(xLabel.isEmpty ? "x" : xLabel) from \(SVGDocument.described(xRange.lowerBound)) to "
+            + "\(SVGDocument.described(xRange.upperBound)) and \(yLabel.isEmpty ? "y" : yLabel) from \(SVGDocument.described(yRange.lowerBound)) to "
+            + "\(SVGDocument.described(yRange.upperBound)), values from \(SVGDocument.described(low)) to \(SVGDocument.described(high))"
+            + (overlays.isEmpty ? "" : ", with \(overlays.count) overlaid series") + "."
+        return document.rendered(title: title, description: summary)
     }
 
     /// The figure, for `show`.

@@ -52,7 +52,7 @@ public struct Histogram: Displayable, Sendable {
         var frame = PlotFrame(
             title: title, xLabel: xLabel, yLabel: density ? "density" : "count",
             xs: edges + curves.flatMap(\.x), ys: [0] + heights + curves.flatMap(\.y))
-        if !curves.isEmpty { frame.reserveLegend() }
+        if !curves.isEmpty { frame.reserveLegend(curves.map(\.label)) }
         var document = SVGDocument(width: frame.width, height: frame.height)
         frame.drawAxes(into: &document)
         for (index, height) in heights.enumerated() where height > 0 {
@@ -66,7 +66,11 @@ public struct Histogram: Displayable, Sendable {
         if !curves.isEmpty {
             frame.drawLegend(curves.enumerated().map { ($0.offset + 1, $0.element.label) }, into: &document)
         }
-        return document.rendered(title: title)
+        let peak = heights.indices.max(by: { heights[$0] < heights[$1] }) ?? 0
+        let summary = "\(title). \(heights.count) bins of \(xLabel.isEmpty ? "x" : xLabel) from \(SVGDocument.described(edges.first ?? 0)) to "
+            + "\(SVGDocument.described(edges.last ?? 0)), highest around \(SVGDocument.described((edges[peak] + edges[peak + 1]) / 2))"
+            + curves.map { "; curve \($0.label)" }.joined() + "."
+        return document.rendered(title: title, description: summary)
     }
 
     /// The figure, for `show`.

@@ -45,7 +45,7 @@ public struct ImageGrid: Displayable, Sendable {
                 document.add("<rect x=\"\(SVGDocument.number(x))\" y=\"\(SVGDocument.number(y))\" width=\"\(SVGDocument.number(scale))\" height=\"\(SVGDocument.number(scale))\" fill=\"currentColor\" fill-opacity=\"\(SVGDocument.number(min(1, value)))\"/>")
             }
         }
-        return document.rendered(title: title)
+        return document.rendered(title: title, description: "\(title). \(images.count) images of \(width) by \(height) pixels in rows of \(columns).")
     }
 
     /// The figure, for `show`.

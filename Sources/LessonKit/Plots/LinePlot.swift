@@ -55,7 +55,7 @@ public struct LinePlot: Displayable, Sendable {
         var frame = PlotFrame(
             title: title, xLabel: xLabel, yLabel: yLabel, xs: series.flatMap(\.x), ys: series.flatMap(\.y))
         let labelled = series.enumerated().compactMap { index, item in item.label.map { (index, $0) } }
-        if labelled.count > 0 && series.count > 1 { frame.reserveLegend() }
+        if labelled.count > 0 && series.count > 1 { frame.reserveLegend(labelled.map(\.1)) }
         var document = SVGDocument(width: frame.width, height: frame.height)
         frame.drawAxes(into: &document)
         for (index, item) in series.enumerated() {
@@ -69,7 +69,20 @@ public struct LinePlot: Displayable, Sendable {
             }
         }
         if labelled.count > 0 && series.count > 1 { frame.drawLegend(labelled, into: &document) }
-        return document.rendered(title: title)
+        return document.rendered(title: title, description: description)
+    }
+
+    /// The plot in words: each series, its x range and its last value (lines) or its number of points (dots).
+    var description: String {
+        let parts = series.enumerated().map { index, item -> String in
+            let name = item.label ?? "series \(index + 1)"
+            let finite = zip(item.x, item.y).filter { $0.0.isFinite && $0.1.isFinite }
+            guard let first = finite.first, let last = finite.last else { return "\(name): no finite points" }
+            if item.markers { return "\(name): \(finite.count) points" }
+            return "\(name): \(finite.count) points from \(xLabel.isEmpty ? "x" : xLabel) = \(SVGDocument.described(first.0)) to "
+                + "\(SVGDocument.described(last.0)), ending at \(SVGDocument.described(last.1))"
+        }
+        return "\(title). " + parts.joined(separator: "; ") + "."
     }
 
     /// The figure, for `show`.

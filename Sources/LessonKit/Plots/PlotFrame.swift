@@ -53,17 +53,35 @@ struct PlotFrame {
         svg.text(title, x: width / 2, y: 18, class: "lk-title")
     }
 
-    /// Makes room above the plot area for a legend row (call before drawing anything).
-    mutating func reserveLegend() { top = 50 }
+    /// Makes room above the plot area for the legend of `labels`, in as many rows as it needs (call before
+    /// drawing anything).
+    mutating func reserveLegend(_ labels: [String]) {
+        let rows = Set(legendPlaces(labels).map(\.y)).count
+        top = 30 + 20 * Double(max(rows, 1))
+    }
 
-    /// A legend in one row under the title, so it never covers the data.
+    /// Where each legend entry goes: rows under the title, an entry moving to the next row when it would pass the
+    /// right edge. Widths allow for text up to 15.5 px a character em (the site enlarges figure text on phones).
+    func legendPlaces(_ labels: [String]) -> [(x: Double, y: Double)] {
+        var places: [(x: Double, y: Double)] = []
+        var x = left, y = 40.0
+        for label in labels {
+            let width = 24 + Double(label.count) * 8.5
+            if x > left && x + width > self.width - right {
+                x = left
+                y += 20
+            }
+            places.append((x, y))
+            x += width + 18
+        }
+        return places
+    }
+
+    /// A legend in rows under the title, so it never covers the data.
     func drawLegend(_ labels: [(index: Int, label: String)], into svg: inout SVGDocument) {
-        var x = left
-        let y = 40.0
-        for entry in labels {
-            svg.line(x, y - 4, x + 18, y - 4, class: "lk-line lk-s\(entry.index % 6)")
-            svg.text(entry.label, x: x + 24, y: y, anchor: "start")
-            x += 24 + Double(entry.label.count) * 7 + 18
+        for (entry, place) in zip(labels, legendPlaces(labels.map(\.label))) {
+            svg.line(place.x, place.y - 4, place.x + 18, place.y - 4, class: "lk-line lk-s\(entry.index % 6)")
+            svg.text(entry.label, x: place.x + 24, y: place.y, anchor: "start")
         }
     }
 }
