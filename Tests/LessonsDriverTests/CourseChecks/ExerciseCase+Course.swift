@@ -141,6 +141,8 @@ extension ExerciseCase {
             ]),
         ExerciseCase(lesson: "06-summary.md", exercise: "autoregressive-log-likelihood", names: ["autoregressiveLogLikelihood"],
             wrongAnswers: [
+                Wrong(mistake: "naive log σ(ℓ) or log(1 − σ(ℓ)), by the pixel's value",
+                      body: "zip(x, logits).reduce(0) { $0 + ($1.0 == 1 ? log(1 / (1 + exp(-$1.1))) : log(1 - 1 / (1 + exp(-$1.1)))) }"),
                 Wrong(mistake: "naive log σ and log(1 − σ)",
                       body: "zip(x, logits).reduce(0) { total, pair in\n    let p = 1 / (1 + exp(-pair.1))\n    return total + pair.0 * log(p) + (1 - pair.0) * log(1 - p)\n}"),
                 Wrong(mistake: "naive softplus log(1 + e^ℓ) (overflows)",
