@@ -4,8 +4,8 @@ import Grading
 import LessonModel
 
 /// One student's feedback page for one lesson: their code, each test with its points and message, manual
-/// scores with comments (and the rubric they were given by), and the total. Everything from the submission is HTML-escaped; hidden tests are
-/// named with their result and message, never their code.
+/// scores with comments and the rubric they were given by, and the total. Everything from the submission is
+/// HTML-escaped; hidden tests are named with their result and message, never their code.
 enum FeedbackPage {
     static func html(entry: GradebookEntry, manual: [ManualScore], rubrics: [String: String] = [:]) -> String {
         let report = entry.report
