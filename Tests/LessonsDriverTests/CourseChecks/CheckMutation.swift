@@ -1,3 +1,5 @@
+import Testing
+
 /// A source mutation that must make one `check` of a lesson fail: `find` (exactly once in the lesson, on one
 /// line) becomes `replace`, upstream of the check, in the computation of the quantity the check examines. A
 /// check that a mutation cannot fail is vacuous: it holds by construction (as `ELBO + KL = log p(x)` does

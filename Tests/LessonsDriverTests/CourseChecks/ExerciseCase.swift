@@ -1,3 +1,5 @@
+import Testing
+
 /// One auto-graded exercise of the course and answers its tests must reject: plausible mistakes a student makes
 /// (a naive formula, an off-by-one, a wrong sign, a form that overflows), each written as the body that replaces
 /// the solution between `// BEGIN SOLUTION` and `// END SOLUTION`.
