@@ -116,7 +116,7 @@ import Testing
         let text = lines.prefix(lastCell.closingFenceLine).joined(separator: "\n") + "\n"
         let run = try ScratchRun(text, name: batch.lesson)
         for target in targets {
-            #expect(run.failedLines.contains(target.line),
+            #expect(run.failedLineTexts.contains { $0.contains(target.mutation.check) },
                 "\(batch.lesson):\(target.line): the check '\(target.mutation.check)' did not fail when '\(target.mutation.find)' became '\(target.mutation.replace)'\n\(run.result.standardError.suffix(3000))")
         }
         print("\(batch.testDescription): \(String(format: "%.1f", run.seconds)) s, cut after line \(lastCell.closingFenceLine)")

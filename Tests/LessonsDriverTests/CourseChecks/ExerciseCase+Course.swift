@@ -109,6 +109,7 @@ extension ExerciseCase {
                 Wrong(mistake: "forgets the − ½", body: "log(s2 / s1) + (s1 * s1 + (m1 - m2) * (m1 - m2)) / (2 * s2 * s2)"),
                 Wrong(mistake: "log(s1 / s2) (wrong sign)", body: "log(s1 / s2) + (s1 * s1 + (m1 - m2) * (m1 - m2)) / (2 * s2 * s2) - 0.5"),
                 Wrong(mistake: "divides by q's variance instead of p's", body: "log(s2 / s1) + (s1 * s1 + (m1 - m2) * (m1 - m2)) / (2 * s1 * s1) - 0.5"),
+                Wrong(mistake: "forgets the mean difference", body: "log(s2 / s1) + s1 * s1 / (2 * s2 * s2) - 0.5"),
                 Wrong(mistake: "a symmetric distance", body: "log(s2 / s1) * log(s2 / s1) + (m1 - m2) * (m1 - m2) / 2"),
             ]),
         ExerciseCase(lesson: "05-variational-families.md", exercise: "mean-field-update", names: ["meanFieldUpdate"],

@@ -22,7 +22,8 @@ import Testing
     @Test(arguments: ExerciseCase.course)
     func hiddenTestsRejectWrongAnswersAndAcceptTheSolution(_ exercise: ExerciseCase) throws {
         let outcome = try Self.run(exercise)
-        let failed = outcome.run.failedLines
+        let failed = outcome.run.failedLineTexts.compactMap(WrongAnswerLesson.line(tagged:))
+        #expect(failed.count == outcome.run.failedLines.count, "every failure is at a copied line: \(outcome.run.result.standardError)")
         for copy in outcome.lesson.copies {
             let inCopy = failed.filter { copy.lines.contains($0) }
             if copy.isSolution {

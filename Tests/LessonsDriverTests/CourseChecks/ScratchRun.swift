@@ -6,8 +6,12 @@ import TestSupport
 struct ScratchRun {
     /// The command's result.
     let result: LessonsCommandRunner.Result
-    /// Every line the run reported an error at (`Lessons/<name>:<line>:…: error:`), in order, repeats kept.
+    /// Every line the run reported an error at (`Lessons/<name>:<line>:…: error:`), on standard error (a cell's
+    /// first failure) or in the outputs it wrote (every failed check of every cell), sorted, without repeats.
+    /// These are lines of the file as the run wrote it, with its outputs: see ``failedLineTexts``.
     let failedLines: [Int]
+    /// The text of each of ``failedLines`` in the written file: the code line that failed.
+    let failedLineTexts: [String]
     /// Wall-clock seconds the command took.
     let seconds: Double
 
@@ -22,7 +26,10 @@ struct ScratchRun {
         let start = Date()
         result = try LessonsCommandRunner(project: project).run(["run", "Lessons/\(name)", "--force"])
         seconds = Date().timeIntervalSince(start)
-        failedLines = Self.errorLines(in: result.standardError, name: name)
+        let writtenText = (try? project.read(name)) ?? text
+        failedLines = Set(Self.errorLines(in: result.standardError, name: name) + Self.errorLines(in: writtenText, name: name)).sorted()
+        let written = writtenText.split(separator: "\n", omittingEmptySubsequences: false)
+        failedLineTexts = failedLines.map { $0 >= 1 && $0 <= written.count ? String(written[$0 - 1]) : "" }
     }
 
     /// The lines of `Lessons/<name>:<line>:<column>: error:` reports in `text`.

@@ -6,6 +6,8 @@ import LessonModel
 /// (`posterior` becomes `posterior_v3`) and each test cell in its own `do { }` scope, as the grader scopes test
 /// cells. Answers are the solution under several seeds (`SeededGenerator(seed: n)` in the tests becomes
 /// `n + 1000 k`, `SeededGenerator()` becomes seed `1000 k + 1`; k = 0 keeps the lesson's own) and the wrong ones.
+/// The run reports lines of the file as it writes it, outputs included, so every copied line ends in a tag
+/// (`// answers:<line>`) naming its line in the generated text: ``line(tagged:)`` reads it back.
 struct WrongAnswerLesson {
     /// One copy of the exercise and its tests.
     struct Copy {
@@ -45,14 +47,16 @@ struct WrongAnswerLesson {
             let suffix = "_v\(index)"
             var exerciseLines = Self.code(lesson.body(of: exerciseCell)).map(\.text)
             if let body = answer.body { exerciseLines = try Self.replacingSolution(in: exerciseLines, with: body) }
-            cell(exerciseLines.map { Self.renaming(exercise.names, suffix: suffix, in: $0) })
+            out.append("```{swift}")
+            for line in exerciseLines { out.append(Self.renaming(exercise.names, suffix: suffix, in: line) + " // answers:\(out.count + 1)") }
+            out += ["```", ""]
             for test in testCells {
                 let body = Self.code(lesson.body(of: test))
                 let hidden = body.contains { $0.text.contains("BEGIN HIDDEN TESTS") }
                 out += ["```{swift}", "do {"]
                 for (line, text) in body {
                     let renamed = Self.renaming(exercise.names, suffix: suffix, in: Self.reseeding(text, variant: answer.seedVariant))
-                    out.append(renamed)
+                    out.append(renamed + " // answers:\(out.count + 1)")
                     copy.testLines[out.count] = line
                     if hidden { copy.hiddenLines.insert(out.count) }
                 }
@@ -63,6 +67,12 @@ struct WrongAnswerLesson {
         }
         text = out.joined(separator: "\n")
         self.copies = copies
+    }
+
+    /// The generated line a line of the written file was copied from, by its tag.
+    static func line(tagged text: String) -> Int? {
+        guard let tag = text.range(of: " // answers:", options: .backwards) else { return nil }
+        return Int(text[tag.upperBound...])
     }
 
     /// The cell's body without its `//|` option lines.
@@ -78,11 +88,13 @@ struct WrongAnswerLesson {
         return Array(lines[...begin]) + body.split(separator: "\n").map { "    " + $0 } + Array(lines[end...])
     }
 
-    /// `text` with each whole-word occurrence of `names` followed by `suffix`.
+    /// `text` with each whole-word occurrence of `names` followed by `suffix` (not after a `.`: `Special.logSumExp`
+    /// is LessonKit's).
     static func renaming(_ names: [String], suffix: String, in text: String) -> String {
         names.reduce(text) { text, name in
             text.replacingOccurrences(
-                of: "\\b" + NSRegularExpression.escapedPattern(for: name) + "\\b", with: name + suffix, options: .regularExpression)
+                of: "(?<![.A-Za-z0-9_])" + NSRegularExpression.escapedPattern(for: name) + "\\b", with: name + suffix,
+                options: .regularExpression)
         }
     }
 
