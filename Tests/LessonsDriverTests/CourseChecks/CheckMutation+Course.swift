@@ -20,7 +20,7 @@ extension CheckMutation {
         M(lesson: "02-autoregressive-models.md", check: "fvsbnNLL <= 18.5",
           find: "epochs: 60, learningRate: 1e-2, weightDecay: 1e-4", replace: "epochs: 1, learningRate: 1e-2, weightDecay: 1e-4"),
         M(lesson: "02-autoregressive-models.md", check: "pixelNLL < fvsbnNLL",
-          find: "epochs: 12, learningRate: 1e-2", replace: "epochs: 1, learningRate: 1e-2"),
+          find: "epochs: 12, learningRate: 1e-2", replace: "epochs: 1, learningRate: 1e-5"),
         M(lesson: "02-autoregressive-models.md", check: "samplingTime > passTime * 16",
           find: "_ = pixelCNN.logits(Variable(Tensor(pixelSamples)))",
           replace: "for _ in 0..<64 { _ = pixelCNN.logits(Variable(Tensor(pixelSamples))) }"),
@@ -31,7 +31,8 @@ extension CheckMutation {
         M(lesson: "02-autoregressive-models.md", check: "measuredRatio > 5",
           find: "let trainedSamples = 80 * 4 * 256", replace: "let trainedSamples = 80 * 4 * 2"),
         M(lesson: "02-autoregressive-models.md", check: "WaveNet should learn the tone",
-          find: "for step in 0..<80 {", replace: "for step in 0..<2 {"),
+          find: "var waveAdam = Adam(wavenet.parameters, learningRate: 1e-2)",
+          replace: "var waveAdam = Adam(wavenet.parameters, learningRate: 0)"),
 
         // 03: the stationary distribution, Metropolis–Hastings, Gibbs against CAVI.
         M(lesson: "03-approximate-inference.md", check: "same limit from every start",
@@ -73,7 +74,7 @@ extension CheckMutation {
         M(lesson: "05-variational-families.md", check: "your update gives LessonKit's fit",
           find: "m[0] = meanFieldUpdate(mu: [0, 0],", replace: "m[0] = meanFieldUpdate(mu: [0.1, 0],"),
         M(lesson: "05-variational-families.md", check: "approximatelyEquals: [1 - rho * rho, 1 - rho * rho]",
-          find: "z1 * z2 * .constant(-2 * rho)", replace: "z1 * z2 * .constant(-2 * 0.5)"),
+          find: "quadratic * .constant(-0.5 / (1 - rho * rho))", replace: "quadratic * .constant(-0.5 / (1 - 0.5 * 0.5))"),
         M(lesson: "05-variational-families.md", check: "check(qDiagonal.kl(to: target)",
           find: "let diagonal = fitByELBO(fullCovariance: false,", replace: "let diagonal = fitByELBO(fullCovariance: true,"),
         M(lesson: "05-variational-families.md", check: "check(fit.variances,",
