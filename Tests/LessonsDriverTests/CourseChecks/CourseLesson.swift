@@ -56,7 +56,3 @@ struct CourseLesson {
         return line.range(of: #"(^|[^A-Za-z0-9_])check(Equal)?\("#, options: .regularExpression) != nil
     }
 }
-
-enum CourseLessonError: Error {
-    case unparsable(String, [String])
-}

@@ -112,7 +112,3 @@ struct WrongAnswerLesson {
         return result
     }
 }
-
-enum WrongAnswerLessonError: Error {
-    case missing(String)
-}
