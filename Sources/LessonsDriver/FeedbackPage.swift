@@ -4,10 +4,10 @@ import Grading
 import LessonModel
 
 /// One student's feedback page for one lesson: their code, each test with its points and message, manual
-/// scores with comments, and the total. Everything from the submission is HTML-escaped; hidden tests are
-/// named with their result and message, never their code.
+/// scores with comments and the rubric they were given by, and the total. Everything from the submission is
+/// HTML-escaped; hidden tests are named with their result and message, never their code.
 enum FeedbackPage {
-    static func html(entry: GradebookEntry, manual: [ManualScore]) -> String {
+    static func html(entry: GradebookEntry, manual: [ManualScore], rubrics: [String: String] = [:]) -> String {
         let report = entry.report
         let manualPoints = manual.reduce(0) { $0 + $1.points }
         let earned = (report.points + manualPoints) * (1 - entry.latePenalty)
@@ -59,6 +59,10 @@ enum FeedbackPage {
             }
             if let score = manual.first(where: { $0.exerciseId == exercise }) {
                 html += "<p>Graded by hand: \(format(score.points)) points. \(escape(score.comment))</p>\n"
+                if let rubric = rubrics[exercise] {
+                    html += "<details class=\"rubric\"><summary>How this answer was graded</summary>\n"
+                        + "<pre>\(escape(rubric))</pre></details>\n"
+                }
             }
             html += "</section>\n"
         }

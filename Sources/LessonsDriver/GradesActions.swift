@@ -79,10 +79,10 @@ public enum GradesActions {
     }
 
     /// Writes `<out>/<student>/<lesson>.html` for every graded submission, each name as its ``FolderName``;
-    /// returns how many.
+    /// returns how many. A written answer's page shows its rubric (``Rubrics``) when `lessons/<lesson>.md` has one.
     /// - Throws: ``FeedbackError/sharedFolder(_:_:)`` before writing anything, when two students (or lessons)
     ///   would share a page on a case-insensitive disk.
-    public static func writeFeedback(gradebook path: URL, output: URL) throws -> Int {
+    public static func writeFeedback(gradebook path: URL, output: URL, lessons: URL? = nil) throws -> Int {
         let gradebook = try Gradebook(existingAt: path.path, shownAs: path.relativePath)
         let manual = Dictionary(grouping: try gradebook.manualScores()) { StudentLesson($0.student, $0.lesson) }
         let entries = try gradebook.entries()
@@ -90,13 +90,25 @@ public enum GradesActions {
         if let (first, second) = FolderName.firstCaseCollision(pages) {
             throw FeedbackError.samePage(entries[first].report, entries[second].report, page: pages[first])
         }
+        var rubrics: [String: [String: String]] = [:]
         for (entry, page) in zip(entries, pages) {
             let file = output.appendingPathComponent(page)
             try Folder.make(file.deletingLastPathComponent().path, shownAs: file.deletingLastPathComponent().relativePath)
+            let lesson = entry.report.lesson
+            if rubrics[lesson] == nil { rubrics[lesson] = lessons.map { Self.rubrics(of: lesson, in: $0) } ?? [:] }
             let html = FeedbackPage.html(
-                entry: entry, manual: manual[StudentLesson(entry.report.student, entry.report.lesson)] ?? [])
+                entry: entry, manual: manual[StudentLesson(entry.report.student, lesson)] ?? [], rubrics: rubrics[lesson] ?? [:])
             try AtomicFile.write(Array(html.utf8), to: file)
         }
         return entries.count
+    }
+
+    /// The rubrics of `<folder>/<lesson>.md`, by exercise id (none when it cannot be read or parsed).
+    static func rubrics(of lesson: String, in folder: URL) -> [String: String] {
+        let file = folder.appendingPathComponent(lesson + ".md")
+        guard let bytes = FileManager.default.contents(atPath: file.path).map(Array.init),
+            let parsed = LessonParser.parse(bytes, displayPath: "Lessons/\(lesson).md").0
+        else { return [:] }
+        return Rubrics.find(in: parsed, markup: GradingMarkupParser.parse(parsed).0)
     }
 }

@@ -21,7 +21,9 @@ struct FeedbackCommand: ParsableCommand {
     func run() throws {
         var count = 0
         try reportingErrors {
-            count = try GradesActions.writeFeedback(gradebook: URL(fileURLWithPath: gradebook), output: URL(fileURLWithPath: out))
+            count = try GradesActions.writeFeedback(
+                gradebook: URL(fileURLWithPath: gradebook), output: URL(fileURLWithPath: out),
+                lessons: ProjectLayout.discover().lessonsDirectory)
         }
         FileHandle.standardError.write(Data("wrote \(count) feedback page(s) to \(out)/\n".utf8))
     }

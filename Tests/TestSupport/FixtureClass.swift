@@ -71,6 +71,12 @@ public enum FixtureClass {
         // Why does the sample variance divide by n here?
         ```
 
+        <!-- BEGIN INSTRUCTOR -->
+        Rubric for `explain` (2 points):
+        - 1 point: dividing by n gives the maximum-likelihood estimate.
+        - 1 point: dividing by n - 1 would make it unbiased.
+        <!-- END INSTRUCTOR -->
+
         """
 
     public static let correctMean = "xs.reduce(0, +) / Double(xs.count)"

@@ -1,0 +1,157 @@
+extension ExerciseCase {
+    private typealias Wrong = WrongAnswer
+
+    /// Every auto-graded exercise of the course, with the wrong answers its hidden tests must reject.
+    static let course: [ExerciseCase] = [
+        ExerciseCase(lesson: "01-generative-models.md", exercise: "naive-bayes-log-likelihood", names: ["naiveBayesLogLikelihood"],
+            wrongAnswers: [
+                Wrong(mistake: "ignores the pixels that are off",
+                      body: "x.indices.reduce(0.0) { $0 + x[$1] * log(theta[$1]) }"),
+                Wrong(mistake: "the probability, not its logarithm",
+                      body: "x.indices.reduce(1.0) { $0 * (x[$1] == 1 ? theta[$1] : 1 - theta[$1]) }"),
+                Wrong(mistake: "off by one: skips the last pixel",
+                      body: "(0..<(x.count - 1)).reduce(0.0) { $0 + (x[$1] == 1 ? log(theta[$1]) : log(1 - theta[$1])) }"),
+                Wrong(mistake: "on and off swapped",
+                      body: "x.indices.reduce(0.0) { $0 + (x[$1] == 1 ? log(1 - theta[$1]) : log(theta[$1])) }"),
+                Wrong(mistake: "wrong sign",
+                      body: "-x.indices.reduce(0.0) { $0 + (x[$1] == 1 ? log(theta[$1]) : log(1 - theta[$1])) }"),
+            ]),
+        ExerciseCase(lesson: "01-generative-models.md", exercise: "bayes-posterior", names: ["posterior"],
+            wrongAnswers: [
+                Wrong(mistake: "naive: exponentiates before normalizing (underflows)",
+                      body: "let joint = zip(logLikelihoods, logPriors).map { exp($0 + $1) }\nreturn joint.map { $0 / joint.reduce(0, +) }"),
+                Wrong(mistake: "forgets the prior",
+                      body: "let evidence = Special.logSumExp(logLikelihoods)\nreturn logLikelihoods.map { exp($0 - evidence) }"),
+                Wrong(mistake: "does not normalize",
+                      body: "zip(logLikelihoods, logPriors).map { exp($0 + $1) }"),
+                Wrong(mistake: "subtracts the largest term instead of the log-sum-exp",
+                      body: "let joint = zip(logLikelihoods, logPriors).map { $0 + $1 }\nreturn joint.map { exp($0 - joint.max()!) }"),
+                Wrong(mistake: "divides by the prior (wrong sign of log p(c))",
+                      body: "let joint = zip(logLikelihoods, logPriors).map { $0 - $1 }\nlet evidence = Special.logSumExp(joint)\nreturn joint.map { exp($0 - evidence) }"),
+            ]),
+        ExerciseCase(lesson: "02-autoregressive-models.md", exercise: "autoregressive-mask", names: ["autoregressiveMask"],
+            wrongAnswers: [
+                Wrong(mistake: "includes the diagonal (j ≤ i)", body: "(0..<d).map { i in (0..<d).map { j in j <= i ? 1 : 0 } }"),
+                Wrong(mistake: "transposed (j > i)", body: "(0..<d).map { i in (0..<d).map { j in j > i ? 1 : 0 } }"),
+                Wrong(mistake: "off by one: drops the first (all-zero) row", body: "(1..<d).map { i in (0..<d).map { j in j < i ? 1 : 0 } }"),
+                Wrong(mistake: "the visible test's answer, hard-coded", body: "[[0, 0, 0], [1, 0, 0], [1, 1, 0]]"),
+            ]),
+        ExerciseCase(lesson: "02-autoregressive-models.md", exercise: "receptive-field", names: ["receptiveField"],
+            wrongAnswers: [
+                Wrong(mistake: "forgets the current sample (the 1)", body: "dilations.reduce(0) { $0 + (k - 1) * $1 }"),
+                Wrong(mistake: "k instead of k − 1", body: "1 + dilations.reduce(0) { $0 + k * $1 }"),
+                Wrong(mistake: "counts layers, not dilations", body: "1 + (k - 1) * dilations.count"),
+                Wrong(mistake: "only the largest dilation", body: "1 + (k - 1) * (dilations.max() ?? 0)"),
+            ]),
+        ExerciseCase(lesson: "03-approximate-inference.md", exercise: "responsibilities", names: ["responsibilities"],
+            wrongAnswers: [
+                Wrong(mistake: "naive densities (0/0 far from both components)",
+                      body: """
+                        let p = weights.indices.map { k in
+                            weights[k] * exp(-(x - means[k]) * (x - means[k]) / (2 * variances[k])) / (2 * Double.pi * variances[k]).squareRoot()
+                        }
+                        return p.map { $0 / p.reduce(0, +) }
+                        """),
+                Wrong(mistake: "forgets the normalizing constant −½ log(2πσ²)",
+                      body: """
+                        let logTerms = weights.indices.map { k in log(weights[k]) - (x - means[k]) * (x - means[k]) / (2 * variances[k]) }
+                        let normalizer = Special.logSumExp(logTerms)
+                        return logTerms.map { exp($0 - normalizer) }
+                        """),
+                Wrong(mistake: "forgets the 2 in (x − μ)²/(2σ²)",
+                      body: """
+                        let logTerms = weights.indices.map { k in
+                            log(weights[k]) - 0.5 * log(2 * Double.pi * variances[k]) - (x - means[k]) * (x - means[k]) / variances[k]
+                        }
+                        let normalizer = Special.logSumExp(logTerms)
+                        return logTerms.map { exp($0 - normalizer) }
+                        """),
+                Wrong(mistake: "forgets the mixture weights",
+                      body: """
+                        let logTerms = weights.indices.map { k in
+                            -0.5 * log(2 * Double.pi * variances[k]) - (x - means[k]) * (x - means[k]) / (2 * variances[k])
+                        }
+                        let normalizer = Special.logSumExp(logTerms)
+                        return logTerms.map { exp($0 - normalizer) }
+                        """),
+                Wrong(mistake: "does not normalize",
+                      body: """
+                        weights.indices.map { k in
+                            exp(log(weights[k]) - 0.5 * log(2 * Double.pi * variances[k]) - (x - means[k]) * (x - means[k]) / (2 * variances[k]))
+                        }
+                        """),
+            ]),
+        ExerciseCase(lesson: "03-approximate-inference.md", exercise: "acceptance", names: ["acceptanceProbability"],
+            wrongAnswers: [
+                Wrong(mistake: "naive ratio exp(b) / exp(a) (inf / inf = nan, and min(1, nan) = 1)",
+                      body: "min(1, exp(logProposed) / exp(logCurrent))"),
+                Wrong(mistake: "rescales only very negative log densities",
+                      body: "let shift = logCurrent < -500 ? -logCurrent : 0\nreturn min(1, exp(logProposed + shift) / exp(logCurrent + shift))"),
+                Wrong(mistake: "forgets the min(1, ·)", body: "exp(logProposed - logCurrent)"),
+                Wrong(mistake: "the ratio upside down", body: "min(1, exp(logCurrent - logProposed))"),
+            ]),
+        ExerciseCase(lesson: "04-elbo.md", exercise: "monte-carlo-elbo", names: ["monteCarloELBO"], context: ["model"],
+            wrongAnswers: [
+                Wrong(mistake: "forgets − log q(z)",
+                      body: "var total = 0.0\nfor _ in 0..<samples { total += logJoint(q.sample(using: &generator)) }\nreturn total / Double(samples)"),
+                Wrong(mistake: "adds log q(z) (wrong sign)",
+                      body: "var total = 0.0\nfor _ in 0..<samples {\n    let z = q.sample(using: &generator)\n    total += logJoint(z) + q.logProb(z)\n}\nreturn total / Double(samples)"),
+                Wrong(mistake: "off by one: divides by S − 1",
+                      body: "var total = 0.0\nfor _ in 0..<samples {\n    let z = q.sample(using: &generator)\n    total += logJoint(z) - q.logProb(z)\n}\nreturn total / Double(samples - 1)"),
+                Wrong(mistake: "evaluates at the mean of q instead of averaging over draws",
+                      body: "logJoint(q.mean) - q.logProb(q.mean)"),
+                Wrong(mistake: "one draw, whatever S is",
+                      body: "let z = q.sample(using: &generator)\nreturn logJoint(z) - q.logProb(z)"),
+            ]),
+        ExerciseCase(lesson: "04-elbo.md", exercise: "gaussian-kl", names: ["gaussianKL"],
+            wrongAnswers: [
+                Wrong(mistake: "standard deviations where variances belong", body: "log(s2 / s1) + (s1 + (m1 - m2) * (m1 - m2)) / (2 * s2) - 0.5"),
+                Wrong(mistake: "forgets the − ½", body: "log(s2 / s1) + (s1 * s1 + (m1 - m2) * (m1 - m2)) / (2 * s2 * s2)"),
+                Wrong(mistake: "log(s1 / s2) (wrong sign)", body: "log(s1 / s2) + (s1 * s1 + (m1 - m2) * (m1 - m2)) / (2 * s2 * s2) - 0.5"),
+                Wrong(mistake: "divides by q's variance instead of p's", body: "log(s2 / s1) + (s1 * s1 + (m1 - m2) * (m1 - m2)) / (2 * s1 * s1) - 0.5"),
+                Wrong(mistake: "forgets the mean difference", body: "log(s2 / s1) + s1 * s1 / (2 * s2 * s2) - 0.5"),
+                Wrong(mistake: "a symmetric distance", body: "log(s2 / s1) * log(s2 / s1) + (m1 - m2) * (m1 - m2) / 2"),
+            ]),
+        ExerciseCase(lesson: "05-variational-families.md", exercise: "mean-field-update", names: ["meanFieldUpdate"],
+            wrongAnswers: [
+                Wrong(mistake: "wrong sign", body: "mu[0] + precision[0][1] / precision[0][0] * (m2 - mu[1])"),
+                Wrong(mistake: "forgets to subtract μ₂", body: "mu[0] - precision[0][1] / precision[0][0] * m2"),
+                Wrong(mistake: "divides by Λ₂₂ instead of Λ₁₁", body: "mu[0] - precision[0][1] / precision[1][1] * (m2 - mu[1])"),
+                Wrong(mistake: "forgets to divide by Λ₁₁", body: "mu[0] - precision[0][1] * (m2 - mu[1])"),
+                Wrong(mistake: "the ratio upside down (Λ₁₁/Λ₁₂)", body: "mu[0] - precision[0][0] / precision[0][1] * (m2 - mu[1])"),
+            ]),
+        ExerciseCase(lesson: "05-variational-families.md", exercise: "mixture-moments", names: ["mixtureMoments"],
+            wrongAnswers: [
+                Wrong(mistake: "the average variance (forgets the spread of the means)",
+                      body: "let mean = zip(weights, means).reduce(0) { $0 + $1.0 * $1.1 }\nreturn (mean, zip(weights, variances).reduce(0) { $0 + $1.0 * $1.1 })"),
+                Wrong(mistake: "an unweighted mean",
+                      body: "let mean = means.reduce(0, +) / Double(means.count)\nlet second = weights.indices.reduce(0.0) { $0 + weights[$1] * (variances[$1] + means[$1] * means[$1]) }\nreturn (mean, second - mean * mean)"),
+                Wrong(mistake: "the second moment, not the variance",
+                      body: "let mean = zip(weights, means).reduce(0) { $0 + $1.0 * $1.1 }\nreturn (mean, weights.indices.reduce(0.0) { $0 + weights[$1] * (variances[$1] + means[$1] * means[$1]) })"),
+                Wrong(mistake: "squared weights, as for a weighted sum of independent variables",
+                      body: "let mean = zip(weights, means).reduce(0) { $0 + $1.0 * $1.1 }\nreturn (mean, weights.indices.reduce(0.0) { $0 + weights[$1] * weights[$1] * variances[$1] })"),
+            ]),
+        ExerciseCase(lesson: "06-summary.md", exercise: "log-sum-exp", names: ["logSumExp"],
+            wrongAnswers: [
+                Wrong(mistake: "naive log Σ exp (overflows and underflows)", body: "log(a.reduce(0) { $0 + exp($1) })"),
+                Wrong(mistake: "the largest term only", body: "a.max() ?? -Double.infinity"),
+                Wrong(mistake: "0 for an empty sum",
+                      body: "guard let top = a.max() else { return 0 }\nreturn top + log(a.reduce(0) { $0 + exp($1 - top) })"),
+                Wrong(mistake: "shifts by the first term, not the largest",
+                      body: "guard let first = a.first else { return -Double.infinity }\nreturn first + log(a.reduce(0) { $0 + exp($1 - first) })"),
+            ]),
+        ExerciseCase(lesson: "06-summary.md", exercise: "autoregressive-log-likelihood", names: ["autoregressiveLogLikelihood"],
+            wrongAnswers: [
+                Wrong(mistake: "naive log σ(ℓ) or log(1 − σ(ℓ)), by the pixel's value",
+                      body: "zip(x, logits).reduce(0) { $0 + ($1.0 == 1 ? log(1 / (1 + exp(-$1.1))) : log(1 - 1 / (1 + exp(-$1.1)))) }"),
+                Wrong(mistake: "naive log σ and log(1 − σ)",
+                      body: "zip(x, logits).reduce(0) { total, pair in\n    let p = 1 / (1 + exp(-pair.1))\n    return total + pair.0 * log(p) + (1 - pair.0) * log(1 - p)\n}"),
+                Wrong(mistake: "naive softplus log(1 + e^ℓ) (overflows)",
+                      body: "zip(x, logits).reduce(0) { $0 + $1.0 * $1.1 - log(1 + exp($1.1)) }"),
+                Wrong(mistake: "wrong sign of the logit",
+                      body: "zip(x, logits).reduce(0) { $0 - $1.0 * $1.1 - Special.softplus(-$1.1) }"),
+                Wrong(mistake: "off by one: skips the first pixel",
+                      body: "zip(x.dropFirst(), logits.dropFirst()).reduce(0) { $0 + $1.0 * $1.1 - Special.softplus($1.1) }"),
+            ]),
+    ]
+}
