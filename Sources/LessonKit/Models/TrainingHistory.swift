@@ -7,6 +7,14 @@ public struct TrainingHistory: Sendable {
     /// Wall-clock time of the whole run, in seconds.
     public var seconds: Double = 0
 
+    /// How much the test NLL fell over the last `epochs` epochs: the value `epochs` epochs before the end minus the
+    /// lowest value since (nats; 0 when it only rose). A plateau is a small improvement.
+    public func testImprovement(overLast epochs: Int) -> Double {
+        precondition(testNLL.count > epochs, "testImprovement: \(testNLL.count) epochs recorded, need more than \(epochs)")
+        let window = testNLL.suffix(epochs + 1)
+        return window.first! - window.min()!
+    }
+
     /// The learning curves as a line plot.
     public func plot(title: String) -> LinePlot {
         var plot = LinePlot(title: title, xLabel: "epoch", yLabel: "NLL (nats per image)")

@@ -74,11 +74,34 @@ import Testing
     func rowLSTMSeesTheTriangleAbove(inputKernelSize: Int) {
         for (height, width, seed) in Self.cases {
             var generator = SeededGenerator(seed: seed)
-            let model = RowLSTM(height: height, width: width, hiddenChannels: 4, leftContext: inputKernelSize / 2, using: &generator)
+            let model = RowLSTM(height: height, width: width, hiddenChannels: 4, inputKernelSize: inputKernelSize, using: &generator)
             randomiseParameters(of: model, seed: seed)
             expectContext(of: model, height: height, width: width, name: "Row LSTM") {
                 ExpectedContext.rowLSTM(y: $0, x: $1, height: height, width: width, inputKernelSize: inputKernelSize)
             }
+        }
+    }
+
+    @Test(arguments: [3, 5])
+    func diagonalBiLSTMSeesEveryEarlierPixelButTheLastOfTheRowAbove(inputKernelSize: Int) {
+        for (height, width, seed) in Self.cases {
+            var generator = SeededGenerator(seed: seed)
+            let model = DiagonalBiLSTM(height: height, width: width, hiddenChannels: 4, inputKernelSize: inputKernelSize,
+                using: &generator)
+            randomiseParameters(of: model, seed: seed)
+            expectContext(of: model, height: height, width: width, name: "Diagonal BiLSTM") {
+                ExpectedContext.diagonalBiLSTM(y: $0, x: $1, height: height, width: width, inputKernelSize: inputKernelSize)
+            }
+        }
+    }
+
+    @Test func diagonalBiLSTMWithAWideEnoughInputLayerSeesEveryEarlierPixel() {
+        // r = 6 ≥ W − 1 for W = 6: the mask-A layer at the current row reaches the last pixel of the row above.
+        var generator = SeededGenerator(seed: 14)
+        let model = DiagonalBiLSTM(height: 5, width: 6, hiddenChannels: 4, inputKernelSize: 13, using: &generator)
+        randomiseParameters(of: model, seed: 14)
+        expectContext(of: model, height: 5, width: 6, name: "Diagonal BiLSTM, 13 × 13 input layer") {
+            ExpectedContext.allEarlier(y: $0, x: $1, height: 5, width: 6)
         }
     }
 }
