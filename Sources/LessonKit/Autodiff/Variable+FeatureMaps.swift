@@ -53,6 +53,18 @@ extension Variable {
         return remapped(height: h, width: w) { y, x in y > 0 ? (y - 1, x) : nil }
     }
 
+    /// The map cut into `parts` equal groups of channels, in order: [n, C, H, W] → `parts` maps [n, C/parts, H, W]
+    /// (an LSTM's four gates computed by one convolution).
+    public func splitChannels(into parts: Int) -> [Variable] {
+        let (n, c, h, w) = mapShape
+        precondition(parts > 0 && c % parts == 0, "splitChannels: \(c) channels do not split into \(parts) equal parts")
+        let size = c / parts * h * w
+        let flat = reshaped([n, c * h * w])
+        return (0..<parts).map { k in
+            flat.gathered(from: (k * size..<(k + 1) * size).map { $0 }).reshaped([n, c / parts, h, w])
+        }
+    }
+
     /// Joins maps [n, C, H, 1] (columns, left to right) into one map [n, C, H, count].
     public static func joiningColumns(_ columns: [Variable]) -> Variable {
         let (n, c, h) = (columns[0].shape[0], columns[0].shape[1], columns[0].shape[2])

@@ -20,9 +20,6 @@ public enum ConvolutionMask {
         case horizontal
         /// The whole centre row: a 1 × k convolution along a row (the Row LSTM's state-to-state kernel).
         case row
-        /// The centre and the tap just above it: a 2 × 1 convolution down a column (the Diagonal BiLSTM's
-        /// state-to-state kernel, applied to the previous column of the skewed map).
-        case column
 
         func allows(row i: Int, column j: Int, centre c: Int) -> Bool {
             switch self {
@@ -33,7 +30,6 @@ public enum ConvolutionMask {
             case .horizontalFirst: i == c && j < c
             case .horizontal: i == c && j <= c
             case .row: i == c
-            case .column: j == c && (i == c || i == c - 1)
             }
         }
     }
