@@ -10,19 +10,21 @@ extension Variable {
         let p = shape.last ?? 1, q = sources.count, groups = value.count / max(1, p)
         precondition(sources.allSatisfy { $0.map { (0..<p).contains($0) } ?? true },
             "gathered(from:): every source must lie in 0..<\(p)")
+        // Sources as plain integers (−1 for padding), walked once per group with unchecked buffers.
+        let map = sources.map { $0 ?? -1 }
         var output = [Double](repeating: 0, count: groups * q)
-        for group in 0..<groups {
-            for (target, source) in sources.enumerated() {
-                if let source { output[group * q + target] = value.scalars[group * p + source] }
+        value.scalars.withUnsafeBufferPointer { input in output.withUnsafeMutableBufferPointer { out in
+            for group in 0..<groups {
+                for target in 0..<q where map[target] >= 0 { out[group * q + target] = input[group * p + map[target]] }
             }
-        }
+        } }
         return Variable(Tensor(shape: shape.dropLast() + [q], scalars: output), inputs: [self], onlyMovesValues: true) { g in
             var gradient = [Double](repeating: 0, count: groups * p)
-            for group in 0..<groups {
-                for (target, source) in sources.enumerated() {
-                    if let source { gradient[group * p + source] += g.scalars[group * q + target] }
+            g.scalars.withUnsafeBufferPointer { upstream in gradient.withUnsafeMutableBufferPointer { back in
+                for group in 0..<groups {
+                    for target in 0..<q where map[target] >= 0 { back[group * p + map[target]] += upstream[group * q + target] }
                 }
-            }
+            } }
             return [Tensor(shape: self.shape, scalars: gradient)]
         }
     }
