@@ -18,7 +18,7 @@ extension Variable {
             offsetY: -(size / 2), offsetX: -(size / 2), dilation: 1, mask: mask)
         let output = patches.convolve(value, with: effective, outChannels: outChannels, batch: batch)
         let input = value
-        return Variable(output, inputs: [self, kernel]) { g in
+        return Variable(output, inputs: [self, kernel], work: output.count * patches.taps) { g in
             var (inputGradient, kernelGradient) = patches.gradients(g, input: input, kernel: effective, outChannels: outChannels, batch: batch)
             if let mask { kernelGradient = kernelGradient * mask }
             return [inputGradient, kernelGradient]
@@ -40,7 +40,7 @@ extension Variable {
             offsetY: 0, offsetX: -(size - 1) * dilation, dilation: dilation, mask: nil)
         let output = patches.convolve(value, with: kernel.value, outChannels: outChannels, batch: batch)
         let input = value, kernelValue = kernel.value
-        return Variable(output.reshaped([batch, outChannels, time]), inputs: [self, kernel]) { g in
+        return Variable(output.reshaped([batch, outChannels, time]), inputs: [self, kernel], work: output.count * patches.taps) { g in
             let (inputGradient, kernelGradient) = patches.gradients(g, input: input, kernel: kernelValue, outChannels: outChannels, batch: batch)
             return [inputGradient.reshaped(input.shape), kernelGradient.reshaped(kernelValue.shape)]
         }

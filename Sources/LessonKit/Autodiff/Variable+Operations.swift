@@ -24,7 +24,8 @@ extension Variable {
     /// The matrix product A B ([m, k] · [k, n] → [m, n]); ∂/∂A = G Bᵀ, ∂/∂B = Aᵀ G.
     /// With `transposingOther`, the product A Bᵀ of [m, k] and [n, k]; ∂/∂A = G B, ∂/∂B = Gᵀ A.
     public func matmul(_ other: Variable, transposingOther: Bool = false) -> Variable {
-        Variable(value.matmul(other.value, transposingSelf: false, transposingOther: transposingOther), inputs: [self, other]) { g in
+        let product = value.matmul(other.value, transposingSelf: false, transposingOther: transposingOther)
+        return Variable(product, inputs: [self, other], work: product.count * shape[1]) { g in
             if transposingOther {
                 return [g.matmul(other.value), g.matmul(self.value, transposingSelf: true, transposingOther: false)]
             }
@@ -95,7 +96,7 @@ extension Variable {
 
     /// The same elements with another shape; ∂ = g reshaped back.
     public func reshaped(_ newShape: [Int]) -> Variable {
-        Variable(value.reshaped(newShape), inputs: [self]) { g in [g.reshaped(self.shape)] }
+        Variable(value.reshaped(newShape), inputs: [self], onlyMovesValues: true) { g in [g.reshaped(self.shape)] }
     }
 }
 

@@ -19,6 +19,12 @@ public final class Variable: @unchecked Sendable {
     let inputs: [Variable]
     /// Maps the output's gradient to one gradient per input (same shapes as the inputs).
     let backwardRule: ((Tensor) -> [Tensor])?
+    /// Whether the operation only moves values (a reshape, a gather, a concatenation) and computes nothing;
+    /// ``sequentialDepth`` and ``arithmeticOperationCount`` do not count such operations.
+    let onlyMovesValues: Bool
+    /// Scalar operations the forward pass did: one multiply-add per term of a matrix product or convolution,
+    /// one per element of an elementwise result, none for leaves and for operations that only move values.
+    let work: Int
 
     /// A leaf: data (`requiresGradient: false`) or a parameter (`true`).
     public init(_ value: Tensor, requiresGradient: Bool = false) {
@@ -26,14 +32,21 @@ public final class Variable: @unchecked Sendable {
         self.requiresGradient = requiresGradient
         self.inputs = []
         self.backwardRule = nil
+        self.onlyMovesValues = false
+        self.work = 0
     }
 
-    /// The result of an operation on `inputs`, with its local backward rule.
-    init(_ value: Tensor, inputs: [Variable], backward: @escaping (Tensor) -> [Tensor]) {
+    /// The result of an operation on `inputs`, with its local backward rule; `onlyMovesValues` for operations
+    /// that compute nothing (reshapes, gathers, concatenations); `work` in scalar operations (default: one per
+    /// element of the result).
+    init(_ value: Tensor, inputs: [Variable], onlyMovesValues: Bool = false, work: Int? = nil,
+         backward: @escaping (Tensor) -> [Tensor]) {
         self.value = value
         self.requiresGradient = inputs.contains { $0.requiresGradient || $0.backwardRule != nil }
         self.inputs = inputs
         self.backwardRule = backward
+        self.onlyMovesValues = onlyMovesValues
+        self.work = onlyMovesValues ? 0 : (work ?? value.count)
     }
 
     /// The shape of the value (and of the gradient).

@@ -9,12 +9,17 @@ public protocol AutoregressiveImageModel: AnyObject {
     var pixelCount: Int { get }
     /// Everything the optimizer updates.
     var parameters: [Parameter] { get }
+    /// The number of parameters that can change, that is, not counting entries that a mask holds at zero.
+    var parameterCount: Int { get }
     /// Logits ℓ[n, i] of p(xᵢ = 1 | x₍<ᵢ₎) for a batch of images [n, D] (values 0 or 1): shape [n, D].
     /// ℓ[n, i] may depend on images[n, j] for j < i only.
     func logits(_ images: Variable) -> Variable
 }
 
 extension AutoregressiveImageModel {
+    /// Every entry of every parameter (for models without masks).
+    public var parameterCount: Int { parameters.reduce(0) { $0 + $1.value.count } }
+
     /// Mean negative log-likelihood in nats per image, exact: −log p(x) = Σᵢ softplus(ℓᵢ) − xᵢ ℓᵢ, averaged over
     /// the images (each an array of D values 0 or 1). Evaluated in batches of `batchSize`.
     public func negativeLogLikelihood(_ images: [[Double]], batchSize: Int = 500) -> Double {

@@ -25,6 +25,9 @@ public final class FVSBN: AutoregressiveImageModel {
 
     public var parameters: [Parameter] { [weights, biases] }
 
+    /// D(D − 1)/2 weights below the diagonal and D biases.
+    public var parameterCount: Int { Int(mask.scalars.reduce(0, +)) + pixelCount }
+
     /// ℓ = x (W ⊙ M)ᵀ + b: [n, D] → [n, D].
     public func logits(_ images: Variable) -> Variable {
         images.matmul(weights.variable() * Variable(mask), transposingOther: true) + biases.variable()

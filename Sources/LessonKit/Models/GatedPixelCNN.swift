@@ -25,9 +25,8 @@ public final class GatedPixelCNN: AutoregressiveImageModel {
             self.first = first
         }
 
-        var parameters: [Parameter] {
-            [verticalFilter, verticalGate, horizontalFilter, horizontalGate, link, residual].flatMap(\.parameters)
-        }
+        var convolutions: [MaskedConvolution] { [verticalFilter, verticalGate, horizontalFilter, horizontalGate, link, residual] }
+        var parameters: [Parameter] { convolutions.flatMap(\.parameters) }
 
         /// (vertical, horizontal) → (vertical′, horizontal′).
         func callAsFunction(_ vertical: Variable, _ horizontal: Variable) -> (Variable, Variable) {
@@ -61,6 +60,9 @@ public final class GatedPixelCNN: AutoregressiveImageModel {
     }
 
     public var parameters: [Parameter] { layers.flatMap(\.parameters) + output.parameters + [positionBias] }
+
+    /// Unmasked kernel entries and biases of every layer, plus the position biases.
+    public var parameterCount: Int { (layers.flatMap(\.convolutions) + [output]).reduce(pixelCount) { $0 + $1.parameterCount } }
 
     /// [n, D] → [n, D]: both stacks start from the image; the logits come from the horizontal stack.
     public func logits(_ images: Variable) -> Variable {

@@ -34,6 +34,9 @@ public final class MADE: AutoregressiveImageModel {
 
     public var parameters: [Parameter] { [inputWeights, hiddenBiases, outputWeights, outputBiases] }
 
+    /// The weights the two masks let through, plus H + D biases.
+    public var parameterCount: Int { Int((inputMask.scalars + outputMask.scalars).reduce(0, +)) + hiddenUnits + pixelCount }
+
     /// [n, D] → [n, D].
     public func logits(_ images: Variable) -> Variable {
         let hidden = (images.matmul(inputWeights.variable() * Variable(inputMask), transposingOther: true) + hiddenBiases.variable()).relu()

@@ -22,6 +22,9 @@ public struct MaskedConvolution: Sendable {
     /// The parameters to learn.
     public var parameters: [Parameter] { [kernel, bias] }
 
+    /// Kernel entries the mask lets through, plus the biases.
+    public var parameterCount: Int { Int(mask.scalars.reduce(0, +)) + bias.value.count }
+
     /// (kernel ⊙ mask) ⋆ input + bias.
     public func callAsFunction(_ input: Variable) -> Variable {
         input.convolution2D(kernel: kernel.variable(), mask: mask) + bias.variable()

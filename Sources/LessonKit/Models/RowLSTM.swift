@@ -1,70 +1,75 @@
 /// PixelRNN's Row LSTM (van den Oord, Kalchbrenner & Kavukcuoglu 2016, section 3.1) for binary images: an LSTM
 /// that runs down the image one row at a time, all pixels of a row in parallel.
 ///
-/// For row y, every gate is  σ or tanh( K_ss ⋆ h₍y−1₎ + K_is ⋆ x₍y₎ + b ):
-/// - the input-to-state convolution K_is sees the current row strictly left of each pixel (mask A along the row),
-///   and is computed for all rows at once;
-/// - the state-to-state convolution K_ss is a 1 × 3 convolution of the previous row's hidden state, so the
-///   context grows by one pixel left and right per row above: a triangular receptive field.
-/// Then c_y = f ⊙ c₍y−1₎ + i ⊙ g, h_y = o ⊙ tanh(c_y), and a 1 × 1 convolution of h_y gives the logits of row y.
-/// Training is parallel within a row but sequential down the rows; sampling is sequential in every pixel.
+/// Layers, for an image [n, 1, H, W] and h hidden channels:
+/// 1. F = a k × k convolution with mask A (the paper's 7 × 7 input layer): F(y, x) reads earlier pixels only;
+/// 2. the LSTM: for row y, the four gates [i, f, o, g] = σ, σ, σ, tanh of K_ss ⋆ h₍y−1₎ + K_is ⋆ F_y, where the
+///    input-to-state kernel K_is is 1 × 3 with mask B (F at x − 1 and x) and the state-to-state kernel K_ss is
+///    1 × 3 over the previous row's state (x − 1, x, x + 1), each with 4h output channels, h per gate; then
+///    c_y = f ⊙ c₍y−1₎ + i ⊙ g and h_y = o ⊙ tanh(c_y);
+/// 3. a residual connection, F + 1×1(h), then ReLU and a 1 × 1 convolution to one logit per pixel, plus a
+///    bias per pixel position (as in ``PixelCNN``).
+///
+/// The state of row y reads the state of row y − 1 one column either side, so the context is a triangle that
+/// widens by one column per row above (plus what mask A adds): it misses pixels up and to the right, and far
+/// left in the current row. Training is parallel within a row but sequential down the rows: H steps.
 public final class RowLSTM: AutoregressiveImageModel {
     public let pixelCount: Int
     /// Image height and width.
     public let height: Int, width: Int
-    /// Hidden channels per pixel.
+    /// Hidden channels per pixel (h).
     public let hiddenChannels: Int
-    /// Input-to-state convolutions (input, forget, output, candidate gates), masked to the left of each pixel.
-    let inputToState: [MaskedConvolution]
-    /// State-to-state 1 × 3 convolutions of the previous row's hidden state, one per gate.
-    let stateToState: [MaskedConvolution]
-    let output: MaskedConvolution
+    /// The k × k mask-A input layer, 1 → h channels.
+    let input: MaskedConvolution
+    /// Input-to-state 1 × 3 mask-B convolution of F, h → 4h channels (input, forget, output, candidate gates).
+    let inputToState: MaskedConvolution
+    /// State-to-state 1 × 3 convolution of the previous row's hidden state, h → 4h channels.
+    let stateToState: MaskedConvolution
+    /// The 1 × 1 convolution added to F (residual), and the 1 × 1 convolution to the logits.
+    let residual: MaskedConvolution, output: MaskedConvolution
+    /// A bias per pixel position [1, D], added to the logits.
+    public let positionBias: Parameter
 
-    /// A Row LSTM with `hiddenChannels` channels; the input-to-state kernel reaches `leftContext` pixels left.
+    /// A Row LSTM with `hiddenChannels` channels and a `inputKernelSize` × `inputKernelSize` mask-A input layer.
+    /// The forget gates start with bias 1 (remember by default).
     public init<G: RandomNumberGenerator>(
-        height: Int = 8, width: Int = 8, hiddenChannels: Int = 16, leftContext: Int = 3, using generator: inout G
+        height: Int = 8, width: Int = 8, hiddenChannels: Int = 16, inputKernelSize: Int = 5, using generator: inout G
     ) {
         (self.height, self.width, pixelCount, self.hiddenChannels) = (height, width, height * width, hiddenChannels)
-        inputToState = (0..<4).map { _ in
-            MaskedConvolution(.horizontalFirst, inChannels: 1, outChannels: hiddenChannels, size: 2 * leftContext + 1, using: &generator)
-        }
-        stateToState = (0..<4).map { _ in
-            MaskedConvolution(.row, inChannels: hiddenChannels, outChannels: hiddenChannels, size: 3, using: &generator)
-        }
-        output = MaskedConvolution(.b, inChannels: hiddenChannels, outChannels: 1, size: 1, using: &generator)
+        let h = hiddenChannels
+        input = MaskedConvolution(.a, inChannels: 1, outChannels: h, size: inputKernelSize, using: &generator)
+        inputToState = MaskedConvolution(.horizontal, inChannels: h, outChannels: 4 * h, size: 3, using: &generator)
+        stateToState = MaskedConvolution(.row, inChannels: h, outChannels: 4 * h, size: 3, using: &generator)
+        inputToState.bias.value = Tensor(shape: [4 * h, 1, 1], scalars: (0..<(4 * h)).map { $0 / h == 1 ? 1 : 0 })
+        residual = MaskedConvolution(.b, inChannels: h, outChannels: h, size: 1, using: &generator)
+        output = MaskedConvolution(.b, inChannels: h, outChannels: 1, size: 1, using: &generator)
+        positionBias = Parameter(Tensor(repeating: 0, shape: [1, pixelCount]))
     }
 
-    public var parameters: [Parameter] { (inputToState + stateToState + [output]).flatMap(\.parameters) }
+    public var parameters: [Parameter] {
+        [input, inputToState, stateToState, residual, output].flatMap(\.parameters) + [positionBias]
+    }
 
-    /// [n, D] → [n, D]. The first row's previous state is zero, so row 0 sees only its own left context.
+    /// Unmasked kernel entries and biases of every convolution, plus the position biases.
+    public var parameterCount: Int {
+        [input, inputToState, stateToState, residual, output].reduce(pixelCount) { $0 + $1.parameterCount }
+    }
+
+    /// [n, D] → [n, D]. The state above the first row is zero.
     public func logits(_ images: Variable) -> Variable {
-        let n = images.shape[0], c = hiddenChannels
-        let image = images.reshaped([n, 1, height, width])
-        // Input-to-state for the whole image at once, as rows of [n·C, H·W].
-        let inputGates = inputToState.map { $0(image).reshaped([n * c, pixelCount]) }
-        var hidden = Variable(Tensor(repeating: 0, shape: [n, c, 1, width]))
-        var cell = Variable(Tensor(repeating: 0, shape: [n, c, 1, width]))
+        let n = images.shape[0], h = hiddenChannels
+        let features = input(images.reshaped([n, 1, height, width]))      // F: [n, h, H, W]
+        var hidden = Variable(Tensor(repeating: 0, shape: [n, h, 1, width]))
+        var cell = hidden
         var rows: [Variable] = []
         for y in 0..<height {
-            let select = Variable(RowSelection.take(row: y, height: height, width: width))
-            let gate = { (k: Int) in
-                inputGates[k].matmul(select).reshaped([n, c, 1, self.width]) + self.stateToState[k](hidden)
-            }
-            let (i, f, o, g) = (gate(0).sigmoid(), gate(1).sigmoid(), gate(2).sigmoid(), gate(3).tanh())
+            let gates = (inputToState(features.row(y)) + stateToState(hidden)).splitChannels(into: 4)
+            let (i, f, o, g) = (gates[0].sigmoid(), gates[1].sigmoid(), gates[2].sigmoid(), gates[3].tanh())
             cell = f * cell + i * g
             hidden = o * cell.tanh()
-            rows.append(output(hidden).reshaped([n, width]).matmul(select, transposingOther: true))
+            rows.append(hidden)
         }
-        return rows.dropFirst().reduce(rows[0], +)
-    }
-}
-
-/// Selection matrices that take one row out of a flattened image and put it back, as matrix products.
-enum RowSelection {
-    /// S [H·W, W] with S[y·W + x, x] = 1: x [·, H·W] · S = row y of x.
-    static func take(row y: Int, height: Int, width: Int) -> Tensor {
-        var selection = Tensor(repeating: 0, shape: [height * width, width])
-        for x in 0..<width { selection.scalars[(y * width + x) * width + x] = 1 }
-        return selection
+        let states = Variable.joiningRows(rows)                           // [n, h, H, W]
+        return output((features + residual(states)).relu()).reshaped([n, pixelCount]) + positionBias.variable()
     }
 }

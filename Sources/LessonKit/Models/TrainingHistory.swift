@@ -7,6 +7,16 @@ public struct TrainingHistory: Sendable {
     /// Wall-clock time of the whole run, in seconds.
     public var seconds: Double = 0
 
+    /// How much the test NLL fell over the last `epochs` epochs, robust to the noise of single epochs: the mean
+    /// test NLL of the `epochs` epochs before them minus the mean of the last `epochs` (nats; negative when it
+    /// rose). A plateau is a small value.
+    public func testImprovement(overLast epochs: Int) -> Double {
+        precondition(epochs > 0 && testNLL.count >= 2 * epochs,
+            "testImprovement: \(testNLL.count) epochs recorded, need at least \(2 * epochs)")
+        let last = testNLL.suffix(epochs), before = testNLL.dropLast(epochs).suffix(epochs)
+        return (before.reduce(0, +) - last.reduce(0, +)) / Double(epochs)
+    }
+
     /// The learning curves as a line plot.
     public func plot(title: String) -> LinePlot {
         var plot = LinePlot(title: title, xLabel: "epoch", yLabel: "NLL (nats per image)")

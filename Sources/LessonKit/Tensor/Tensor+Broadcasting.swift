@@ -60,23 +60,42 @@ extension TensorOf {
 
     /// Calls `body` once per row (all axes but the last) of `shape`, in row-major order, with the row's position
     /// in a tensor of that shape, its offsets under two sets of strides, its length and the two strides of the
-    /// last axis: the per-element index arithmetic of broadcasting hoisted out of the inner loop.
+    /// last axis: the per-element index arithmetic of broadcasting hoisted out of the inner loop. Neighbouring
+    /// axes that both stride sets traverse as one (a bias [C, 1, 1] over [n, C, H, W] is constant across H and W)
+    /// are merged first, so rows are as long as possible; the order of the elements is unchanged.
     static func forEachRow(
         of shape: [Int], strides first: [Int], _ second: [Int],
         _ body: (_ position: Int, _ first: Int, _ second: Int, _ length: Int, _ firstStep: Int, _ secondStep: Int) -> Void
     ) {
-        guard let length = shape.last else { body(0, 0, 0, 1, 0, 0); return }
-        let rows = shape.dropLast().reduce(1, *)
+        // Axes of size 1 move nothing; without them, a scalar (or a single element) is one row of length 1.
+        let axes = shape.indices.filter { shape[$0] != 1 }
+        guard let innermost = axes.last else { body(0, 0, 0, 1, 0, 0); return }
+        // Groups of merged axes, innermost first: each a size and the step of both stride sets within it.
+        var (sizes, firsts, seconds) = ([shape[innermost]], [first[innermost]], [second[innermost]])
+        for axis in axes.dropLast().reversed() {
+            let g = sizes.count - 1
+            if first[axis] == firsts[g] * sizes[g] && second[axis] == seconds[g] * sizes[g] {
+                sizes[g] *= shape[axis]
+            } else {
+                sizes.append(shape[axis])
+                firsts.append(first[axis])
+                seconds.append(second[axis])
+            }
+        }
+        (sizes, firsts, seconds) = (sizes.reversed(), firsts.reversed(), seconds.reversed())
+        let length = sizes[sizes.count - 1]
+        let outer = Array(sizes.dropLast())
+        let rows = outer.reduce(1, *)
         guard rows > 0, length > 0 else { return }
-        var index = [Int](repeating: 0, count: shape.count - 1)
+        var index = [Int](repeating: 0, count: outer.count)
         for row in 0..<rows {
             var offsetFirst = 0, offsetSecond = 0
             for axis in index.indices {
-                offsetFirst += index[axis] * first[axis]
-                offsetSecond += index[axis] * second[axis]
+                offsetFirst += index[axis] * firsts[axis]
+                offsetSecond += index[axis] * seconds[axis]
             }
-            body(row * length, offsetFirst, offsetSecond, length, first[shape.count - 1], second[shape.count - 1])
-            advance(&index, within: Array(shape.dropLast()))
+            body(row * length, offsetFirst, offsetSecond, length, firsts[sizes.count - 1], seconds[sizes.count - 1])
+            advance(&index, within: outer)
         }
     }
 

@@ -7,20 +7,7 @@ import Testing
     /// All 2⁹ binary 3 × 3 images.
     static let allPatterns: [[Double]] = (0..<512).map { code in (0..<9).map { Double((code >> (8 - $0)) & 1) } }
 
-    /// Gives a model's parameters random values, N(0, 2/fan-in), so that the check is not about a trivial
-    /// (uniform) model and no unit saturates.
-    func randomise(_ model: some AutoregressiveImageModel, seed: UInt64) {
-        var generator = SeededGenerator(seed: seed)
-        for parameter in model.parameters {
-            // Biases (one axis, or [C, 1, 1]) get a small spread so that no ReLU starts dead.
-            let fanIn = Double(max(1, parameter.value.shape.dropFirst().reduce(1, *)))
-            let isBias = parameter.value.shape.count == 1 || parameter.value.shape.dropFirst().allSatisfy { $0 == 1 }
-            parameter.value = Tensor(randomNormal: parameter.value.shape,
-                standardDeviation: isBias ? 0.3 : (2 / fanIn).squareRoot(), using: &generator)
-        }
-    }
-
-    @Test(arguments: ["FVSBN", "MADE", "PixelCNN", "GatedPixelCNN", "RowLSTM"])
+    @Test(arguments: ["FVSBN", "MADE", "PixelCNN", "GatedPixelCNN", "RowLSTM", "DiagonalBiLSTM"])
     func probabilitiesOfAllThreeByThreeImagesSumToOne(model name: String) {
         var generator = SeededGenerator(seed: 3)
         let model: any AutoregressiveImageModel = switch name {
@@ -28,15 +15,16 @@ import Testing
         case "MADE": MADE(pixelCount: 9, hiddenUnits: 16, using: &generator)
         case "PixelCNN": PixelCNN(height: 3, width: 3, channels: 4, firstKernelSize: 3, layers: 2, using: &generator)
         case "GatedPixelCNN": GatedPixelCNN(height: 3, width: 3, channels: 4, layers: 2, using: &generator)
-        default: RowLSTM(height: 3, width: 3, hiddenChannels: 4, leftContext: 1, using: &generator)
+        case "RowLSTM": RowLSTM(height: 3, width: 3, hiddenChannels: 4, inputKernelSize: 3, using: &generator)
+        default: DiagonalBiLSTM(height: 3, width: 3, hiddenChannels: 4, inputKernelSize: 3, using: &generator)
         }
-        randomise(model, seed: 4)
+        randomiseParameters(of: model, seed: 4)
         let probabilities = Self.allPatterns.map { Foundation.exp(model.logProbability(of: $0)) }
         #expect(abs(probabilities.reduce(0, +) - 1) < 1e-12, "\(name): Σ p(x) = \(probabilities.reduce(0, +))")
         #expect(Set(probabilities.map { ($0 * 1e9).rounded() }).count > 64, "\(name): the distribution is not trivial")
     }
 
-    @Test(arguments: ["FVSBN", "MADE", "PixelCNN", "GatedPixelCNN", "RowLSTM"])
+    @Test(arguments: ["FVSBN", "MADE", "PixelCNN", "GatedPixelCNN", "RowLSTM", "DiagonalBiLSTM"])
     func noOutputDependsOnItsOwnOrALaterPixel(model name: String) {
         var generator = SeededGenerator(seed: 5)
         let model: any AutoregressiveImageModel = switch name {
@@ -44,9 +32,10 @@ import Testing
         case "MADE": MADE(pixelCount: 36, hiddenUnits: 175, using: &generator)
         case "PixelCNN": PixelCNN(height: 6, width: 6, channels: 4, firstKernelSize: 5, layers: 2, using: &generator)
         case "GatedPixelCNN": GatedPixelCNN(height: 6, width: 6, channels: 4, layers: 3, using: &generator)
-        default: RowLSTM(height: 6, width: 6, hiddenChannels: 4, leftContext: 2, using: &generator)
+        case "RowLSTM": RowLSTM(height: 6, width: 6, hiddenChannels: 4, inputKernelSize: 5, using: &generator)
+        default: DiagonalBiLSTM(height: 6, width: 6, hiddenChannels: 4, inputKernelSize: 5, using: &generator)
         }
-        randomise(model, seed: 6)
+        randomiseParameters(of: model, seed: 6)
         for pixel in 0..<36 {
             let influence = model.influence(on: pixel)
             #expect(!influence[pixel...].contains(true), "\(name): pixel \(pixel) depends on itself or a later pixel")
@@ -59,8 +48,8 @@ import Testing
         var generator = SeededGenerator(seed: 7)
         let plain = PixelCNN(height: 8, width: 8, channels: 4, firstKernelSize: 3, layers: 2, using: &generator)
         let gated = GatedPixelCNN(height: 8, width: 8, channels: 4, kernelSize: 3, layers: 3, using: &generator)
-        randomise(plain, seed: 8)
-        randomise(gated, seed: 9)
+        randomiseParameters(of: plain, seed: 8)
+        randomiseParameters(of: gated, seed: 9)
         let pixel = 4 * 8 + 4
         func index(_ y: Int, _ x: Int) -> Int { y * 8 + x }
         let plainSees = plain.influence(on: pixel), gatedSees = gated.influence(on: pixel)

@@ -45,7 +45,9 @@ case "fvsbn-train", "train":
     case "pixelcnn":
         model = PixelCNN(channels: option("CHANNELS", 16), firstKernelSize: option("FIRST", 5), layers: option("LAYERS", 3), using: &generator)
     case "made": model = MADE(pixelCount: 64, hiddenUnits: option("HIDDEN", 128), using: &generator)
-    case "rowlstm": model = RowLSTM(hiddenChannels: option("CHANNELS", 16), leftContext: option("LEFT", 3), using: &generator)
+    case "rowlstm": model = RowLSTM(hiddenChannels: option("CHANNELS", 16), inputKernelSize: option("INPUT", 5), using: &generator)
+    case "diagonal":
+        model = DiagonalBiLSTM(hiddenChannels: option("CHANNELS", 16), inputKernelSize: option("INPUT", 5), using: &generator)
     case "gated":
         model = GatedPixelCNN(channels: option("CHANNELS", 16), kernelSize: option("KERNEL", 3), layers: option("LAYERS", 4), using: &generator)
     default: fatalError("unknown model \(name)")
