@@ -66,7 +66,12 @@ public struct InfluenceMaps: Displayable, Sendable {
             }
             document.text(panel.label, x: originX + panelWidth / 2, y: originY + panelHeight + 15)
         }
-        return document.rendered(title: title)
+        let counts = panels.map { panel in
+            "\(panel.label): \(panel.influenced.filter { $0 }.count) of the \(panel.pixel) earlier pixels"
+        }
+        return document.rendered(
+            title: title,
+            description: "\(title). The input pixels that reach one output's logit, per model: \(counts.joined(separator: "; ")).")
     }
 
     public var displayRecord: DisplayRecord { SVGImage(source: svg).displayRecord }
