@@ -57,7 +57,8 @@ enum DisplayBreaks {
         return lines
     }
 
-    /// Where a formula may break: between formulas (`\qquad`, `\quad`), before relations, before `+` and `-`.
+    /// Where a formula may break: between formulas (`\qquad`, `\quad`), before relations, before `+`, `-` and
+    /// `\cdots` (a long product: `p(x_1)\,p(x_2 \mid x_1) \cdots p(x_D \mid …)`).
     enum BreakPoint { case separators, relations, terms }
 
     /// `tex` cut before each break point outside braces, brackets and parentheses; each piece after the first
@@ -80,6 +81,7 @@ enum DisplayBreaks {
                 if name == "right" { leftDepth -= 1 }
                 if relations, depth == 0, leftDepth == 0, Self.relations.contains(name), index > 0 { cuts.append(index) }
                 if point == .separators, depth == 0, leftDepth == 0, name == "qquad" || name == "quad", index > 0 { cuts.append(index) }
+                if point == .terms, depth == 0, leftDepth == 0, name == "cdots", index > 0 { cuts.append(index) }
                 lastSignificant = "a"
                 index = max(end, index + 2)
                 continue

@@ -123,7 +123,7 @@ struct MathMLWriter {
     /// - a sign (`-`, `+`, `±` first in its row or after an operator or opening bracket: `[-1, 1]`) is a prefix
     ///   operator with no space after it;
     /// - `|` and `‖` typed as they are (not `\mid`, not `\left|`) are ordinary symbols (`|x|`), and so are dots
-    ///   (`x_1, \ldots, x_n`), and so is `/` (`1/\sigma^2`);
+    ///   (`x_1, \ldots, x_n`), and so is `/` (`1/\sigma^2`); `\cdots` keeps a thin space each side;
     /// - inside scripts, relations and binary operators take no space (`x_{<i}`, `2^{i-1}`).
     func spaced(_ text: String, _ attributes: OperatorAttributes, after previous: MathNode?, first: Bool) -> OperatorAttributes {
         guard attributes.spacing == nil, attributes.form == nil, attributes.largeOperator == nil else { return attributes }
@@ -142,8 +142,12 @@ struct MathMLWriter {
                 return result
             }
         }
-        if attributes.stretchy != true, ["|", "\u{2016}", "\u{2026}", "\u{22EF}", "/"].contains(text) {
+        if attributes.stretchy != true, ["|", "\u{2016}", "\u{2026}", "/"].contains(text) {
             result.spacing = "0em"
+            return result
+        }
+        if text == "\u{22EF}" {
+            result.spacing = "0.1667em"  // \cdots between factors: a thin space each side, as TeX sets an inner atom
             return result
         }
         if scriptDepth > 0, attributes.stretchy == nil, attributes.size == nil, !Self.unspacedInScripts.contains(text) {

@@ -8,7 +8,8 @@ Checks:
 - accessibility: axe-core reports no violation on any page in the light theme, the dark theme and at phone width
   (390 px); chart lines and dots have at least 3:1 contrast with the figure background in both themes; every
   heading anchor names its section; buttons are at least 24 x 24 px;
-- phone (390 x 844): no page scrolls sideways; the header is one row at most 56 px high; a jump to every heading
+- phone (390 x 844): no page, paragraph or list scrolls sideways (a wide formula, code line or table scrolls on its
+  own, with a visible cue, and takes keyboard focus); the header is one row at most 56 px high; a jump to every heading
   lands below the header; figure text is at least 11 px;
 - typesetting: the site's own math font (Latin Modern Math, WOFF2) loads; in aligned equations the left column
   ends at its relation sign; an equation tag sits at the column's right margin;
@@ -286,7 +287,11 @@ for (const svg of svgs) {
   const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
   for (const t of svg.querySelectorAll('text')) smallest = Math.min(smallest, parseFloat(getComputedStyle(t).fontSize) * scale);
 }
-return {overflow: document.documentElement.scrollWidth - window.innerWidth, header: header.height, rows: rows.size,
+const prose = Array.from(document.querySelectorAll('.lesson > p, .lesson > ul, .lesson > ol, .lesson li'))
+  .filter(e => e.scrollWidth > e.clientWidth + 1).length;
+const uncued = Array.from(document.querySelectorAll('.lesson pre, .math-display, .lesson p > math, .lesson li > math'))
+  .filter(e => e.getBoundingClientRect().width > 0 && e.scrollWidth > e.clientWidth + 1 && !(e.classList.contains('scrolls') && e.tabIndex === 0)).length;
+return {prose: prose, uncued: uncued, overflow: document.documentElement.scrollWidth - window.innerWidth, header: header.height, rows: rows.size,
         smallestFigureText: Math.round(smallest * 10) / 10,
         headings: Array.from(document.querySelectorAll('main h2[id], main h3[id], main h4[id]')).map(h => h.id)};
 """
@@ -301,6 +306,8 @@ def check_phone(driver, pages):
         worst["header"] = max(worst["header"], facts["header"])
         worst["text"] = min(worst["text"], facts["smallestFigureText"])
         expect(facts["overflow"] <= 1, f"{page}: at 390 px the page does not scroll sideways (overflow {facts['overflow']} px)")
+        expect(facts["prose"] == 0, f"{page}: at 390 px no paragraph or list scrolls sideways ({facts['prose']} do; a wide formula scrolls alone)")
+        expect(facts["uncued"] == 0, f"{page}: everything that scrolls sideways shows a cue and takes keyboard focus ({facts['uncued']} do not)")
         expect(facts["header"] <= 56 and facts["rows"] == 1,
                f"{page}: the header is one row at most 56 px high ({facts['header']} px, {facts['rows']} rows)")
         expect(facts["smallestFigureText"] >= 11, f"{page}: figure text at least 11 px (smallest {facts['smallestFigureText']} px)")

@@ -35,7 +35,7 @@ enum SymbolCases {
         (#"\partial x"#, #"<mrow><mi>∂</mi><mi>x</mi></mrow>"#),
         (#"\infty"#, #"<mi>∞</mi>"#),
         (#"1, \dots, n"#, #"<mrow><mn>1</mn><mo>,</mo><mo lspace="0em" rspace="0em">…</mo><mo>,</mo><mi>n</mi></mrow>"#),
-        (#"a \cdots b"#, #"<mrow><mi>a</mi><mo lspace="0em" rspace="0em">⋯</mo><mi>b</mi></mrow>"#),
+        (#"a \cdots b"#, #"<mrow><mi>a</mi><mo lspace="0.1667em" rspace="0.1667em">⋯</mo><mi>b</mi></mrow>"#),
         (#"\ldots"#, #"<mo lspace="0em" rspace="0em">…</mo>"#),
         (#"\vdots"#, #"<mo>⋮</mo>"#),
         (#"\ddots"#, #"<mo>⋱</mo>"#),

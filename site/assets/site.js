@@ -54,8 +54,8 @@
 
   // Anything that scrolls sideways (code, a wide equation or table, a paragraph with a long formula) gets a
   // visible cue and can be reached and scrolled with the keyboard.
-  // A region's name says what it is and where (landmark names are unique on a page); a paragraph or list item
-  // that scrolls only becomes focusable (a region is not allowed there).
+  // A region's name says what it is and where (landmark names are unique on a page); a paragraph, list or inline
+  // formula that scrolls only becomes focusable (a region is not allowed there, and a formula keeps its role).
   function describe(element, number) {
     var cell = element.closest(".cell");
     var where = cell && cell.id ? " of cell " + cell.id.replace(/^cell-/, "") : "";
@@ -66,9 +66,12 @@
   }
   function markScrollers() {
     var number = 0, used = {};
-    document.querySelectorAll(".lesson pre, .math-display, .lesson p, .lesson ul, .lesson ol, .lesson li, .cell .output").forEach(function (element) {
+    var selector = ".lesson pre, .math-display, .lesson p, .lesson ul, .lesson ol, .lesson li, .cell .output, "
+      + ".lesson p > math:not([display]), .lesson li > math:not([display])";
+    document.querySelectorAll(selector).forEach(function (element) {
       var scrolls = element.scrollWidth > element.clientWidth + 1 && getComputedStyle(element).overflowX !== "visible";
-      var landmark = ["P", "LI", "UL", "OL"].indexOf(element.tagName) < 0;
+      // Regions for code, outputs and displays; a paragraph, list or inline formula only becomes focusable.
+      var landmark = element.tagName === "PRE" || element.classList.contains("math-display") || element.classList.contains("output");
       if (element.classList.contains("math-display")) number++;
       element.classList.toggle("scrolls", scrolls);
       if (scrolls) {
