@@ -30,7 +30,8 @@ public struct CheckAction: Sendable {
         return failed ? 1 : 0
     }
 
-    /// Every problem of one lesson: parsing, grading markup, instructor regions, stubs that lose declarations.
+    /// Every problem of one lesson: parsing, grading markup, instructor regions, stubs that lose declarations,
+    /// written answers without a rubric (or with one that does not award their points).
     static func problems(in file: URL, layout: ProjectLayout) -> [Diagnostic] {
         let displayPath = layout.displayPath(of: file)
         guard let bytes = FileManager.default.contents(atPath: file.path).map(Array.init) else {
@@ -55,6 +56,25 @@ public struct CheckAction: Sendable {
                         "'\(names)' has no type annotation, so the student copy cannot declare it; add one (e.g. `let x: Double = ...`)",
                         at: lesson.location(line: region.first)))
                 }
+            }
+        }
+        let rubrics = Rubrics.find(in: lesson, markup: markup)
+        for exercise in markup.exercises where exercise.isManual {
+            let line = lesson.cells[exercise.cellIndex].openingFenceLine
+            if let rubric = rubrics[exercise.id] {
+                if Rubrics.points(in: rubric) != exercise.points {
+                    all.append(Diagnostic(
+                        .warning, "grading.rubric-points",
+                        "the rubric of '\(exercise.id)' awards \(String(format: "%g", Rubrics.points(in: rubric))) of its "
+                            + "\(String(format: "%g", exercise.points)) points (list items `- 1 point: ...`)",
+                        at: lesson.location(line: line)))
+                }
+            } else {
+                all.append(Diagnostic(
+                    .warning, "grading.no-rubric",
+                    "written answer '\(exercise.id)' has no rubric: put what earns each point in an instructor region "
+                        + "right after the cell (`<!-- BEGIN INSTRUCTOR -->`, `- 1 point: ...`, `<!-- END INSTRUCTOR -->`)",
+                    at: lesson.location(line: line)))
             }
         }
         return all.sorted { $0.location.line < $1.location.line }

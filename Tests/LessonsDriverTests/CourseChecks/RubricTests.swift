@@ -48,6 +48,20 @@ import TestSupport
         }
     }
 
+    @Test func checkWarnsAboutAWrittenAnswerWithoutARubricOrWithTheWrongPoints() throws {
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        let question = "```{swift}\n//| exercise: why\n//| manual: true\n//| points: 2\n// Why?\n```\n"
+        try project.write("bare.md", "---\ntitle: Bare\n---\n\n" + question)
+        try project.write("short.md", "---\ntitle: Short\n---\n\n" + question
+            + "\n<!-- BEGIN INSTRUCTOR -->\n- 1 point: a reason.\n<!-- END INSTRUCTOR -->\n")
+        let result = try LessonsCommandRunner(project: project).run(["check", "--all"])
+        #expect(result.status == 0, "warnings only: \(result.standardError)")
+        #expect(result.standardError.contains("Lessons/bare.md:5:1: warning: written answer 'why' has no rubric"), "\(result.standardError)")
+        #expect(result.standardError.contains("Lessons/short.md:5:1: warning: the rubric of 'why' awards 1 of its 2 points"),
+            "\(result.standardError)")
+    }
+
     @Test func feedbackShowsTheRubricOfAGradedAnswer() throws {
         let grading = try GradingClass()
         defer { grading.project.remove() }
