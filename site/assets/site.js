@@ -222,7 +222,8 @@
       var item = document.createElement("li");
       item.setAttribute("role", "none");
       var link = document.createElement("a");
-      link.href = hit.item.entry.url;
+      // Index URLs are relative to the site's root; pages in a subfolder (reference/) say where it is.
+      link.href = (document.body.getAttribute("data-root") || "") + hit.item.entry.url;
       link.id = "search-result-" + i;
       link.setAttribute("role", "option");
       link.setAttribute("aria-selected", "false");
