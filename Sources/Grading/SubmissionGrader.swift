@@ -197,7 +197,10 @@ public struct SubmissionGrader: Sendable {
     /// A new folder only this user can enter.
     public static func privateFolder(in parent: String, named name: String) throws -> String {
         let path = parent + "/" + name + "-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        // Missing parents get the usual permissions: only the folder itself is private (a 0700 parent would also
+        // hide from the sandbox's user whatever is made in it later, such as a sandbox image under TMPDIR).
+        try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
         return path
     }
 

@@ -22,6 +22,12 @@ public struct SandboxImage: Sendable {
         guard let created = mkdtemp(&template) else { throw .fileSystem("cannot create a sandbox image folder") }
         let root = String(cString: created)
         chmod(root, 0o755)
+        // As root, bwrap mounts the image as the sandbox's own unprivileged user, who must be able to reach it.
+        if geteuid() == 0, let closed = firstClosedAncestor(of: root) {
+            try? FileManager.default.removeItem(atPath: root)
+            throw .fileSystem("the sandbox image folder \(root) cannot be reached by the sandbox's unprivileged user: "
+                + "\(closed) is not searchable by others; set TMPDIR to a folder whose parents are (such as /tmp)")
+        }
         var mounts: [(source: String, target: String)] = []
         do {
             let library = root + "/" + (lessonKitLibrary as NSString).lastPathComponent
@@ -60,5 +66,16 @@ public struct SandboxImage: Sendable {
                 chmod(to, 0o444)
             }
         }
+    }
+
+    /// The first folder above `path` that users other than its owner cannot search (no `o+x`), if any.
+    static func firstClosedAncestor(of path: String) -> String? {
+        var folder = URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL
+        while folder.path != "/" {
+            var status = stat()
+            if stat(folder.path, &status) == 0, status.st_mode & 0o001 == 0 { return folder.path }
+            folder = folder.deletingLastPathComponent()
+        }
+        return nil
     }
 }

@@ -95,3 +95,16 @@ import TestSupport
         #expect(hidden.allSatisfy { !$0.message.contains("precondition(") })
     }
 }
+
+/// A private folder is private itself; the parents it needs are made with the usual permissions (a 0700 parent
+/// would hide what is made in it later from the sandbox's user).
+@Suite struct PrivateFolderTests {
+    @Test func missingParentsAreNotMadePrivate() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("private-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        let folder = try SubmissionGrader.privateFolder(in: base.appendingPathComponent("parent").path, named: "x")
+        let mode = { (path: String) in ((try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int) ?? -1 }
+        #expect(mode(folder) == 0o700)
+        #expect(mode(base.appendingPathComponent("parent").path) & 0o005 == 0o005, "others can search the parent")
+    }
+}
