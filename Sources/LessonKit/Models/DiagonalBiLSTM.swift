@@ -14,6 +14,7 @@
 /// outputs far left of the right edge: the last pixel of the row above is read only through mask A, see
 /// ``influence(on:trials:seed:)``). Training takes W + H − 1 sequential steps per direction.
 public final class DiagonalBiLSTM: AutoregressiveImageModel {
+    /// Pixels per image (D = H·W).
     public let pixelCount: Int
     /// Image height and width.
     public let height: Int, width: Int
@@ -42,6 +43,7 @@ public final class DiagonalBiLSTM: AutoregressiveImageModel {
         positionBias = Parameter(Tensor(repeating: 0, shape: [1, pixelCount]))
     }
 
+    /// Every trained parameter: the input layer, both sweeps, the 1 × 1 convolutions and the position biases.
     public var parameters: [Parameter] {
         input.parameters + leftToRight.parameters + rightToLeft.parameters + residual.parameters + output.parameters
             + [positionBias]

@@ -9,13 +9,19 @@ public import LessonRuntimeProtocol
 public struct InfluenceMaps: Displayable, Sendable {
     /// One map: a label and, per pixel, whether it influences the output at `pixel`.
     public struct Panel: Sendable {
+        /// The model's name under its map.
         public var label: String
+        /// Per input pixel (raster order), whether it reaches the output's logit.
         public var influenced: [Bool]
+        /// The output pixel (raster index).
         public var pixel: Int
     }
 
+    /// The maps, in the order they are drawn.
     public var panels: [Panel] = []
+    /// Image height and width, pixels.
     public var height: Int, width: Int
+    /// The figure's title.
     public var title: String
     /// Maps per row of the figure.
     public var columns: Int
@@ -33,6 +39,7 @@ public struct InfluenceMaps: Displayable, Sendable {
         panels.append(Panel(label: label, influenced: model.influence(on: pixel), pixel: pixel))
     }
 
+    /// The figure as SVG: the maps in rows of ``columns``, each labelled, under the title.
     public var svg: String {
         let gap = 16.0, labelHeight = 20.0, top = 28.0
         let panelWidth = Double(width) * scale, panelHeight = Double(height) * scale
@@ -74,5 +81,6 @@ public struct InfluenceMaps: Displayable, Sendable {
             description: "\(title). The input pixels that reach one output's logit, per model: \(counts.joined(separator: "; ")).")
     }
 
+    /// The figure, for `show`.
     public var displayRecord: DisplayRecord { SVGImage(source: svg).displayRecord }
 }
