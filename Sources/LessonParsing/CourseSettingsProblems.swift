@@ -115,11 +115,24 @@ struct CourseSettingsProblems {
     /// A key given twice in one mapping, at its second line (libyaml names the mapping's start, `fallback`).
     func duplicateKey(_ key: String, in text: String, fallback: Mark) -> Diagnostic {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let uses = lines.indices.filter { lines[$0].drop { $0 == " " }.hasPrefix("\(key):") }
-        let line = uses.count >= 2 ? uses[1] + 1 : fallback.line
-        let column = uses.count >= 2 ? lines[uses[1]].prefix { $0 == " " }.count + 1 : fallback.column
+        /// The column (from 0) where `key:` starts on a line, after indentation and a list item's `- `.
+        func keyColumn(_ line: Substring) -> Int? {
+            var rest = line.drop { $0 == " " }
+            if rest.hasPrefix("- ") { rest = rest.dropFirst(2).drop { $0 == " " } }
+            return rest.hasPrefix("\(key):") ? line.count - rest.count : nil
+        }
+        // libyaml names the start of the mapping: the key's first use at or after it, then its next use in the
+        // same column.
+        var location = (line: fallback.line, column: fallback.column)
+        let start = max(0, fallback.line - 1)
+        if let first = lines.indices.first(where: { $0 >= start && keyColumn(lines[$0]) != nil }),
+            let column = keyColumn(lines[first]),
+            let second = lines.indices.first(where: { $0 > first && keyColumn(lines[$0]) == column })
+        {
+            location = (second + 1, column + 1)
+        }
         return Diagnostic(.error, "settings.duplicate-key", "'\(key)' is given twice",
-            at: SourceLocation(file: file, line: line, column: column))
+            at: SourceLocation(file: file, line: location.line, column: location.column))
     }
 
     /// A YAML syntax error at the line and column libyaml reports.

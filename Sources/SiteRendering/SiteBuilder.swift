@@ -89,6 +89,7 @@ public struct SiteBuilder {
             }
             pages[lesson.name] = page
         }
+        // Extra pages (the LessonKit reference) are rendered like lessons; their titles come from their front matter.
         var extraPages: [(page: ExtraPage, title: String, rendered: LessonPageRenderer.Page)] = []
         for extra in configuration.extraPages {
             let (parsed, problems) = LessonParser.parse(Array(extra.markdown.utf8), displayPath: "\(extra.path).md")
@@ -104,26 +105,7 @@ public struct SiteBuilder {
         var files: [String: String] = [:]
         let templates = try loadTemplates()
         var search = SearchIndex()
-        var outlineContext = PageContext.outline(outline)
-        // Extra pages after the lessons, grouped by part and chapter in the order they come.
-        var extraGroups: [(part: String, chapter: String)] = []
-        for extra in extraPages where !extraGroups.contains(where: { $0 == (extra.page.outlinePart, extra.page.outlineChapter) }) {
-            extraGroups.append((extra.page.outlinePart, extra.page.outlineChapter))
-        }
-        for group in extraGroups {
-            let links = extraPages.filter { ($0.page.outlinePart, $0.page.outlineChapter) == group }.map { extra in
-                ["href": "\(extra.page.path).html", "title": HTMLText.escape(extra.title)]
-            }
-            let chapter: [String: Any] = ["chapter": group.chapter, "lessons": links]
-            if let last = outlineContext.last, last["part"] as? String == group.part,
-                var chapters = last["chapters"] as? [[String: Any]]
-            {
-                chapters.append(chapter)
-                outlineContext[outlineContext.count - 1]["chapters"] = chapters
-            } else {
-                outlineContext.append(["part": group.part, "chapters": [chapter]])
-            }
-        }
+        let outlineContext = PageContext.outline(outline, extraPages: extraPages.map { ($0.page, $0.title) })
         let renderedOutline = templates.render(["outline": outlineContext], withTemplate: "outline") ?? ""
         for (index, entry) in outline.entries.enumerated() {
             guard let page = pages[entry.name] else { continue }

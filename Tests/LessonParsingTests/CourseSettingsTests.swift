@@ -64,6 +64,7 @@ import Testing
         ("- title\n", "1:1: error: lessons.yml must be a YAML mapping of keys to values (title: ..., authors: ...)"),
         ("title: [a\n", "2:1: error: invalid YAML: while parsing a flow sequence: did not find expected ',' or ']'"),
         ("title: T\ntitle: U\n", "2:1: error: 'title' is given twice"),
+        ("title: T\noutline:\n  - part: A\n    lessons: [a]\n    part: B\n  - part: C\n    lessons: [c]\n", "5:5: error: 'part' is given twice"),
         ("title: {a: b}\n", "1:8: error: 'title' must be text, not a list or a mapping"),
         ("title: T\nauthors: {a: b}\n", "2:10: error: 'authors' must be a name or a list of names"),
         ("title: T\nlanguage: english!\n", "2:11: error: 'language' must be a language tag such as en, de or pt-BR (got 'english!')"),
