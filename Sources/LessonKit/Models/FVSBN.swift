@@ -5,6 +5,7 @@
 /// computed for all pixels at once as ℓ = x (W ⊙ M)ᵀ + b with M strictly lower triangular (Mᵢⱼ = 1 for j < i):
 /// a masked linear layer. Parameters: W [D, D] (only its D(D−1)/2 masked-in entries matter) and b [D].
 public final class FVSBN: AutoregressiveImageModel {
+    /// Pixels per image (D = H·W for an image).
     public let pixelCount: Int
     /// Weights W [D, D]; entries on and above the diagonal are masked out.
     public let weights: Parameter
@@ -22,6 +23,8 @@ public final class FVSBN: AutoregressiveImageModel {
             $0 % pixelCount < $0 / pixelCount ? 1 : 0
         })
     }
+
+    /// Every trained parameter, in a fixed order (what an optimiser updates).
 
     public var parameters: [Parameter] { [weights, biases] }
 

@@ -39,6 +39,8 @@ public final class GatedPixelCNN: AutoregressiveImageModel {
         }
     }
 
+    /// Pixels per image (D = H·W for an image).
+
     public let pixelCount: Int
     /// Image height and width.
     public let height: Int, width: Int
@@ -58,6 +60,8 @@ public final class GatedPixelCNN: AutoregressiveImageModel {
         output = MaskedConvolution(.b, inChannels: channels, outChannels: 1, size: 1, using: &generator)
         positionBias = Parameter(Tensor(repeating: 0, shape: [1, height * width]))
     }
+
+    /// Every trained parameter, in a fixed order (what an optimiser updates).
 
     public var parameters: [Parameter] { layers.flatMap(\.parameters) + output.parameters + [positionBias] }
 

@@ -6,6 +6,7 @@
 /// m(k) ≥ d, and output d may read hidden unit k only if d > m(k); so output d depends only on pixels < d, and
 /// one pass of an ordinary network computes all D conditionals, exactly normalised.
 public final class MADE: AutoregressiveImageModel {
+    /// Pixels per image (D = H·W for an image).
     public let pixelCount: Int
     /// Hidden units H.
     public let hiddenUnits: Int
@@ -31,6 +32,8 @@ public final class MADE: AutoregressiveImageModel {
             standardDeviation: (1 / Double(hiddenUnits)).squareRoot(), using: &generator))
         outputBiases = Parameter(Tensor(repeating: 0, shape: [pixelCount]))
     }
+
+    /// Every trained parameter, in a fixed order (what an optimiser updates).
 
     public var parameters: [Parameter] { [inputWeights, hiddenBiases, outputWeights, outputBiases] }
 

@@ -6,6 +6,7 @@
 /// leaves a blind spot: pixels above and to the right of the current one that are in its context but never
 /// reach it (see ``influence(on:)``); ``GatedPixelCNN`` removes it.
 public final class PixelCNN: AutoregressiveImageModel {
+    /// Pixels per image (D = H·W for an image).
     public let pixelCount: Int
     /// Image height and width.
     public let height: Int, width: Int
@@ -26,6 +27,8 @@ public final class PixelCNN: AutoregressiveImageModel {
         output = MaskedConvolution(.b, inChannels: channels, outChannels: 1, size: 1, using: &generator)
         positionBias = Parameter(Tensor(repeating: 0, shape: [1, height * width]))
     }
+
+    /// Every trained parameter, in a fixed order (what an optimiser updates).
 
     public var parameters: [Parameter] { first.parameters + hidden.flatMap(\.parameters) + output.parameters + [positionBias] }
 

@@ -14,6 +14,7 @@
 /// widens by one column per row above (plus what mask A adds): it misses pixels up and to the right, and far
 /// left in the current row. Training is parallel within a row but sequential down the rows: H steps.
 public final class RowLSTM: AutoregressiveImageModel {
+    /// Pixels per image (D = H·W for an image).
     public let pixelCount: Int
     /// Image height and width.
     public let height: Int, width: Int
@@ -45,6 +46,8 @@ public final class RowLSTM: AutoregressiveImageModel {
         output = MaskedConvolution(.b, inChannels: h, outChannels: 1, size: 1, using: &generator)
         positionBias = Parameter(Tensor(repeating: 0, shape: [1, pixelCount]))
     }
+
+    /// Every trained parameter, in a fixed order (what an optimiser updates).
 
     public var parameters: [Parameter] {
         [input, inputToState, stateToState, residual, output].flatMap(\.parameters) + [positionBias]

@@ -4,12 +4,15 @@ import Foundation
 public struct SyntheticWaveform: Sendable {
     /// One tone: frequency in Hz and amplitude.
     public struct Tone: Sendable {
+        /// Cycles per second.
         public var frequency: Double
+        /// Peak value of the tone.
         public var amplitude: Double
         /// A tone of `frequency` Hz with peak `amplitude`.
         public init(frequency: Double, amplitude: Double) { (self.frequency, self.amplitude) = (frequency, amplitude) }
     }
 
+    /// The tones summed into the waveform.
     public var tones: [Tone]
     /// Standard deviation of the added noise.
     public var noise: Double
