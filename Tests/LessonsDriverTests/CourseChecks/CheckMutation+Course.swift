@@ -12,15 +12,18 @@ extension CheckMutation {
         M(lesson: "01-generative-models.md", check: "logisticErrors.last! < naiveBayesErrors.last!",
           find: "    for _ in 0..<300 {", replace: "    for _ in 0..<3 {"),
 
-        // 02: the chain rule, the models' fits, timings and receptive fields.
+        // 02: the chain rule, the models' fits, timings, receptive fields, contexts and costs. The mutations of the
+        // training cells also shorten the training (10 epochs, or a learning rate of 0), so that the lesson's one
+        // batched run (``CheckMutationTests/wholeLessonBatches``) stays fast.
         M(lesson: "02-autoregressive-models.md", check: "\"chain rule, order x1 x2 x3\"",
           find: "let forward = (0..<3).map", replace: "let forward = (0..<2).map"),
         M(lesson: "02-autoregressive-models.md", check: "\"chain rule, order x3 x1 x2\"",
           find: "let backward = (0..<3).map", replace: "let backward = (0..<2).map"),
         M(lesson: "02-autoregressive-models.md", check: "fvsbnNLL <= 18.5",
-          find: "epochs: 60, learningRate: 1e-2, weightDecay: 1e-4", replace: "epochs: 1, learningRate: 1e-2, weightDecay: 1e-4"),
+          find: "epochs: 60, learningRate: 1e-2, weightDecay: 1e-4", replace: "epochs: 10, learningRate: 0, weightDecay: 1e-4"),
         M(lesson: "02-autoregressive-models.md", check: "pixelNLL < fvsbnNLL",
-          find: "epochs: 12, learningRate: 1e-2", replace: "epochs: 1, learningRate: 1e-5"),
+          find: "pixelCNN.train(on: train.images, test: test.images, epochs: 30, learningRate: 1e-2",
+          replace: "pixelCNN.train(on: train.images, test: test.images, epochs: 10, learningRate: -1e-2"),
         M(lesson: "02-autoregressive-models.md", check: "samplingTime > passTime * 16",
           find: "_ = pixelCNN.logits(Variable(Tensor(pixelSamples)))",
           replace: "for _ in 0..<64 { _ = pixelCNN.logits(Variable(Tensor(pixelSamples))) }"),
@@ -28,6 +31,44 @@ extension CheckMutation {
           find: "PixelCNN(channels: 8, firstKernelSize: 3, layers: 2", replace: "PixelCNN(channels: 8, firstKernelSize: 7, layers: 2"),
         M(lesson: "02-autoregressive-models.md", check: "the gated stack should see (3, 6)",
           find: "GatedPixelCNN(channels: 8, kernelSize: 3, layers: 3", replace: "GatedPixelCNN(channels: 8, kernelSize: 3, layers: 1"),
+        // Stopped after 10 epochs, the recurrent models are still learning fast.
+        M(lesson: "02-autoregressive-models.md", check: "hasPlateaued(rowHistory)",
+          find: "let rowEpochs = 45", replace: "let rowEpochs = 10"),
+        M(lesson: "02-autoregressive-models.md", check: "hasPlateaued(diagonalHistory)",
+          find: "let diagonalEpochs = 55", replace: "let diagonalEpochs = 10"),
+        // The FVSBN starts with zero weights: without the random ones, the architecture's map is empty too.
+        M(lesson: "02-autoregressive-models.md", check: "!fvsbn.influence(on: 4 * 8 + 4)[0]",
+          find: "fvsbnArchitecture.weights.value = Tensor(randomNormal", replace: "_ = Tensor(randomNormal"),
+        // A 3×3 mask-A layer narrows the Row LSTM's triangle.
+        M(lesson: "02-autoregressive-models.md", check: "checkEqual(unreached(rowLSTM, 5, 1)",
+          find: "RowLSTM(hiddenChannels: 8, inputKernelSize: 5", replace: "RowLSTM(hiddenChannels: 8, inputKernelSize: 3"),
+        // A 13×13 mask-A layer reaches the last pixel of the row above from every column (x + 6 ≥ 7).
+        M(lesson: "02-autoregressive-models.md", check: "checkEqual(unreached(diagonalLSTM, 5, 1)",
+          find: "DiagonalBiLSTM(hiddenChannels: 8, inputKernelSize: 5", replace: "DiagonalBiLSTM(hiddenChannels: 8, inputKernelSize: 13"),
+        // A Row LSTM in place of the Diagonal BiLSTM also misses (4, 0) at (4, 4).
+        M(lesson: "02-autoregressive-models.md", check: "checkEqual(unreached(diagonalLSTM, 4, 4)",
+          find: "let diagonalLSTM = DiagonalBiLSTM(", replace: "let diagonalLSTM = RowLSTM("),
+        // A 3×3 first layer gives the PixelCNN a small receptive field.
+        M(lesson: "02-autoregressive-models.md", check: "should see every earlier pixel",
+          find: "let pixelCNN = PixelCNN(channels: 32, firstKernelSize: 15", replace: "let pixelCNN = PixelCNN(channels: 32, firstKernelSize: 3"),
+        // The same edit as for hasPlateaued(rowHistory): the table's loop must catch the Row LSTM.
+        M(lesson: "02-autoregressive-models.md", check: "hasPlateaued(entry.history)",
+          find: "let rowEpochs = 45", replace: "let rowEpochs = 10"),
+        // The same edit as for pixelNLL < fvsbnNLL (gradient ascent): a weight-sharing model worse than the FVSBN.
+        M(lesson: "02-autoregressive-models.md", check: "[pixelNLL, rowNLL, diagonalNLL].allSatisfy",
+          find: "pixelCNN.train(on: train.images, test: test.images, epochs: 30, learningRate: 1e-2",
+          replace: "pixelCNN.train(on: train.images, test: test.images, epochs: 10, learningRate: -1e-2"),
+        M(lesson: "02-autoregressive-models.md", check: "rowLSTM.parameterCount < fvsbn.parameterCount",
+          find: "let rowLSTM = RowLSTM(hiddenChannels: 8", replace: "let rowLSTM = RowLSTM(hiddenChannels: 16"),
+        // PixelCNN with one layer per 8 rows: its depth grows with the image.
+        M(lesson: "02-autoregressive-models.md", check: "Set(depths[\"PixelCNN\"]!).count",
+          find: "channels: 32, firstKernelSize: 15, layers: 1, using: &costRandom", replace: "channels: 32, firstKernelSize: 15, layers: size / 8, using: &costRandom"),
+        // A PixelCNN in the Row LSTM's place: its depth does not grow at all.
+        M(lesson: "02-autoregressive-models.md", check: "rowDepths[1] > rowDepths[0]",
+          find: "RowLSTM(height: size, width: size, hiddenChannels: 8, inputKernelSize: 5, using: &costRandom)",
+          replace: "PixelCNN(height: size, width: size, channels: 8, firstKernelSize: 5, layers: 1, using: &costRandom)"),
+        M(lesson: "02-autoregressive-models.md", check: "checkEqual(wavenet.receptiveField",
+          find: "WaveNet(dilations: [1, 2, 4, 8, 16]", replace: "WaveNet(dilations: [1, 2, 4, 8, 32]"),
         M(lesson: "02-autoregressive-models.md", check: "measuredRatio > 5",
           find: "let trainedSamples = 80 * 4 * 256", replace: "let trainedSamples = 80 * 4 * 2"),
         M(lesson: "02-autoregressive-models.md", check: "WaveNet should learn the tone",

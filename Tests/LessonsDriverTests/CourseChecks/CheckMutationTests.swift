@@ -8,9 +8,12 @@ import Testing
 /// of `04-elbo.md` by ``DerivationMutationTests``; ``UnmutatedCheck/course`` lists the rest, with the reason.
 ///
 /// Each mutation runs alone, in a copy of its lesson cut after the cell of its check (nothing later can make
-/// it fail): 39 runs, about 2.5 minutes on two busy cores. With `LESSONS_MUTATIONS_BATCHED=1` one run of a
-/// lesson applies one mutation per cell (a failed check does not stop the lesson), 17 runs; a check then fails
-/// with the other cells' mutations applied too, which proves it is not vacuous but attributes less exactly.
+/// it fail). With `LESSONS_MUTATIONS_BATCHED=1` one run of a lesson applies one mutation per cell (a failed
+/// check does not stop the lesson); a check then fails with the other cells' mutations applied too, which
+/// proves it is not vacuous but attributes less exactly. The lessons of ``wholeLessonBatches`` (02, whose
+/// training cells take about 2 minutes, so that a run per mutation would re-train for each late check) always
+/// run once, with all their mutations applied: their mutations are chosen to fail their checks alone as well,
+/// and those of the training cells cut the training short, so the one run is fast.
 @Suite struct CheckMutationTests {
     /// Which of the three kinds of coverage a check line has.
     enum Coverage: Equatable {
@@ -74,7 +77,12 @@ import Testing
         var testDescription: String { "\(lesson) (\(mutations.count) mutations)" }
     }
 
-    /// The batches: one per mutation, or (batched) the k-th mutation in file order of every cell of a lesson.
+    /// Lessons whose mutations all run in one batch, whatever `LESSONS_MUTATIONS_BATCHED` says: a run of 02 cut
+    /// after a late check re-trains every model before it (about 100 s), once per mutation.
+    static let wholeLessonBatches: Set<String> = ["02-autoregressive-models.md"]
+
+    /// The batches: one per mutation, or (batched) the k-th mutation in file order of every cell of a lesson, or
+    /// (``wholeLessonBatches``) every mutation of the lesson.
     static var batches: [Batch] {
         let oneByOne = ProcessInfo.processInfo.environment["LESSONS_MUTATIONS_BATCHED"] != "1"
         var batches: [Batch] = []
@@ -83,6 +91,10 @@ import Testing
             let lines = lesson.lines
             func checkLine(_ m: CheckMutation) -> Int { lesson.checkLines.first { lines[$0 - 1].contains(m.check) } ?? 0 }
             let mutations = CheckMutation.course.filter { $0.lesson == name }.sorted { checkLine($0) < checkLine($1) }
+            if wholeLessonBatches.contains(name) {
+                batches.append(Batch(lesson: name, mutations: mutations))
+                continue
+            }
             if oneByOne {
                 batches += mutations.map { Batch(lesson: name, mutations: [$0]) }
                 continue
@@ -106,10 +118,14 @@ import Testing
         let lesson = try CourseLesson(batch.lesson)
         var lines = lesson.lines
         var targets: [(mutation: CheckMutation, line: Int)] = []
+        var applied: Set<[String]> = []   // an edit shared by two mutations of a batch is made once
         for mutation in batch.mutations {
             let checkLine = try #require(lesson.checkLines.first { lines[$0 - 1].contains(mutation.check) })
-            let findLine = try #require(lines.firstIndex { $0.contains(mutation.find) })
-            lines[findLine] = lines[findLine].replacingOccurrences(of: mutation.find, with: mutation.replace)
+            if applied.insert([mutation.find, mutation.replace]).inserted {
+                let findLine = try #require(lines.firstIndex { $0.contains(mutation.find) },
+                    "'\(mutation.find)' is not in \(batch.lesson) once the batch's earlier mutations are made")
+                lines[findLine] = lines[findLine].replacingOccurrences(of: mutation.find, with: mutation.replace)
+            }
             targets.append((mutation, checkLine))
         }
         // Cut the lesson after the last targeted cell: nothing after it can make those checks fail.
