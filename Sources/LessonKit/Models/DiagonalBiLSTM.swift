@@ -10,9 +10,10 @@
 ///    plus a bias per pixel position (as in ``PixelCNN``).
 ///
 /// The left-to-right sweep covers everything up and to the left, the shifted right-to-left sweep everything in
-/// the rows above from x rightwards: together every earlier pixel, whatever the image size (one exception, for
-/// outputs far left of the right edge: the last pixel of the row above is read only through mask A, see
-/// ``influence(on:trials:seed:)``). Training takes W + H − 1 sequential steps per direction.
+/// the rows above from x rightwards: together every earlier pixel, whatever the image size, with one exception.
+/// The last pixel of the row above, (y − 1, W − 1), reaches the right-to-left sweep only through F(y − 1, W − 1),
+/// which mask A keeps from reading its own pixel; only F on the current row can read it, so the output at (y, x)
+/// sees it only if x + k/2 ≥ W − 1. Training takes W + H − 1 sequential steps per direction.
 public final class DiagonalBiLSTM: AutoregressiveImageModel {
     /// Pixels per image (D = H·W).
     public let pixelCount: Int
