@@ -153,6 +153,7 @@
     while (at >= 0 && n < 8) { n++; at = text.indexOf(term, at + term.length); }
     return n;
   }
+  function isReference(item) { return item.entry.url.split("#")[0].indexOf("/") >= 0 ? 1 : 0; }
   // A section's score: each term must occur somewhere; a heading counts most, then the lesson (its title or
   // name; most for the lesson's opening section), then how often the text mentions it.
   function score(item, terms) {
@@ -216,7 +217,8 @@
     if (terms.length === 0 || !index) { close(); say(""); return; }
     var found = index.map(function (item) { return { item: item, score: score(item, terms) }; })
       .filter(function (hit) { return hit.score > 0; })
-      .sort(function (a, b) { return b.score - a.score; })
+      // The lessons first (they explain the idea), then pages in a subfolder (the LessonKit reference).
+      .sort(function (a, b) { return (isReference(a.item) - isReference(b.item)) || (b.score - a.score); })
       .slice(0, 12);
     found.forEach(function (hit, i) {
       var item = document.createElement("li");
