@@ -26,6 +26,8 @@ public struct SubmissionGrader: Sendable {
     public let splits: [Int: TestCellSplit]
     /// Test cells that examine none of the student's code (they cannot fail for a wrong answer).
     public let testsWithoutProbes: [String]
+    /// Every cell split for grading (locked cells that reach the student's code too), by cell index.
+    public let lessonSplit: LessonGradingSplit
     private let checkerLesson: Lesson
     private let checker: CompiledProgram
     private let checkerExecutor: LessonExecutor
@@ -47,17 +49,11 @@ public struct SubmissionGrader: Sendable {
         }
         self.released = released
         let symbols = ExerciseSymbols.collect(instructor: instructor, markup: markup)
-        var splits: [Int: TestCellSplit] = [:]
-        var nextProbe = 0
-        for test in markup.tests {
-            let split = TestCellSplit.split(
-                instructor.cells[test.cellIndex].source, symbols: symbols, firstProbe: nextProbe,
-                hidden: !test.hiddenRegions.isEmpty)
-            nextProbe += split.probes.count
-            splits[test.cellIndex] = split
-        }
-        self.splits = splits
-        testsWithoutProbes = markup.tests.filter { splits[$0.cellIndex]?.probes.isEmpty ?? true }
+        let lessonSplit = LessonGradingSplit.make(instructor: instructor, markup: markup, symbols: symbols)
+        guard lessonSplit.refusals.isEmpty else { throw GradingError.unsplittableTests(lessonSplit.refusals) }
+        self.lessonSplit = lessonSplit
+        splits = lessonSplit.cells.filter { lessonSplit.testCells.contains($0.key) }
+        testsWithoutProbes = markup.tests.filter { !(lessonSplit.cells[$0.cellIndex]?.reachesStudentCode ?? false) }
             .map { instructor.cells[$0.cellIndex].id }
 
         var executor = executor
@@ -65,9 +61,14 @@ public struct SubmissionGrader: Sendable {
         executor.isolatedCells = Set(markup.tests.map(\.cellIndex))
         self.executor = executor
 
-        // The checker: the instructor's lesson up to its last test cell, each test cell judging received values.
+        // The checker: the instructor's lesson up to its last test cell, each test cell judging received values, the
+        // locked cells receiving what the student's code computed, and the exercises' code replaced by traps.
         var checkerLesson = Self.throughLastTest(instructor, markup: markup)
-        for (index, split) in splits { checkerLesson.cells[index].source = split.checker }
+        checkerLesson.inlineExpressions = []
+        for (index, split) in lessonSplit.cells { checkerLesson.cells[index].source = split.checker }
+        for exercise in markup.exercises where !exercise.isManual {
+            checkerLesson.cells[exercise.cellIndex].source = CheckerStub.make(instructor.cells[exercise.cellIndex].source)
+        }
         self.checkerLesson = checkerLesson
         var checkerExecutor = executor
         let tests = executor.isolatedCells
@@ -109,7 +110,8 @@ public struct SubmissionGrader: Sendable {
             instructor: instructor, markup: markup, released: released, submission: submission)
         assembled.lesson.displayPath = displayPath
         var program = Self.throughLastTest(assembled.lesson, markup: markup)
-        for (index, split) in splits { program.cells[index].source = split.submission }
+        program.inlineExpressions = []
+        for (index, split) in lessonSplit.cells { program.cells[index].source = split.submission }
 
         let directory = try Self.privateFolder(in: workspace, named: "submission")
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -224,12 +226,15 @@ public enum GradingError: Error, CustomStringConvertible {
     case releaseDoesNotParse(String)
     case invalidMarkup([Diagnostic])
     case checkerDoesNotCompile([String])
+    /// Test statements the grader cannot split between the student's program and the checker.
+    case unsplittableTests([Diagnostic])
 
     public var description: String {
         switch self {
         case .releaseDoesNotParse(let path): "\(path): the student copy does not parse"
         case .invalidMarkup(let problems): problems.map(\.description).joined(separator: "\n")
         case .checkerDoesNotCompile(let problems): problems.joined(separator: "\n")
+        case .unsplittableTests(let problems): problems.map(\.description).joined(separator: "\n")
         }
     }
 }

@@ -9,12 +9,14 @@ struct SubmissionSlice {
     private let probes: [ExprSyntax]
     private let checks: [FunctionCallExprSyntax]
 
-    init(file: SourceFileSyntax, probes: [ExprSyntax], checks: [FunctionCallExprSyntax]) {
+    /// - Parameter required: statements (at any depth) that must run in the submission: they build or change the
+    ///   student's objects.
+    init(file: SourceFileSyntax, probes: [ExprSyntax], checks: [FunctionCallExprSyntax], required: [CodeBlockItemSyntax] = []) {
         self.probes = probes
         self.checks = checks
         var needed: Set<String> = []
         for item in file.statements.reversed() {
-            let hasProbe = probes.contains { item.contains($0) }
+            let hasProbe = probes.contains { item.contains($0) } || required.contains { item.contains($0) }
             let changes = Self.declaredNames(item).union(Self.writtenNames(item))
             guard hasProbe || !changes.isDisjoint(with: needed) else { continue }
             kept.insert(item.id)

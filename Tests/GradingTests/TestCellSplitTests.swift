@@ -19,9 +19,10 @@ import Testing
         let source = "Swift.precondition(abs(mean([1, 2, 3]) - 2) < 1e-9, \"mean of [1, 2, 3] should be 2\")\n"
         let split = TestCellSplit.split(source, symbols: symbols, firstProbe: 4)
         #expect(split.probes.map(\.text) == ["mean([1, 2, 3])"])
-        #expect(split.checker.contains("abs((LessonRuntime.replay(4, \"`mean([1, 2, 3])`\") { mean([1, 2, 3]) }) - 2) < 1e-9"))
+        #expect(split.checker.contains("abs((LessonRuntime.replay(4, \"`mean([1, 2, 3])`\", check: 0, mean([1, 2, 3]))) - 2) < 1e-9"))
+        #expect(split.checker.hasPrefix("LessonRuntime.judging(0) { Swift.precondition("), "the check counts its executions")
         #expect(split.checker.contains("should be 2"))
-        #expect(split.submission.contains("LessonRuntime.record(4) { mean([1, 2, 3]) }"))
+        #expect(split.submission.contains("LessonRuntime.record(4, mean([1, 2, 3]))"))
         #expect(!split.submission.contains("should be 2"), "the check's message stays with the checker")
         #expect(!split.submission.contains("1e-9"), "and so does its tolerance")
         #expect(!split.submission.contains("precondition"))
@@ -70,7 +71,7 @@ import Testing
         let split = TestCellSplit.split(source, symbols: symbols, firstProbe: 0)
         #expect(split.submission.contains("var testGenerator"))
         #expect(split.submission.contains("let testQ"))
-        #expect(split.submission.contains("LessonRuntime.record(0) { monteCarloELBO(testQ, samples: 20_000, using: &testGenerator"))
+        #expect(split.submission.contains("LessonRuntime.record(0, monteCarloELBO(testQ, samples: 20_000, using: &testGenerator"))
         #expect(!split.submission.contains("model.elbo"))
     }
 

@@ -19,6 +19,10 @@ struct RuntimeState: Sendable {
     var probeValues: [Int: [Substring]] = [:]
     /// Checker: how many values of each probe were taken so far.
     var probeCursor: [Int: Int] = [:]
+    /// Checker: how many times each check with probes has started (its probes read the value of that execution).
+    var checkExecutions: [Int: Int] = [:]
+    /// Checker, in a test cell's forked child: where to send the cell's failed checks and credit.
+    var childResults: Int32 = -1
 }
 
 /// The part a program plays in grading.
