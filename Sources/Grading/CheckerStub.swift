@@ -8,16 +8,17 @@ import SwiftSyntax
 /// `LessonRuntime.checkerReachedStudentCode`; a top-level variable with a type becomes a computed one that traps;
 /// statements that are not declarations are left out. Lines stay where they were.
 enum CheckerStub {
-    /// The checker's version of the exercise cell `source`.
-    static func make(_ source: String) -> String {
+    /// The checker's version of the exercise cell `source`; `trap` is what bodies run instead (by default, the
+    /// checker's message that it reached the exercise's code).
+    static func make(_ source: String, trap: String? = nil) -> String {
         let file = Parser.parse(source: source)
         let finder = BodyFinder(viewMode: .sourceAccurate)
         finder.walk(file)
         var edits = NodeRewrite()
         for (body, name, braced) in finder.bodies {
-            let trap = "LessonRuntime.checkerReachedStudentCode(\(TestCellSplit.literal(name)))"
+            let text = (trap ?? "LessonRuntime.checkerReachedStudentCode(\(TestCellSplit.literal(name)))")
                 + String(repeating: "\n", count: body.lineBreaks)
-            edits.replace(body, with: braced ? "{ " + trap + " }" : trap)
+            edits.replace(body, with: braced ? "{ " + text + " }" : text)
         }
         for item in file.statements {
             if let variable = item.item.as(VariableDeclSyntax.self) {
@@ -26,7 +27,8 @@ enum CheckerStub {
                     binding.pattern.is(IdentifierPatternSyntax.self)
                 else { continue }
                 let name = binding.pattern.trimmedDescription
-                let text = "var \(name): \(type.type.trimmedDescription) { LessonRuntime.checkerReachedStudentCode(\(TestCellSplit.literal(name))) }"
+                let body = trap ?? "LessonRuntime.checkerReachedStudentCode(\(TestCellSplit.literal(name)))"
+                let text = "var \(name): \(type.type.trimmedDescription) { \(body) }"
                 edits.replace(item, with: text + String(repeating: "\n", count: item.lineBreaks))
             } else if !item.item.is(DeclSyntax.self) {
                 edits.replace(item, with: String(repeating: "\n", count: item.lineBreaks))

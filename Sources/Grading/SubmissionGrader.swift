@@ -115,14 +115,32 @@ public struct SubmissionGrader: Sendable {
 
         let directory = try Self.privateFolder(in: workspace, named: "submission")
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let compiled = try executor.compile(program, into: directory)
-        var run = SubmissionRun.Result()
-        if compiled.limit > 0 {
-            run = try SubmissionRun(
-                executable: compiled.executable, sandbox: sandbox, workingDirectory: executor.workingDirectory,
-                environment: submissionEnvironment(displayPath: displayPath), limits: limits(of: program),
-                name: UUID().uuidString.prefix(8).lowercased()
-            ).run()
+        // A broken exercise costs only its own tests: when the program stops in an exercise cell's top-level code
+        // (a trap, an exit, a signal, its time used up), the run is made again with that cell as a stub whose code
+        // traps only when called, once per broken exercise.
+        let exerciseCells = Dictionary(
+            markup.exercises.filter { !$0.isManual }.map { ($0.cellIndex, $0.id) }, uniquingKeysWith: { first, _ in first })
+        var stopped: [String: String] = [:]
+        var compiled: CompiledProgram
+        var run: SubmissionRun.Result
+        while true {
+            compiled = try executor.compile(program, into: directory)
+            run = SubmissionRun.Result()
+            if compiled.limit > 0 {
+                run = try SubmissionRun(
+                    executable: compiled.executable, sandbox: sandbox, workingDirectory: executor.workingDirectory,
+                    environment: submissionEnvironment(displayPath: displayPath), limits: limits(of: program),
+                    name: UUID().uuidString.prefix(8).lowercased()
+                ).run()
+            }
+            guard !run.finished, !run.sentTooMuch, let cell = run.cellOutOfTime ?? run.lastStartedCell,
+                let exercise = exerciseCells[cell], stopped[exercise] == nil
+            else { break }
+            stopped[exercise] = run.cellOutOfTime == cell
+                ? "its top-level code ran out of time (\(Int(executor.timeouts(of: program, cells: program.cells[cell...cell])[cell] ?? 0)) s)"
+                : "the program stopped in this cell: " + (TrapMessage.message(inText: run.outputTail) ?? "it ended here")
+            program.cells[cell].source = CheckerStub.make(
+                instructor.cells[cell].source, trap: "fatalError(\"exercise '\(exercise)' stopped the program, so it is not graded\")")
         }
         let valuesFile = directory + "/values.txt"
         try Data(run.values.utf8).write(to: URL(fileURLWithPath: valuesFile))
@@ -147,6 +165,7 @@ public struct SubmissionGrader: Sendable {
                 failures[exercise.id] = crash
             }
         }
+        for (id, reason) in stopped { failures[id] = reason }
         for id in assembled.missingExercises { failures[id] = "the submission has no cell for exercise '\(id)'" }
         var code: [String: String] = [:]
         for exercise in markup.exercises {
@@ -182,6 +201,8 @@ public struct SubmissionGrader: Sendable {
     private func limits(of lesson: Lesson) -> SubmissionRun.Limits {
         let timeouts = executor.timeouts(of: lesson, cells: lesson.cells[...])
         var limits = SubmissionRun.Limits(seconds: timeouts.values.reduce(0, +) + 10)
+        let tests = Set(markup.tests.map(\.cellIndex))
+        limits.cellSeconds = timeouts.filter { !tests.contains($0.key) }
         limits.cpuSeconds = Int(limits.seconds) + 30
         limits.processes = executor.limits.processes
         limits.addressSpaceBytes = executor.limits.memoryBytes

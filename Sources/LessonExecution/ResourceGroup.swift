@@ -18,6 +18,7 @@ public struct ResourceGroup: Sendable {
 
     static let processRoot = "/sys/fs/cgroup/pids"
     static let memoryRoot = "/sys/fs/cgroup/memory"
+    static let cpuAccountingRoot = "/sys/fs/cgroup/cpuacct"
 
     /// The `pids` group's folder (a lesson program joins it through `LESSONS_PIDS_CGROUP`).
     public var processCountPath: String { paths[0] }
@@ -49,7 +50,23 @@ public struct ResourceGroup: Sendable {
             group.destroy()
             return nil
         }
+        // CPU accounting where the controller is mounted: limits in CPU time, so a busy machine costs nobody points.
+        if FileManager.default.isWritableFile(atPath: cpuAccountingRoot) {
+            destroyAbandonedGroups(in: cpuAccountingRoot)
+            let path = "\(cpuAccountingRoot)/lessons-\(getpid())-\(name)"
+            rmdir(path)
+            if mkdir(path, 0o755) == 0 { return ResourceGroup(paths: made + [path]) }
+        }
         return group
+    }
+
+    /// CPU time used by every process of the group so far, in seconds (nil without CPU accounting).
+    public var cpuSeconds: Double? {
+        guard let path = paths.first(where: { $0.hasPrefix(Self.cpuAccountingRoot + "/") }),
+            let text = try? String(contentsOfFile: path + "/cpuacct.usage", encoding: .utf8),
+            let nanoseconds = Double(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        else { return nil }
+        return nanoseconds / 1e9
     }
 
     /// `sh -c '…' sh GROUP…`: joins every group, then runs the rest of the command line in them.

@@ -22,6 +22,8 @@ public struct SubmissionRun: Sendable {
         public var finished = false
         /// The deadline passed before the program finished.
         public var timedOut = false
+        /// A cell whose own top-level code ran out of its time (the run was stopped there).
+        public var cellOutOfTime: Int?
         /// The program sent more than the grader accepts; it was stopped.
         public var sentTooMuch = false
         /// The memory limit of the submission's group was reached.
@@ -59,6 +61,10 @@ public struct SubmissionRun: Sendable {
         public var valueBytes = 16 << 20
         /// Bytes of printed output kept (the end).
         public var keptOutputBytes = 16 << 10
+        /// Time each cell's top-level code may take, by cell index (test cells, which run in forked children with
+        /// limits of their own, are not listed). CPU seconds where the machine accounts CPU time per group, else
+        /// wall seconds; `seconds` is the whole run's budget in the same unit.
+        public var cellSeconds: [Int: Double] = [:]
 
         /// Limits with this wall time and the defaults.
         public init(seconds: Double) { self.seconds = seconds }
@@ -154,7 +160,12 @@ public struct SubmissionRun: Sendable {
         }
 
         var result = Result()
-        let deadline = Date().addingTimeInterval(limits.seconds)
+        // Limits in CPU time where the group accounts it (a busy machine never fails an honest submission); the wall
+        // clock then only stops a program that sleeps, at four times the budget.
+        let accounted = group?.cpuSeconds != nil
+        let deadline = Date().addingTimeInterval(accounted ? limits.seconds * 4 + 10 : limits.seconds)
+        var currentCell: Int?
+        var cellStart = (cpu: 0.0, wall: Date())
         var control: [UInt8] = []
         var received = 0
         var output: [UInt8] = []
@@ -165,6 +176,24 @@ public struct SubmissionRun: Sendable {
             if Date() >= deadline {
                 result.timedOut = true
                 break
+            }
+            let cpu = group?.cpuSeconds
+            if let cpu, cpu > limits.seconds {
+                result.timedOut = true
+                break
+            }
+            if result.lastStartedCell != currentCell {
+                currentCell = result.lastStartedCell
+                cellStart = (cpu ?? 0, Date())
+            }
+            if let cell = currentCell, let budget = limits.cellSeconds[cell] {
+                let wall = Date().timeIntervalSince(cellStart.wall)
+                let used = cpu.map { $0 - cellStart.cpu } ?? wall
+                if used > budget || wall > budget * 4 + 5 {
+                    result.timedOut = true
+                    result.cellOutOfTime = cell
+                    break
+                }
             }
             var descriptors = [
                 pollfd(fd: streams.control ? controlRead : -1, events: Int16(POLLIN), revents: 0),
