@@ -15,6 +15,10 @@ public struct GradeReport: Sendable, Codable, Equatable {
     public var exerciseCode: [String: String]
     /// Whether the code ran inside the bubblewrap sandbox.
     public var sandboxed: Bool
+    /// How often the student's program ran (once, and once more per exercise that stopped it).
+    public var submissionRuns = 0
+    /// How often the checker ran (once per submission, whatever the submission sent).
+    public var checkerRuns = 0
 
     /// Creates a report.
     public init(

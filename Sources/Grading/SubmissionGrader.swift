@@ -123,6 +123,7 @@ public struct SubmissionGrader: Sendable {
         var stopped: [String: String] = [:]
         var compiled: CompiledProgram
         var run: SubmissionRun.Result
+        var submissionRuns = 0
         while true {
             compiled = try executor.compile(program, into: directory)
             run = SubmissionRun.Result()
@@ -132,6 +133,7 @@ public struct SubmissionGrader: Sendable {
                     environment: submissionEnvironment(displayPath: displayPath), limits: limits(of: program),
                     name: UUID().uuidString.prefix(8).lowercased()
                 ).run()
+                submissionRuns += 1
             }
             guard !run.finished, !run.sentTooMuch, let cell = run.cellOutOfTime ?? run.lastStartedCell,
                 let exercise = exerciseCells[cell], stopped[exercise] == nil
@@ -171,11 +173,14 @@ public struct SubmissionGrader: Sendable {
         for exercise in markup.exercises {
             code[exercise.id] = SubmissionAssembler.codeLines(of: assembled.lesson.cells[exercise.cellIndex].source)
         }
-        return GradeReport(
+        var report = GradeReport(
             student: student, lesson: instructor.name, contentHash: contentHash, testsHash: testsHash,
             results: Scoring.results(markup: markup, lesson: instructor, outputs: outputs, exerciseFailures: failures),
             tampering: assembled.tampering, exerciseFailures: failures, exerciseCode: code,
             sandboxed: sandbox != nil)
+        report.submissionRuns = submissionRuns
+        report.checkerRuns = verdicts.programRuns
+        return report
     }
 
     /// A zero grade with `reason` for every test (a submission that cannot be read or is refused).

@@ -84,6 +84,7 @@ public struct LessonExecutor: Sendable {
         var stopper: CodeCell?
         var omittedInline: Set<Int> = []
         var inlineOutcomes: [Int: InlineOutcome] = [:]
+        var programRuns = 0
         // What the executable on disk was compiled with; a re-run may reuse it if only isolated cells dropped out.
         var compiled: (omitted: Set<Int>, replaced: [Int: String], limit: Int, omittedInline: Set<Int>)?
         var executable = directory + "/lesson"
@@ -165,6 +166,7 @@ public struct LessonExecutor: Sendable {
             // Cells left out since the last compile are isolated test cells: the same executable runs without them.
             let run = try runProgram(executable, lesson: lesson, cells: included, seed: seed, directory: directory,
                 skipping: omitted.subtracting(compiled?.omitted ?? omitted), onCellStart: onCellStart)
+            programRuns += 1
             let collector = ResultCollector(
                 lesson: lesson, directory: directory, limits: limits, workingDirectory: workingDirectory)
             collected = collector.outputs(for: included, run: run, omitted: omitted)
@@ -205,7 +207,9 @@ public struct LessonExecutor: Sendable {
                 executable: executable, decided: decided, omitted: omitted, replaced: replaced, limit: 0,
                 omittedInline: omittedInline))
         }
-        return (Self.namingTheLesson(LessonRunResult(cells: cellOutputs, inlineValues: inlineValues), lesson), nil)
+        var result = LessonRunResult(cells: cellOutputs, inlineValues: inlineValues)
+        result.programRuns = programRuns
+        return (Self.namingTheLesson(result, lesson), nil)
     }
 
     /// `result` with the program's name for the lesson file (``ProgramAssembler/fileName(for:)``) turned back into

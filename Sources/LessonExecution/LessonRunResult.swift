@@ -6,6 +6,9 @@ public struct LessonRunResult: Sendable {
     public var cells: [CellOutput]
     /// One outcome per inline expression of the prose, in order.
     public var inlineValues: [InlineOutcome]
+    /// How many times the program ran to produce this (a cell that stops the program is left out and the rest run
+    /// again; grading's checker runs once).
+    public var programRuns = 0
 
     /// Creates a result.
     public init(cells: [CellOutput], inlineValues: [InlineOutcome]) {

@@ -77,3 +77,22 @@ import Testing
         #expect(try points("let unused = 0") == ["first": 1, "second": 1])
     }
 }
+
+/// One checker run per submission, whatever the submission sends: the unchanged student copy (every value
+/// missing, every test trapping in the checker) used to cost one checker run per test cell that trapped.
+@Suite struct CheckerRunCountTests {
+    @Test func theUnchangedStudentCopyCostsOneCheckerRun() throws {
+        let lesson = try GradingStyleLesson(
+            exercise: "func double(_ x: Int) -> Int {\nSOLUTION\n}", solution: "    2 * x",
+            tests: ["checkEqual(double(1), 2)", "checkEqual(double(2), 4)", "checkEqual(double(3), 6)"],
+            hiddenTests: ["checkEqual(double(-1), -2)", "checkEqual(double(0), 0)", "checkEqual(double(9), 18)"])
+        let copy = try lesson.grader.grade(
+            student: "s", bytes: Array(lesson.grader.released.source.bytes), displayPath: "submissions/s/style.md")
+        #expect(copy.points == 0)
+        #expect(copy.checkerRuns == 1)
+        #expect(copy.submissionRuns == 1)
+        let right = try lesson.report(for: lesson.solution)
+        #expect(right.points == 6)
+        #expect(right.checkerRuns == 1)
+    }
+}
