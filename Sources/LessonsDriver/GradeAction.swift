@@ -121,7 +121,7 @@ public struct GradeAction: Sendable {
         let deadline = instructor.frontMatter.deadline.flatMap { ISO8601DateFormatter().date(from: $0) }
         let penaltyPerDay = instructor.frontMatter.latePenaltyPerDay ?? 0
         let force = options.force
-        let failures = WorkerPool(width: max(1, options.jobs)).map(files) { file -> Bool in
+        let outcomes = WorkerPool(width: max(1, options.jobs)).map(files) { file -> (failed: Bool, runs: (Int, Int)) in
             do {
                 let bytes: [UInt8], received: Date
                 switch try file.read() {
@@ -137,14 +137,14 @@ public struct GradeAction: Sendable {
                     try gradebook.record(report, receivedAt: received, latePenalty: penalty)
                     progress.finished(
                         file.student, summary: "0/\(format(report.maxPoints)) points, rejected: \(rejection)", failed: false)
-                    return false
+                    return (false, (0, 0))
                 }
                 let hash = SubmissionGrader.contentHash(bytes)
                 if !force, let graded = try gradebook.gradedHashes(student: file.student, lesson: instructor.name),
                     graded.content == hash, graded.tests == grader.testsHash
                 {
                     progress.finished(file.student, summary: "already graded (same submission, same tests)", failed: false)
-                    return false
+                    return (false, (0, 0))
                 }
                 let report = try grader.grade(
                     student: file.student, bytes: bytes, displayPath: layout.displayPath(of: file.url))
@@ -154,14 +154,19 @@ public struct GradeAction: Sendable {
                     + (report.tampering.isEmpty ? "" : ", tampering reported")
                     + (penalty > 0 ? ", late penalty \(Int(penalty * 100))%" : "")
                 progress.finished(file.student, summary: summary, failed: false)
-                return false
+                return (false, (report.submissionRuns, report.checkerRuns))
             } catch {
                 progress.finished(file.student, summary: "could not be graded: \(error)", failed: true)
-                return true
+                return (true, (0, 0))
             }
         }
         progress.finish()
-        return failures.contains(true) ? 1 : 0
+        let graded = outcomes.filter { $0.runs.1 > 0 }.count
+        if graded > 0 {
+            let submissionRuns = outcomes.reduce(0) { $0 + $1.runs.0 }, checkerRuns = outcomes.reduce(0) { $0 + $1.runs.1 }
+            say("programs run: \(submissionRuns) of the students' and \(checkerRuns) of the checker for \(graded) submission(s)")
+        }
+        return outcomes.contains { $0.failed } ? 1 : 0
     }
 
     /// The Swift runtime libraries next to the compiler (`/opt/swift/usr/lib/swift/linux` beside `/opt/swift/usr/bin`).
