@@ -74,7 +74,11 @@ public struct SubmissionGrader: Sendable {
         let tests = executor.isolatedCells
         checkerExecutor.failurePolicy = { cell, output in tests.contains(cell.index) ? .omit(output: output) : .stop }
         let checkerDirectory = workspace + "/checker"
-        try FileManager.default.createDirectory(atPath: checkerDirectory, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: checkerDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        // The compiler of each submission runs as a user of its own, which must reach its folder in the workspace
+        // (it cannot list the workspace, nor enter the checker's folder).
+        _ = chmod(workspace, 0o711)
         let checker = try checkerExecutor.compile(checkerLesson, into: checkerDirectory)
         let broken = checker.decided.keys.sorted().compactMap { index -> String? in
             guard case .failed(let message, let location, _) = checker.decided[index]?.outcome else { return nil }
@@ -121,11 +125,23 @@ public struct SubmissionGrader: Sendable {
         let exerciseCells = Dictionary(
             markup.exercises.filter { !$0.isManual }.map { ($0.cellIndex, $0.id) }, uniquingKeysWith: { first, _ in first })
         var stopped: [String: String] = [:]
+        // Every compile of this submission runs sandboxed, within one CPU-time budget.
+        let compileSandbox = CompileSandbox(
+            sandbox: sandbox, toolchain: executor.toolchain, lessonKit: executor.lessonKit,
+            budgetSeconds: compileBudgetSeconds, memoryBytes: Self.compileMemoryBytes)
+        defer { compileSandbox.close() }
+        var executor = self.executor
+        executor.compileSandbox = compileSandbox
         var compiled: CompiledProgram
         var run: SubmissionRun.Result
         var submissionRuns = 0
         while true {
-            compiled = try executor.compile(program, into: directory)
+            guard let built = try Self.compileWithinBudget(executor, program, into: directory) else {
+                return rejected(
+                    student: student, contentHash: contentHash,
+                    reason: "compiling this submission used up its budget of \(Int(compileBudgetSeconds)) s of CPU time")
+            }
+            compiled = built
             run = SubmissionRun.Result()
             if compiled.limit > 0 {
                 run = try SubmissionRun(
@@ -182,6 +198,23 @@ public struct SubmissionGrader: Sendable {
         report.checkerRuns = verdicts.programRuns
         return report
     }
+
+    /// `program` compiled, or nil when the compiles used up their budget.
+    private static func compileWithinBudget(_ executor: LessonExecutor, _ program: Lesson, into directory: String) throws
+        -> CompiledProgram?
+    {
+        do {
+            return try executor.compile(program, into: directory)
+        } catch let error as ExecutionError {
+            if case .compileBudgetExhausted = error { return nil }
+            throw error
+        }
+    }
+
+    /// CPU seconds all compiles of one submission may take together.
+    public var compileBudgetSeconds = 60.0
+    /// Memory the compiler may use for one submission.
+    public static let compileMemoryBytes = 2 << 30
 
     /// A zero grade with `reason` for every test (a submission that cannot be read or is refused).
     public func rejected(student: String, contentHash: String, reason: String) -> GradeReport {

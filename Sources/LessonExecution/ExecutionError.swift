@@ -10,6 +10,8 @@ public enum ExecutionError: Error, Equatable, CustomStringConvertible {
     case fileSystem(String)
     /// The compiler found is not the one LessonKit was built with (``LessonKitLocation/toolchainProblem(_:)``).
     case toolchainMismatch(String)
+    /// A submission's compiles used up their CPU-time budget (seconds).
+    case compileBudgetExhausted(Double)
 
     public var description: String {
         switch self {
@@ -24,6 +26,8 @@ public enum ExecutionError: Error, Equatable, CustomStringConvertible {
             message
         case .toolchainMismatch(let message):
             message
+        case .compileBudgetExhausted(let seconds):
+            "compiling the submission used up its budget of \(Int(seconds)) s of CPU time"
         }
     }
 }

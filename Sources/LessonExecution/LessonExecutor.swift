@@ -23,6 +23,9 @@ public struct LessonExecutor: Sendable {
     /// Cells compiled in their own scope that a re-run can skip without compiling again (grading's test cells).
     /// When such a cell crashes and the policy leaves it out, the same executable runs again without it.
     public var isolatedCells: Set<Int> = []
+    /// Where programs are compiled: nil compiles as the grader (the instructor's own lessons); a submission's
+    /// program is compiled in a ``CompileSandbox`` with a CPU-time budget.
+    public var compileSandbox: CompileSandbox?
 
     /// Creates an executor.
     public init(toolchain: Toolchain, lessonKit: LessonKitLocation, limits: RunLimits, workingDirectory: String) {
@@ -121,6 +124,7 @@ public struct LessonExecutor: Sendable {
                 var compiler = SwiftCompiler(toolchain: toolchain, lessonKit: lessonKit)
                 compiler.moduleName = SwiftCompiler.moduleName(for: lesson.displayPath)
                 compiler.optimize = optimize
+                compiler.sandbox = compileSandbox
                 let (errors, _) = try compiler.compile(source: source, executable: executable, workDirectory: directory)
                 let inlineFailures = inlineCompileFailures(errors, in: lesson, cells: included, omitted: omittedInline)
                 if !inlineFailures.isEmpty {

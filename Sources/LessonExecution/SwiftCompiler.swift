@@ -13,6 +13,9 @@ struct SwiftCompiler {
     /// `Lessons/04-elbo.md`, the same as the lesson's display path.
     var moduleName = "Lessons"
 
+    /// Where the compiler runs when it compiles a submission (nil: as the grader, for the instructor's lessons).
+    var sandbox: CompileSandbox?
+
     /// The module name for a lesson shown as `displayPath`.
     static func moduleName(for displayPath: String) -> String {
         let parts = displayPath.split(separator: "/")
@@ -55,12 +58,29 @@ struct SwiftCompiler {
         -> (errors: [CompilerDiagnostic], output: String)
     {
         let outputPath = workDirectory + "/compiler.out"
+        var command = [toolchain.compiler] + arguments(source: source, executable: executable)
+        if let sandbox {
+            guard !sandbox.isExhausted else { throw .compileBudgetExhausted(sandbox.budgetSeconds) }
+            let folders = [workDirectory, (source as NSString).deletingLastPathComponent, (executable as NSString).deletingLastPathComponent]
+            sandbox.prepare(folders)
+            command = sandbox.command(
+                compiler: toolchain.compiler, arguments: Array(command.dropFirst()), directory: workDirectory, writable: folders)
+        }
+        let started = Date()
         let process = try ChildProcess.spawn(
-            executable: toolchain.compiler, arguments: arguments(source: source, executable: executable),
+            executable: command[0], arguments: Array(command.dropFirst()),
             environment: compilerEnvironment(workDirectory: workDirectory),
             standardOutput: outputPath, standardError: outputPath)
         let termination = process.wait()
+        sandbox?.account(wallSeconds: Date().timeIntervalSince(started))
         let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        if let sandbox, sandbox.isExhausted, termination != .exited(0) {
+            throw .compileBudgetExhausted(sandbox.budgetSeconds)
+        }
+        // The sandbox itself could not be set up: the grader's problem, never the student's (no grade is given).
+        if sandbox != nil, output.hasPrefix("bwrap: ") || output.hasPrefix("setpriv: ") || output.hasPrefix("prlimit: ") {
+            throw .cannotStart("the compiler's sandbox", output.split(separator: "\n").first.map(String.init) ?? output)
+        }
         var errors = CompilerDiagnostic.errors(in: output)
         if termination != .exited(0) && errors.isEmpty {
             errors = [CompilerDiagnostic(file: "", line: 0, column: 0, text: "the compiler failed: \(output)")]

@@ -83,9 +83,11 @@ public struct GradeAction: Sendable {
             } else if getuid() == 0, ResourceGroup.create(name: "probe", processes: 1, memoryBytes: 1 << 20).map({ $0.destroy() }) == nil {
                 say("warning: cgroups are not writable: a submission's processes and memory are limited per process only")
             }
-            grader = try SubmissionGrader(
+            var prepared = try SubmissionGrader(
                 instructor: instructor, markup: markup, executor: executor, sandbox: sandbox,
                 environmentHash: environment.fingerprint.environment, workspace: folder.path)
+            prepared.compileBudgetSeconds = options.compileBudget
+            grader = prepared
             for test in grader.testsWithoutProbes {
                 say("\(instructor.displayPath): warning: test cell '\(test)' calls no code of its exercise: it cannot fail for a wrong answer")
             }

@@ -18,6 +18,8 @@ public struct GradeOptions: Sendable {
     /// Compile submissions with `-O`. Off by default: a submission's cells are light (the heavy work is in the
     /// already optimised LessonKit), and `-Onone` compiles about three times faster.
     public var optimize = false
+    /// CPU seconds every compile of one submission may take together (the compiler runs sandboxed).
+    public var compileBudget: Double = 60
     /// Grade only the instructor's solution (as a submission) and report whether it earns every point.
     public var validateOnly = false
 

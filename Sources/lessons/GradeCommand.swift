@@ -47,6 +47,9 @@ struct GradeCommand: ParsableCommand {
     @Option(help: "Default per-cell timeout in seconds.")
     var timeout: Double = 60
 
+    @Option(help: "CPU seconds all compiles of one submission may take together (a submission over it gets 0 with the reason).")
+    var compileBudget: Double = 60
+
     @Flag(help: "Compile submissions with -O (slower to compile; for assignments whose own cells compute heavily).")
     var optimized = false
 
@@ -56,6 +59,7 @@ struct GradeCommand: ParsableCommand {
     func validate() throws {
         if let problem = NumberBounds.jobs.problem(with: Double(jobs), name: "--jobs") { throw ValidationError(problem) }
         if let problem = NumberBounds.timeout.problem(with: timeout, name: "--timeout") { throw ValidationError(problem) }
+        if let problem = NumberBounds.timeout.problem(with: compileBudget, name: "--compile-budget") { throw ValidationError(problem) }
         if let shard {
             let parts = shard.split(separator: "/").compactMap { Int($0) }
             guard parts.count == 2, parts[1] >= 1, (1...parts[1]).contains(parts[0]) else {
@@ -76,6 +80,7 @@ struct GradeCommand: ParsableCommand {
         options.force = force
         options.timeout = timeout
         options.optimize = optimized
+        options.compileBudget = compileBudget
         options.validateOnly = validateOnly
         if let shard {
             let parts = shard.split(separator: "/").compactMap { Int($0) }
