@@ -13,12 +13,18 @@ struct MissingValueExplanation {
     /// is never quoted.
     let hiddenTests: Set<Int>
 
-    /// `output` with the checker's "did not produce it" replaced by the reason.
+    /// `output` with the checker's "did not produce it" replaced by the reason; for a hidden test, any failure
+    /// replaced by its ``HiddenTestReason`` alone (no location, message, diagnostic or output of the run).
     func explain(_ output: CellOutput, test index: Int) -> CellOutput {
-        guard case .failed(let message, let location, let isFatal) = output.outcome,
-            message.contains(ProbeWire.missingValueNote)
-        else { return output }
+        guard case .failed(let message, let location, let isFatal) = output.outcome else { return output }
         var output = output
+        if hiddenTests.contains(index) {
+            let reason = message.contains(ProbeWire.missingValueNote) ? hiddenReason(for: index) : .checkFailed
+            output.outcome = .failed(message: reason.rawValue, location: location, isFatal: isFatal)
+            output.items = []
+            return output
+        }
+        guard message.contains(ProbeWire.missingValueNote) else { return output }
         output.outcome = .failed(
             message: message.replacingOccurrences(of: ProbeWire.missingValueNote, with: reason(for: index)),
             location: location, isFatal: isFatal)
@@ -59,6 +65,20 @@ struct MissingValueExplanation {
         }
         if compiled.limit <= index { return "the program does not compile up to this test" }
         return "the code under test did not produce it"
+    }
+
+    /// Why hidden test cell `index` got no value, as one of the fixed reasons (the same cases as
+    /// ``reason(for:)``, without their details).
+    func hiddenReason(for index: Int) -> HiddenTestReason {
+        if case .failed = compiled.decided[index]?.outcome { return .doesNotCompile }
+        if let status = run.cellStatuses[index], status.status != "ok" {
+            return status.status == "timeout" ? .timedOut : .codeStopped
+        }
+        if run.lastStartedCell == nil, !run.finished, compiled.limit > 0 { return .programStopped }
+        if run.sentTooMuch || run.hitMemoryLimit || run.timedOut { return .programStopped }
+        if !run.finished, let last = run.lastStartedCell, last < lesson.cells.count, last < index { return .programStopped }
+        if compiled.limit <= index { return .doesNotCompile }
+        return .checkFailed
     }
 
     /// The last lines of a text, short enough for a message.

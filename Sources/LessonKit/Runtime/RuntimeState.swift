@@ -19,6 +19,10 @@ struct RuntimeState: Sendable {
     var probeValues: [Int: [Substring]] = [:]
     /// Checker: how many values of each probe were taken so far.
     var probeCursor: [Int: Int] = [:]
+    /// Checker: the test cells that hold hidden tests.
+    var hiddenCells: Set<Int> = []
+    /// Whether the running cell is one of `hiddenCells` (its checks say nothing but "check failed").
+    var inHiddenCell = false
 }
 
 /// The part a program plays in grading.
