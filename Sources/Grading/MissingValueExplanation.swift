@@ -14,20 +14,20 @@ struct MissingValueExplanation {
     let hiddenTests: Set<Int>
 
     /// `output` with the checker's "did not produce it" replaced by the reason; for a hidden test, any failure
-    /// replaced by its ``HiddenTestReason`` alone (no location, message, diagnostic or output of the run).
+    /// replaced by its ``HiddenTestReason`` alone (no message, diagnostic or output of the run), and the failure in
+    /// full made the output's one item (an error), for the instructor's terminal only.
     func explain(_ output: CellOutput, test index: Int) -> CellOutput {
         guard case .failed(let message, let location, let isFatal) = output.outcome else { return output }
+        let missing = message.contains(ProbeWire.missingValueNote)
+        let full = missing ? message.replacingOccurrences(of: ProbeWire.missingValueNote, with: reason(for: index)) : message
         var output = output
-        if hiddenTests.contains(index) {
-            let reason = message.contains(ProbeWire.missingValueNote) ? hiddenReason(for: index) : .checkFailed
-            output.outcome = .failed(message: reason.rawValue, location: location, isFatal: isFatal)
-            output.items = []
+        guard hiddenTests.contains(index) else {
+            output.outcome = .failed(message: full, location: location, isFatal: isFatal)
             return output
         }
-        guard message.contains(ProbeWire.missingValueNote) else { return output }
-        output.outcome = .failed(
-            message: message.replacingOccurrences(of: ProbeWire.missingValueNote, with: reason(for: index)),
-            location: location, isFatal: isFatal)
+        let reason = missing ? hiddenReason(for: index) : .checkFailed
+        output.outcome = .failed(message: reason.rawValue, location: location, isFatal: isFatal)
+        output.items = [.error("\(full) (\(location))")]
         return output
     }
 

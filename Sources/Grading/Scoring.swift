@@ -30,7 +30,11 @@ public enum Scoring {
                 message = "exercise '\(test.exerciseId)' could not be used: \(broken)"
             }
             let isHidden = !test.hiddenRegions.isEmpty
+            var detail = ""
             if isHidden {
+                detail = outputs[test.cellIndex].items.compactMap { item -> String? in
+                    if case .error(let text) = item { text } else { nil }
+                }.last ?? message
                 message = hiddenMessage(
                     outputs[test.cellIndex].outcome, exerciseFailed: exerciseFailures[test.exerciseId] != nil)
             }
@@ -40,9 +44,11 @@ public enum Scoring {
                 points = test.points * credit
                 message = "partial credit: \(Int((credit * 100).rounded()))% of the points"
             }
-            return TestResult(
+            var result = TestResult(
                 exerciseId: test.exerciseId, testId: cell.id, isHidden: isHidden,
                 points: points, maxPoints: test.points, message: message)
+            if !result.passed { result.instructorDetail = detail }
+            return result
         }
     }
 

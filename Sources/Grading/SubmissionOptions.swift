@@ -27,8 +27,8 @@ public enum SubmissionOptions {
     }
 
     /// `bytes` with option lines `lines` (1-based) taken out. Each cell keeps its length in lines: after the last
-    /// option line of its cell, one plain comment line per line taken out (with the same prefix before `//|`,
-    /// such as a block quote's `> `), so that every later line keeps its number and its container.
+    /// option line of its cell comes one plain comment line (`//`, indented as the line was) per line taken out, so
+    /// that every later line keeps its number.
     static func removingOptionLines(_ lines: Set<Int>, from bytes: [UInt8]) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
@@ -59,11 +59,10 @@ public enum SubmissionOptions {
         return output
     }
 
-    /// Where `//|` starts in `line` when it is an option line (after blanks, or after a container's prefix of
-    /// blanks and `>`), else nil.
+    /// Where `//|` starts in `line` when it is an option line (after blanks), else nil.
     private static func optionMarker(in line: [UInt8]) -> Int? {
         var index = 0
-        while index < line.count, line[index] == 0x20 || line[index] == 0x09 || line[index] == 0x3E { index += 1 }
+        while index < line.count, line[index] == 0x20 || line[index] == 0x09 { index += 1 }
         return line[index...].starts(with: Array("//|".utf8)) ? index : nil
     }
 }
