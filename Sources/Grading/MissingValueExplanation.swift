@@ -19,7 +19,8 @@ struct MissingValueExplanation {
     func explain(_ output: CellOutput, test index: Int) -> CellOutput {
         guard case .failed(let message, let location, let isFatal) = output.outcome else { return output }
         let missing = message.contains(ProbeWire.missingValueNote)
-        let full = missing ? message.replacingOccurrences(of: ProbeWire.missingValueNote, with: reason(for: index)) : message
+        let full = missing
+            ? message.replacingOccurrences(of: ProbeWire.missingValueNote, with: reason(for: index)) : message
         var output = output
         guard hiddenTests.contains(index) else {
             output.outcome = .failed(message: full, location: location, isFatal: isFatal)

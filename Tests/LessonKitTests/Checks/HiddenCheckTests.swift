@@ -13,7 +13,8 @@ import Testing
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         try #require(descriptor >= 0)
         LessonRuntime.state.withLock { state in
-            state.hiddenCells = LessonRuntime.hiddenCells(in: [RuntimeEnvironment.hiddenCells: hidden.map(String.init).joined(separator: ",")])
+            let list = hidden.map(String.init).joined(separator: ",")
+            state.hiddenCells = LessonRuntime.hiddenCells(in: [RuntimeEnvironment.hiddenCells: list])
             state.displayDescriptor = descriptor
         }
         LessonRuntime.beginCell(cell)
