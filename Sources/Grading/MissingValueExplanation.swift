@@ -13,15 +13,22 @@ struct MissingValueExplanation {
     /// is never quoted.
     let hiddenTests: Set<Int>
 
-    /// `output` with the checker's "did not produce it" replaced by the reason.
+    /// `output` with the checker's "did not produce it" replaced by the reason; for a hidden test, any failure
+    /// replaced by its ``HiddenTestReason`` alone (no message, diagnostic or output of the run), and the failure in
+    /// full made the output's one item (an error), for the instructor's terminal only.
     func explain(_ output: CellOutput, test index: Int) -> CellOutput {
-        guard case .failed(let message, let location, let isFatal) = output.outcome,
-            message.contains(ProbeWire.missingValueNote)
-        else { return output }
+        guard case .failed(let message, let location, let isFatal) = output.outcome else { return output }
+        let missing = message.contains(ProbeWire.missingValueNote)
+        let full = missing
+            ? message.replacingOccurrences(of: ProbeWire.missingValueNote, with: reason(for: index)) : message
         var output = output
-        output.outcome = .failed(
-            message: message.replacingOccurrences(of: ProbeWire.missingValueNote, with: reason(for: index)),
-            location: location, isFatal: isFatal)
+        guard hiddenTests.contains(index) else {
+            output.outcome = .failed(message: full, location: location, isFatal: isFatal)
+            return output
+        }
+        let reason = missing ? hiddenReason(for: index) : .checkFailed
+        output.outcome = .failed(message: reason.rawValue, location: location, isFatal: isFatal)
+        output.items = [.error("\(full) (\(location))")]
         return output
     }
 
@@ -59,6 +66,20 @@ struct MissingValueExplanation {
         }
         if compiled.limit <= index { return "the program does not compile up to this test" }
         return "the code under test did not produce it"
+    }
+
+    /// Why hidden test cell `index` got no value, as one of the fixed reasons (the same cases as
+    /// ``reason(for:)``, without their details).
+    func hiddenReason(for index: Int) -> HiddenTestReason {
+        if case .failed = compiled.decided[index]?.outcome { return .doesNotCompile }
+        if let status = run.cellStatuses[index], status.status != "ok" {
+            return status.status == "timeout" ? .timedOut : .codeStopped
+        }
+        if run.lastStartedCell == nil, !run.finished, compiled.limit > 0 { return .programStopped }
+        if run.sentTooMuch || run.hitMemoryLimit || run.timedOut { return .programStopped }
+        if !run.finished, let last = run.lastStartedCell, last < lesson.cells.count, last < index { return .programStopped }
+        if compiled.limit <= index { return .doesNotCompile }
+        return .checkFailed
     }
 
     /// The last lines of a text, short enough for a message.

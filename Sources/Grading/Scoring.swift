@@ -5,6 +5,8 @@ public import LessonModel
 /// A test cell that ran to its end with no failed check gets its points (times the partial credit it
 /// reported, if any: a reported 0 is 0); anything else (a failed check, a
 /// trap, a timeout, a compile error, not run) gets 0 with the reason. Standard error output never costs points.
+/// A hidden test's reason is only ever one of ``HiddenTestReason``'s sentences: its name, points and whether it
+/// passed are all it reveals.
 public enum Scoring {
     /// The results of every test cell of `markup`, in lesson order.
     /// - Parameter exerciseFailures: for each exercise whose student code was replaced by its stub, why.
@@ -27,15 +29,43 @@ public enum Scoring {
             if !message.isEmpty, let broken = exerciseFailures[test.exerciseId] {
                 message = "exercise '\(test.exerciseId)' could not be used: \(broken)"
             }
+            let isHidden = !test.hiddenRegions.isEmpty
+            var detail = ""
+            if isHidden {
+                detail = outputs[test.cellIndex].items.compactMap { item -> String? in
+                    if case .error(let text) = item { text } else { nil }
+                }.last ?? message
+                message = hiddenMessage(
+                    outputs[test.cellIndex].outcome, exerciseFailed: exerciseFailures[test.exerciseId] != nil)
+            }
             var points = message.isEmpty ? test.points : 0
             // Partial credit: the cell reported a fraction of its points (0 is 0, never full marks).
             if message.isEmpty, let credit = outputs[test.cellIndex].credit, credit < 1 {
                 points = test.points * credit
                 message = "partial credit: \(Int((credit * 100).rounded()))% of the points"
             }
-            return TestResult(
-                exerciseId: test.exerciseId, testId: cell.id, isHidden: !test.hiddenRegions.isEmpty,
+            var result = TestResult(
+                exerciseId: test.exerciseId, testId: cell.id, isHidden: isHidden,
                 points: points, maxPoints: test.points, message: message)
+            if !result.passed { result.instructorDetail = detail }
+            return result
+        }
+    }
+
+    /// A hidden test's message: empty when it passed, else one of ``HiddenTestReason``'s fixed sentences, whatever
+    /// text the outcome holds (the checker's messages, traps and compiler diagnostics may quote hidden values).
+    static func hiddenMessage(_ outcome: CellOutcome, exerciseFailed: Bool) -> String {
+        switch outcome {
+        case .succeeded:
+            return ""
+        case .failedAsExpected:
+            return "the test cell is marked `error: true`"
+        case .failed(let failure, _, _):
+            if exerciseFailed { return HiddenTestReason.exerciseUnusable.rawValue }
+            return (HiddenTestReason(rawValue: failure) ?? .checkFailed).rawValue
+        case .notRun(let reason):
+            if exerciseFailed { return HiddenTestReason.exerciseUnusable.rawValue }
+            return (HiddenTestReason(rawValue: reason) ?? .notRun).rawValue
         }
     }
 

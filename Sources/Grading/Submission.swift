@@ -14,7 +14,8 @@ public struct AssembledSubmission: Sendable {
 
 /// Puts a submission into the instructor's lesson: exercise cells come from the student (options from the
 /// instructor, so a student cannot raise their own timeout), every other cell from the instructor. Locked
-/// cells are compared with the released copy, and any difference is reported as tampering.
+/// cells, and the options of exercise cells, are compared with the released copy, and any difference is reported
+/// as tampering.
 public enum SubmissionAssembler {
     /// - Parameters:
     ///   - instructor: the instructor's lesson (solutions and hidden tests).
@@ -26,6 +27,7 @@ public enum SubmissionAssembler {
         var lesson = instructor
         var stubs: [Int: String] = [:]
         var missing: [String] = []
+        var changedOptions: [String] = []
         let releasedExercises = Dictionary(
             released.cells.compactMap { cell in cell.options.exercise.map { ($0, cell) } }, uniquingKeysWith: { a, _ in a })
         let submitted = Dictionary(
@@ -40,10 +42,17 @@ public enum SubmissionAssembler {
                 continue
             }
             lesson.cells[index].source = options + codeLines(of: studentCell.source)
+            if let releasedCell = releasedExercises[exercise.id],
+                optionSet(of: releasedCell.source) != optionSet(of: studentCell.source)
+            {
+                changedOptions.append(
+                    "the options of exercise cell '\(exercise.id)' were changed (\(submission.displayPath):"
+                        + "\(studentCell.openingFenceLine)); the instructor's options were used")
+            }
         }
         return AssembledSubmission(
-            lesson: lesson, stubs: stubs, tampering: tampering(released: released, submission: submission),
-            missingExercises: missing)
+            lesson: lesson, stubs: stubs,
+            tampering: changedOptions + tampering(released: released, submission: submission), missingExercises: missing)
     }
 
     /// Differences between the locked (non-exercise) cells of the released copy and of the submission.
@@ -63,6 +72,11 @@ public enum SubmissionAssembler {
     /// The leading `//|` option lines of a cell's source.
     static func optionLines(of source: String) -> String {
         lines(of: source).prefix { $0.trimmingWhitespace().hasPrefix("//|") }.map { $0 + "\n" }.joined()
+    }
+
+    /// The leading option lines of a cell, trimmed, in any order (what the options are, not how they are laid out).
+    static func optionSet(of source: String) -> Set<String> {
+        Set(lines(of: source).prefix { $0.trimmingWhitespace().hasPrefix("//|") }.map { String($0.trimmingWhitespace()) })
     }
 
     /// The source without its leading option lines.

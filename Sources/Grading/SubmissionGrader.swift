@@ -103,7 +103,8 @@ public struct SubmissionGrader: Sendable {
 
     /// Grades one submission (`bytes`, shown as `displayPath`) of `student`.
     public func grade(student: String, bytes: [UInt8], displayPath: String) throws -> GradeReport {
-        let (parsed, problems) = LessonParser.parse(bytes, displayPath: displayPath)
+        // i21-hidden: option lines the student broke are taken out (the instructor's options rule) and reported.
+        let (parsed, problems, ignoredOptions) = SubmissionOptions.parse(bytes, displayPath: displayPath)
         let contentHash = Self.contentHash(bytes)
         guard let submission = parsed else {
             // An unreadable submission still gets a grade: zero, with the reason.
@@ -113,6 +114,7 @@ public struct SubmissionGrader: Sendable {
         var assembled = SubmissionAssembler.assemble(
             instructor: instructor, markup: markup, released: released, submission: submission)
         assembled.lesson.displayPath = displayPath
+        assembled.tampering = ignoredOptions + assembled.tampering
         var program = Self.throughLastTest(assembled.lesson, markup: markup)
         program.inlineExpressions = []
         for (index, split) in lessonSplit.cells { program.cells[index].source = split.submission }
@@ -165,6 +167,9 @@ public struct SubmissionGrader: Sendable {
         var checkerExecutor = checkerExecutor
         checkerExecutor.extraEnvironment[RuntimeEnvironment.probeValues] = valuesFile
         checkerExecutor.extraEnvironment[RuntimeEnvironment.gradingRole] = "checker"
+        // i21-hidden: LessonKit's checks in these cells say only "check failed" (no values, no label).
+        checkerExecutor.extraEnvironment[RuntimeEnvironment.hiddenCells] = markup.tests
+            .filter { !$0.hiddenRegions.isEmpty }.map { String($0.cellIndex) }.joined(separator: ",")
         let verdicts = try checkerExecutor.execute(checkerLesson, seed: Fingerprint.seed(for: instructor), program: checker)
         var outputs = verdicts.cells
         while outputs.count < instructor.cells.count { outputs.append(CellOutput(outcome: .notRun(reason: "not graded"))) }

@@ -21,23 +21,93 @@ public final class ExitCleanup: @unchecked Sendable {
     private var processGroups: Set<pid_t> = []
 
     /// Remembers `path` (a file or folder) to remove if a signal ends the process.
-    public func register(_ path: String) { _ = locked { paths.insert(path) } }
+    ///
+    /// While a signal is being handled, a thread that registers a new path (it has just made it) removes it and
+    /// stops there: the process is about to die, and what it started now might be missed by the cleanup.
+    public func register(_ path: String) {
+        let accepted: Bool = locked {
+            guard !dying else { return false }
+            paths.insert(path)
+            return true
+        }
+        if !accepted {
+            Self.removeTree(path)
+            Self.parkForever()
+        }
+    }
 
     /// Forgets `path` (removed, renamed into place, or handed over).
     public func unregister(_ path: String) { _ = locked { paths.remove(path) } }
 
     /// Remembers process group `group` (a lesson program and everything it forked) to kill if a signal ends the
     /// process.
-    func register(processGroup group: pid_t) { _ = locked { processGroups.insert(group) } }
+    /// While a signal is being handled, a thread that registers a new program (it has just started it) kills and
+    /// reaps it and stops there, as ``register(_:)`` does.
+    func register(processGroup group: pid_t) {
+        let accepted: Bool = locked {
+            guard !dying else { return false }
+            processGroups.insert(group)
+            return true
+        }
+        if !accepted {
+            kill(-group, SIGKILL)
+            var status: Int32 = 0
+            while waitpid(group, &status, 0) < 0 && errno == EINTR {}
+            Self.parkForever()
+        }
+    }
 
     /// Forgets process group `group` (its program ended).
     func unregister(processGroup group: pid_t) { _ = locked { processGroups.remove(group) } }
 
     /// Kills every registered process group and removes every registered path.
+    ///
+    /// Removing a folder races with whatever still writes into it: a killed program may be finishing a system call
+    /// that creates a file there, and the thread that was waiting for it wakes up and goes on (collecting the
+    /// program's output, removing the same folder itself). So the paths are removed only once each killed group
+    /// has no living process, by a removal that tolerates entries vanishing under it, and again while any of them
+    /// is still there (for at most ``settleSeconds``). A path unregistered meanwhile is still removed if it exists.
     public func runNow() {
-        let (groups, paths) = locked { (processGroups, self.paths) }
-        for group in groups { kill(-group, SIGKILL) }
-        for path in paths { try? FileManager.default.removeItem(atPath: path) }
+        let deadline = Date().addingTimeInterval(Self.settleSeconds)
+        var paths: Set<String> = []
+        while true {
+            let (groups, registered) = locked { (processGroups, self.paths) }
+            paths.formUnion(registered)
+            for group in groups { kill(-group, SIGKILL) }
+            for group in groups { ProcessGroupState.waitUntilGone(group, deadline: deadline) }
+            for path in paths { Self.removeTree(path) }
+            let settled = paths.allSatisfy { !Self.exists($0) } && locked { self.paths.isSubset(of: paths) }
+            if settled || Date() >= deadline { return }
+            usleep(10_000)
+        }
+    }
+
+    /// How long ``runNow()`` tries at most to see the killed programs gone and the paths removed.
+    static let settleSeconds = 5.0
+
+    /// Removes `path` and everything under it without following links; an entry that vanishes meanwhile (removed
+    /// by another thread) is no error, and every entry is tried.
+    static func removeTree(_ path: String) {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return }
+        if status.st_mode & S_IFMT == S_IFDIR {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] {
+                removeTree(path + "/" + name)
+            }
+            rmdir(path)
+        } else {
+            unlink(path)
+        }
+    }
+
+    private static func exists(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0
+    }
+
+    /// Stops the calling thread for good: the process is about to die of a signal.
+    private static func parkForever() -> Never {
+        while true { pause() }
     }
 
     /// Installs handlers for SIGINT, SIGTERM and SIGHUP that clean up and then die of the signal, as if unhandled.

@@ -14,14 +14,19 @@ public enum LeftoverSweep {
 
     /// Sweeps the temporary directory and each of `folders` (the folders of the lessons about to run).
     public static func sweep(besideLessonsIn folders: [URL]) {
-        let temporary = FileManager.default.temporaryDirectory.path
-        for name in entries(of: temporary) where isDead(folderOwner(name)) {
-            try? FileManager.default.removeItem(atPath: temporary + "/" + name)
-        }
+        sweepTemporaryFolders(in: FileManager.default.temporaryDirectory.path)
         for folder in Set(folders.map(\.path)) {
             for name in entries(of: folder) where isDead(partialFileOwner(name)) {
                 try? FileManager.default.removeItem(atPath: folder + "/" + name)
             }
+        }
+    }
+
+    /// Removes dead runners' temporary folders in `directory` (the temporary directory, or where a sandbox image
+    /// went instead).
+    static func sweepTemporaryFolders(in directory: String) {
+        for name in entries(of: directory) where isDead(folderOwner(name)) {
+            try? FileManager.default.removeItem(atPath: directory + "/" + name)
         }
     }
 

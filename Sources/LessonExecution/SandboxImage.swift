@@ -17,17 +17,23 @@ public struct SandboxImage: Sendable {
     /// Copies `lessonKitLibrary` and the project's `Assets` folder (without the site's templates) into a new
     /// image folder.
     public static func make(lessonKitLibrary: String, projectRoot: String) throws(ExecutionError) -> SandboxImage {
+        // As root, bwrap mounts the image as the sandbox's own unprivileged user, who must be able to reach it: a
+        // temporary directory under a private folder (a per-user TMPDIR) gives way to a shared one.
+        let temporary = FileManager.default.temporaryDirectory.path
+        let candidates = geteuid() == 0 ? [temporary] + sharedTemporaryFolders : [temporary]
+        guard let parent = reachableFolder(among: candidates) else {
+            throw .fileSystem("no folder for the sandbox image can be reached by the sandbox's unprivileged user: "
+                + "\(firstClosedAncestor(of: temporary + "/image") ?? temporary) (TMPDIR) is not searchable by others, "
+                + "nor is any of \(sharedTemporaryFolders.joined(separator: ", "))")
+        }
         // Named like every temporary folder of a run (`lessons-PID-XXXXXX`): a killed grader's image is swept.
-        var template = Array((NSTemporaryDirectory() + "/lessons-\(getpid())-XXXXXX").utf8CString)
-        guard let created = mkdtemp(&template) else { throw .fileSystem("cannot create a sandbox image folder") }
+        if parent != temporary { LeftoverSweep.sweepTemporaryFolders(in: parent) }
+        var template = Array((parent + "/lessons-\(getpid())-XXXXXX").utf8CString)
+        guard let created = mkdtemp(&template) else {
+            throw .fileSystem("cannot create a sandbox image folder in \(parent): \(String(cString: strerror(errno)))")
+        }
         let root = String(cString: created)
         chmod(root, 0o755)
-        // As root, bwrap mounts the image as the sandbox's own unprivileged user, who must be able to reach it.
-        if geteuid() == 0, let closed = firstClosedAncestor(of: root) {
-            try? FileManager.default.removeItem(atPath: root)
-            throw .fileSystem("the sandbox image folder \(root) cannot be reached by the sandbox's unprivileged user: "
-                + "\(closed) is not searchable by others; set TMPDIR to a folder whose parents are (such as /tmp)")
-        }
         var mounts: [(source: String, target: String)] = []
         do {
             let library = root + "/" + (lessonKitLibrary as NSString).lastPathComponent
@@ -65,6 +71,18 @@ public struct SandboxImage: Sendable {
                 try FileManager.default.copyItem(atPath: from, toPath: to)
                 chmod(to, 0o444)
             }
+        }
+    }
+
+    /// Where the image goes when the temporary directory cannot be reached by the sandbox's user.
+    static let sharedTemporaryFolders = ["/tmp", "/var/tmp", "/dev/shm"]
+
+    /// The first of `candidates` that is a folder which others can search, as can every folder above it.
+    static func reachableFolder(among candidates: [String]) -> String? {
+        candidates.first { candidate in
+            var status = stat()
+            return stat(candidate, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR && status.st_mode & 0o001 != 0
+                && firstClosedAncestor(of: candidate + "/image") == nil
         }
     }
 

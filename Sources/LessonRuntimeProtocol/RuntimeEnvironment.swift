@@ -29,4 +29,7 @@ public enum RuntimeEnvironment {
     public static let gradingRole = "LESSONS_GRADING_ROLE"
     /// For the checker: a file of the values the submission sent, one ``ProbeWire`` line each.
     public static let probeValues = "LESSONS_PROBE_VALUES"
+    /// For the checker: comma-separated indices of the test cells that hold hidden tests. LessonKit's checks in
+    /// these cells report only "check failed" and where, never the values or the label they compared.
+    public static let hiddenCells = "LESSONS_HIDDEN_CELLS"
 }

@@ -5,7 +5,8 @@ import LessonModel
 
 /// One student's feedback page for one lesson: their code, each test with its points and message, manual
 /// scores with comments and the rubric they were given by, and the total. Everything from the submission is
-/// HTML-escaped; hidden tests are named with their result and message, never their code.
+/// HTML-escaped; hidden tests are named with their points, whether they passed and a reason from a fixed list
+/// (``HiddenTestReason``): never their code, values or messages.
 enum FeedbackPage {
     static func html(entry: GradebookEntry, manual: [ManualScore], rubrics: [String: String] = [:]) -> String {
         let report = entry.report
@@ -34,7 +35,7 @@ enum FeedbackPage {
 
             """
         if !report.tampering.isEmpty {
-            html += "<h2>Changed locked cells</h2>\n<ul>\n"
+            html += "<h2>Changed locked cells and options (the originals were graded)</h2>\n<ul>\n"
             html += report.tampering.map { "<li>\(escape($0))</li>\n" }.joined()
             html += "</ul>\n"
         }

@@ -104,7 +104,10 @@ public struct GradeAction: Sendable {
             guard solution.points == solution.maxPoints else {
                 say("error: \(instructor.displayPath): the instructor's solution, graded as a submission, earns "
                     + "\(format(solution.points))/\(format(solution.maxPoints)) points:")
-                for result in solution.results where !result.passed { say("  \(result.testId): \(result.message)") }
+                // The instructor sees why a hidden test failed in full (a student only ever sees its reason).
+                for result in solution.results where !result.passed {
+                    say("  \(result.testId): \(result.instructorDetail.isEmpty ? result.message : result.instructorDetail)")
+                }
                 return 1
             }
             if options.validateOnly {

@@ -5,7 +5,8 @@ import LessonRuntimeProtocol
 ///
 /// A failed check fails its cell with the message and the file:line of the call, e.g.
 /// `check failed: E[log q] = -1.42: expected -1.4189, got -1.3 (difference 0.1189 > tolerance 1e-06)`;
-/// the lesson goes on with the next cell. A passing check shows nothing.
+/// the lesson goes on with the next cell. A passing check shows nothing. In a hidden test being graded, a failed
+/// check says only `check failed` and where (``LessonRuntime/isInHiddenTestCell``).
 /// - Returns: whether the check passed.
 @discardableResult
 public func check(
@@ -61,10 +62,16 @@ private func prefix(_ label: String) -> String { label.isEmpty ? "" : label + ":
 private func format(_ value: Double) -> String { NumberFormatting.format(value, significantDigits: 4) }
 
 /// Sends check results to the runner (or prints failures when there is no runner).
+///
+/// In a hidden test cell being graded a failure says only ``hiddenFailure`` and where: never the values
+/// compared or the label, which may name them.
 enum CheckReporter {
-    static func report(passed: Bool, message: String, file: String, line: Int) -> Bool {
-        LessonRuntime.emit(DisplayRecord(
-            kind: .check, text: passed ? nil : message, passed: passed, file: file, line: line))
+    /// What a failed check in a hidden test cell says.
+    static let hiddenFailure = "check failed"
+
+    static func report(passed: Bool, message: @autoclosure () -> String, file: String, line: Int) -> Bool {
+        let text = passed ? nil : LessonRuntime.isInHiddenTestCell ? hiddenFailure : message()
+        LessonRuntime.emit(DisplayRecord(kind: .check, text: text, passed: passed, file: file, line: line))
         return passed
     }
 }

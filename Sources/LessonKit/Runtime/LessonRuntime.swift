@@ -33,6 +33,7 @@ public enum LessonRuntime {
             state.lessonFile = environment[RuntimeEnvironment.lessonFile] ?? ""
             state.skippedCells = Set((environment[RuntimeEnvironment.skippedCells] ?? "").split(separator: ",").compactMap { Int($0) })
             state.gradingRole = environment[RuntimeEnvironment.gradingRole].flatMap(GradingRole.init(rawValue:))
+            state.hiddenCells = hiddenCells(in: environment)
             if state.gradingRole == .checker, let path = environment[RuntimeEnvironment.probeValues] {
                 state.probeValues = loadProbeValues(path)
             }
@@ -58,6 +59,7 @@ public enum LessonRuntime {
     public static func beginCell(_ index: Int) {
         fflush(nil)
         state.withLock { state in
+            state.inHiddenCell = state.hiddenCells.contains(index)
             guard let directory = state.outputDirectory, state.gradingRole != .submission else { return }
             redirect(STDOUT_FILENO, to: directory + "/" + CellFileNames.standardOutput(cell: index))
             redirect(STDERR_FILENO, to: directory + "/" + CellFileNames.standardError(cell: index))

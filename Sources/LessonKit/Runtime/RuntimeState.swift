@@ -23,6 +23,10 @@ struct RuntimeState: Sendable {
     var checkExecutions: [Int: Int] = [:]
     /// Checker, in a test cell's forked child: where to send the cell's failed checks and credit.
     var childResults: Int32 = -1
+    /// Checker: the test cells that hold hidden tests.
+    var hiddenCells: Set<Int> = []
+    /// Whether the running cell is one of `hiddenCells` (its checks say nothing but "check failed").
+    var inHiddenCell = false
 }
 
 /// The part a program plays in grading.
