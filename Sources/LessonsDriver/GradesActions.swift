@@ -8,11 +8,14 @@ import LessonParsing
 public enum GradesActions {
     /// Records a manual score after checking it against the lesson and the gradebook: the exercise exists and is
     /// manual, `0 <= points <= ` its points, and the student is in the gradebook, or `newStudent` adds them.
+    /// - Returns: what was recorded, in words ("recorded 1.5 of 2 points for alice, 01-a, exercise explain, in
+    ///   gradebook.sqlite"), for the person who typed the command.
     /// - Throws: ``ManualScoreError`` or ``GradebookError`` saying what is wrong; nothing is recorded then.
+    @discardableResult
     public static func set(
         gradebook path: URL, student: String, lesson file: URL, layout: ProjectLayout, exercise: String,
         points: Double, comment: String, newStudent: Bool
-    ) throws {
+    ) throws -> String {
         let displayPath = layout.displayPath(of: file)
         guard let bytes = FileManager.default.contents(atPath: file.path).map(Array.init),
             let lesson = LessonParser.parse(bytes, displayPath: displayPath).0
@@ -30,8 +33,12 @@ public enum GradesActions {
         if !newStudent, try !gradebook.hasStudent(student) {
             throw ManualScoreError.unknownStudent(student: student, gradebook: path.relativePath)
         }
+        let added = try newStudent && !gradebook.hasStudent(student)
         try gradebook.setManualScore(
             student: student, lesson: lesson.name, exercise: exercise, points: points, comment: comment)
+        return "recorded \(format(points)) of \(format(target.points)) points for \(student)"
+            + (added ? " (new in the gradebook)" : "") + ", \(lesson.name), exercise \(exercise)"
+            + (comment.isEmpty ? "" : ", with a comment") + ", in \(path.relativePath)"
     }
 
     /// Writes `text` to `url` atomically (for `grades export --out`).

@@ -1,4 +1,5 @@
 import Foundation
+import Grading
 import LessonModel
 
 /// Tells the person at the terminal what is happening: a live status line on a terminal, plain lines
@@ -34,6 +35,9 @@ final class ProgressReporter: @unchecked Sendable {
             switch report.status {
             case .upToDate: summary = "up to date"
             case .ran: summary = "ran \(report.cells.count) cells in \(seconds)"
+            case .failed where !report.exercises.isEmpty:
+                summary = "ran \(report.cells.filter { !$0.outcome.isFailure }.count) of \(report.cells.count) cells in \(seconds); "
+                    + Self.exerciseCounts(report.exercises)
             case .failed:
                 let inline = report.diagnostics.filter { $0.identifier == "inline.failed" }.count
                 summary = "FAILED (\(report.cells.filter { $0.outcome.isFailure }.count) of \(report.cells.count) cells"
@@ -43,13 +47,27 @@ final class ProgressReporter: @unchecked Sendable {
             }
             write("[\(finished)/\(total)] \(report.displayPath): \(summary)\n")
             if let tests = report.testSummary { write("\(report.displayPath): \(tests)\n") }
+            for exercise in report.exercises {
+                write("\(report.displayPath): exercise '\(exercise.id)': \(exercise.summary)\n")
+            }
             for diagnostic in report.diagnostics { write(diagnostic.description + "\n") }
-            for cell in report.cells {
+            // A stub's trap is said once, per exercise ("not done yet"), not once per cell it stopped.
+            for cell in report.cells where report.exercises.isEmpty || !ExerciseProgress.isStubTrap(cell.outcome) {
                 if case .failed(let message, let location, _) = cell.outcome {
                     write("\(location): error: \(message)\n")
                 }
             }
         }
+    }
+
+    /// "2 of 4 exercises pass their visible tests, 2 not done yet".
+    static func exerciseCounts(_ exercises: [ExerciseProgress]) -> String {
+        let auto = exercises.filter { $0.state != .written }
+        let passing = auto.filter(\.state.isFine).count
+        let notDone = auto.filter { $0.state == .notDone }.count
+        let failing = auto.count - passing - notDone
+        return "\(passing) of \(auto.count) exercise\(auto.count == 1 ? "" : "s") pass their visible tests"
+            + (notDone > 0 ? ", \(notDone) not done yet" : "") + (failing > 0 ? ", \(failing) failing" : "")
     }
 
     func message(_ text: String) {

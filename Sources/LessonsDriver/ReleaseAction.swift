@@ -70,7 +70,10 @@ public struct ReleaseAction: Sendable {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let json = try encoder.encode(manifest) + Data("\n".utf8)
-            try folder.add([lesson.name + ".md": student, lesson.name + ".manifest.json": Array(json)])
+            var contents = [lesson.name + ".md": student, lesson.name + ".manifest.json": Array(json)]
+            contents.merge(Self.figures(referencedBy: student, besideLesson: file)) { own, _ in own }
+            try folder.add(contents)
+            try folder.add(["README.md": Array(readme(in: folder.url).utf8)])
         } catch {
             say("error: the student copy was not written: \(error)")
             return 1
@@ -78,5 +81,38 @@ public struct ReleaseAction: Sendable {
         FileHandle.standardError.write(Data(
             "released \(lesson.displayPath) -> \(output.path)/\(lesson.name).md (\(markup.exercises.count) exercises, \(markup.tests.count) test cells)\n".utf8))
         return 0
+    }
+
+    /// The figures the copy shows (`](figures/<lesson>/<cell>-<n>.svg)`), read from beside the instructor's
+    /// lesson, by their path in the copy; a missing figure is left out (the copy's link was stale already).
+    static func figures(referencedBy copy: [UInt8], besideLesson file: URL) -> [String: [UInt8]] {
+        let text = String(decoding: copy, as: UTF8.self)
+        var figures: [String: [UInt8]] = [:]
+        var rest = text[...]
+        while let start = rest.range(of: "](figures/") {
+            let path = rest[rest.index(start.lowerBound, offsetBy: 2)...].prefix { $0 != ")" && $0 != " " && $0 != "\n" }
+            rest = rest[start.upperBound...]
+            let relative = String(path)
+            guard FolderManifest.isSafe(relative), !relative.contains(".."),
+                let bytes = FileManager.default.contents(atPath: file.deletingLastPathComponent().path + "/" + relative)
+            else { continue }
+            figures[relative] = Array(bytes)
+        }
+        return figures
+    }
+
+    /// The README for the folder: every lesson released into it so far (by their manifests), and how to work.
+    private func readme(in folder: URL) -> String {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { $0.hasSuffix(".manifest.json") }.sorted()
+        let lessons = names.compactMap { name -> StudentReadme.Lesson? in
+            guard let data = FileManager.default.contents(atPath: folder.path + "/" + name),
+                let manifest = try? JSONDecoder().decode(Manifest.self, from: data)
+            else { return nil }
+            return StudentReadme.Lesson(
+                name: manifest.lesson, exercises: manifest.exercises.filter { !$0.manual }.map(\.id),
+                writtenAnswers: manifest.exercises.filter(\.manual).map(\.id))
+        }
+        return StudentReadme(courseTitle: layout.loadSettings().settings.title, lessons: lessons).text
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import CMarkSupport
+import Grading
 import LessonModel
 
 /// The HTML of one cell on its page: a header (what the cell is, its points, Wrap and Copy buttons), its code
@@ -31,7 +32,12 @@ struct CellRenderer {
         } else if let test = cell.options.test {
             classes.append("test")
             let points = cell.options.points.map { " · " + Self.points($0) } ?? ""
-            if cell.options.echo && code.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            // A cell that held only hidden tests keeps nothing but the note that they run when graded.
+            let onlyHidden = code.split(separator: "\n").allSatisfy {
+                let line = $0.trimmingCharacters(in: .whitespaces)
+                return line.isEmpty || line == StudentCopy.hiddenTestsNote
+            }
+            if cell.options.echo && onlyHidden {
                 return "<p class=\"cell hidden-test\" id=\"cell-\(cell.id)\">Hidden test of <code>\(HTMLText.escape(test))</code>"
                     + "\(points) — runs when graded</p>"
             }

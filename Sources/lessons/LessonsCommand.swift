@@ -13,7 +13,7 @@ struct LessonsCommand: ParsableCommand {
             """,
         version: LessonsVersion.text,
         subcommands: [
-            InitCommand.self, RunCommand.self, ClearCommand.self, CheckCommand.self, ReleaseCommand.self, GradeCommand.self,
+            InitCommand.self, RunCommand.self, TestCommand.self, ClearCommand.self, CheckCommand.self, ReleaseCommand.self, GradeCommand.self,
             GradesCommand.self, FeedbackCommand.self, BuildCommand.self, PreviewCommand.self,
         ]
     )

@@ -16,15 +16,31 @@ struct ReleaseCommand: ParsableCommand {
     )
 
     @Argument(help: "The instructor's lesson (a file, or a bare name in Lessons/).")
-    var lesson: String
+    var lesson: String?
+
+    @Flag(help: "Every lesson in Lessons/ that has exercises, into the one folder (for a course's CI).")
+    var all = false
 
     @Option(help: "The folder to write the student copy to.")
     var out: String
 
+    func validate() throws {
+        if (lesson == nil) == !all { throw ValidationError("name one lesson, or pass --all") }
+    }
+
     func run() throws {
         let layout = ProjectLayout.discover()
-        guard let file = LessonSelection.single(lesson, in: layout) else { throw ExitCode(1) }
-        let status = ReleaseAction(layout: layout).run(file, output: URL(fileURLWithPath: out))
+        let output = URL(fileURLWithPath: out)
+        if all {
+            guard let files = LessonSelection.every(in: layout) else { throw ExitCode(1) }
+            let status = CourseAssignments.each(files, layout: layout, failing: "cannot be released") { file in
+                ReleaseAction(layout: layout).run(file, output: output)
+            }
+            if status != 0 { throw ExitCode(status) }
+            return
+        }
+        guard let lesson, let file = LessonSelection.single(lesson, in: layout) else { throw ExitCode(1) }
+        let status = ReleaseAction(layout: layout).run(file, output: output)
         if status != 0 { throw ExitCode(status) }
     }
 }
