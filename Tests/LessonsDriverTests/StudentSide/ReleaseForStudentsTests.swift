@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// What a student gets from `lessons release`: the copy, every figure it shows, and a README that says how to start.
+@Suite(.serialized) struct ReleaseForStudentsTests {
+    static let lesson = """
+        ---
+        title: Figures
+        ---
+
+        ```{swift}
+        //| id: picture
+        //| caption: A square
+        show(SVGImage(source: "<svg xmlns=\\"http://www.w3.org/2000/svg\\"/>"))
+        ```
+
+        ```{swift}
+        //| exercise: double
+        func double(_ x: Int) -> Int {
+            // BEGIN SOLUTION
+            2 * x
+            // END SOLUTION
+        }
+        ```
+
+        ```{swift}
+        //| test: double
+        //| points: 1
+        Swift.precondition(double(2) == 4)
+        ```
+
+        ```{swift}
+        //| id: oops
+        //| error: true
+        let xs = [1]
+        print(xs[3])
+        ```
+
+        """
+
+    @Test func theReleaseHoldsTheFiguresItShowsAndAReadmeForStudents() throws {
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        try project.write("figures.md", Self.lesson)
+        let lessons = LessonsCommandRunner(project: project)
+        #expect(try lessons.run(["run", "figures.md"]).status == 0)
+        let release = try lessons.run(["release", "figures.md", "--out", "released"])
+        #expect(release.status == 0, "\(release.standardError)")
+        let folder = project.root.appendingPathComponent("released")
+        let copy = try String(contentsOf: folder.appendingPathComponent("figures.md"), encoding: .utf8)
+        #expect(copy.contains("](figures/figures/picture-1.svg)"))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("figures/figures/picture-1.svg").path))
+        let readme = try String(contentsOf: folder.appendingPathComponent("README.md"), encoding: .utf8)
+        for part in ["## Install", "## Where to put the files", "lessons run figures.md", "lessons test figures.md --exercise double",
+                     "## Hand it in", "`double`"] {
+            #expect(readme.contains(part), "README lacks \(part):\n\(readme)")
+        }
+        // The trap kept in the copy names the copy's line (the stub is a line shorter than the solution).
+        let trapLine = try #require(copy.split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { $0 == "print(xs[3])" }) + 1
+        #expect(copy.contains("Lessons/figures.md:\(trapLine):"), "\(copy)")
+    }
+
+    @Test func theInstructorsLessonKeepsGoingWhenAsked() throws {
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        try project.write("going.md", """
+            ---
+            title: Going
+            ---
+
+            ```{swift}
+            let broken: [Int] = []
+            print(broken[1])
+            ```
+
+            ```{swift}
+            print("still here")
+            ```
+
+            """)
+        let lessons = LessonsCommandRunner(project: project)
+        let stopping = try lessons.run(["run", "going.md"])
+        #expect(stopping.status == 1)
+        #expect(!(try project.read("going.md")).contains("still here\n```"))
+        let going = try lessons.run(["run", "--force", "--keep-going", "going.md"])
+        #expect(going.status == 1, "the broken cell still fails the run")
+        #expect(try project.read("going.md").contains("```output\nstill here\n```"), "\(going.standardError)")
+    }
+}
