@@ -42,7 +42,8 @@ struct GradesCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let text = try GradesActions.exportCSV(gradebook: URL(fileURLWithPath: gradebook))
+                let text = try GradesActions.exportCSV(
+                    gradebook: URL(fileURLWithPath: gradebook), lessons: ProjectLayout.discover().lessonsDirectory)
                 if let out {
                     try GradesActions.write(text, to: URL(fileURLWithPath: out))
                 } else {

@@ -88,4 +88,17 @@ import TestSupport
         #expect(going.status == 1, "the broken cell still fails the run")
         #expect(try project.read("going.md").contains("```output\nstill here\n```"), "\(going.standardError)")
     }
+    @Test func checkWarnsAboutAnErrorCellBeforeTheTests() throws {
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        // The lesson above, with its `error: true` cell moved before the exercise.
+        let cells = Self.lesson.components(separatedBy: "```{swift}\n")
+        try project.write("early.md", cells[0] + "```{swift}\n" + cells[4] + "```{swift}\n" + cells[1...3].joined(separator: "```{swift}\n"))
+        let early = try LessonsCommandRunner(project: project).run(["check", "early.md"])
+        let text = early.standardOutput + early.standardError
+        #expect(text.contains("Lessons/early.md:5:1: warning: cell 'oops' is marked `error: true` but comes before exercise or test cells"), "\(text)")
+        try project.write("late.md", Self.lesson)
+        let late = try LessonsCommandRunner(project: project).run(["check", "late.md"])
+        #expect(!(late.standardOutput + late.standardError).contains("warning"))
+    }
 }
