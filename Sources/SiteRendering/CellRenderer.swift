@@ -13,6 +13,10 @@ struct CellRenderer {
     var figures: FigureInliner
     /// Points of each exercise (from its test cells when the exercise cell does not say).
     var exercisePoints: [String: Double] = [:]
+    /// The students' guide to exercises (a page path without `.html`): the page's first exercise links to it.
+    var exerciseGuide: String?
+    /// Whether a cell of this page links the guide already (only the first exercise does).
+    var guideLinked = false
 
     mutating func html(for cell: CodeCell, outputMarkdown: String?) -> String {
         let code = Self.visibleCode(cell.source)
@@ -46,6 +50,10 @@ struct CellRenderer {
         let showsCode = cell.options.echo && !shownCode.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
         var html = "<section class=\"\(classes.joined(separator: " "))\" id=\"cell-\(cell.id)\">"
         html += "<div class=\"cell-head\"><span class=\"cell-label\">\(label)</span>"
+        if cell.options.exercise != nil, let guide = exerciseGuide, !guideLinked {
+            html += "<a class=\"guide\" href=\"\(HTMLText.escape(guide)).html\">How exercises work</a>"
+            guideLinked = true
+        }
         if showsCode {
             html += "<button class=\"wrap\" type=\"button\" aria-pressed=\"false\">Wrap</button>"
                 + "<button class=\"copy\" type=\"button\" aria-label=\"Copy the code of cell \(HTMLText.escape(cell.id))\">Copy</button>"

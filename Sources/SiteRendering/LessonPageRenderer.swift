@@ -11,6 +11,8 @@ import TeXMath
 struct LessonPageRenderer {
     /// Where the lesson's figures are (`Lessons/`).
     let lessonsDirectory: URL
+    /// The students' guide to exercises (a page path without `.html`), linked from a lesson's first exercise.
+    var exerciseGuide: String?
 
     /// A rendered page body.
     struct Page {
@@ -126,6 +128,7 @@ struct LessonPageRenderer {
 
         // 4. Fill the placeholders.
         var renderer = CellRenderer(figures: FigureInliner(baseDirectory: lessonsDirectory))
+        renderer.exerciseGuide = exerciseGuide
         for exercise in GradingMarkupParser.parse(lesson).0.exercises { renderer.exercisePoints[exercise.id] = exercise.points }
         let cellHTML = cells.map { cell, outputs in renderer.html(for: cell, outputMarkdown: outputs) }
         html = HTMLScan.fill(html, prefix: "LESSONSCELL", with: cellHTML, dropParagraph: true)

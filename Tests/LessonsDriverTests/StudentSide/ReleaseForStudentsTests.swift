@@ -101,4 +101,24 @@ import TestSupport
         let late = try LessonsCommandRunner(project: project).run(["check", "late.md"])
         #expect(!(late.standardOutput + late.standardError).contains("warning"))
     }
+    @Test func theSiteHasAGuideForStudentsLinkedFromLessonsWithExercises() throws {
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        try project.write("figures.md", Self.lesson)
+        try project.write("plain.md", "---\ntitle: Plain\n---\n\nNo exercises here.\n")
+        let lessons = LessonsCommandRunner(project: project)
+        #expect(try lessons.run(["run", "--all"]).status == 0)
+        let build = try lessons.run(["build"])
+        #expect(build.status == 0, "\(build.standardError)")
+        let site = project.root.appendingPathComponent("site")
+        let guide = try String(contentsOf: site.appendingPathComponent("how-exercises-work.html"), encoding: .utf8)
+        for part in ["How exercises work", "lessons test", "Hidden tests", "Hand it in"] {
+            #expect(guide.contains(part), "the guide lacks \(part)")
+        }
+        let page = try String(contentsOf: site.appendingPathComponent("figures.html"), encoding: .utf8)
+        #expect(page.components(separatedBy: "href=\"how-exercises-work.html\">How exercises work</a>").count == 3,
+            "one link in the outline, one at the first exercise")
+        let plain = try String(contentsOf: site.appendingPathComponent("plain.html"), encoding: .utf8)
+        #expect(!plain.contains("class=\"guide\""))
+    }
 }
