@@ -69,6 +69,13 @@ struct LessonPageRenderer {
         let (referencedProse, figureReferences) = FigureReferences.extract(from: prose)
         prose = referencedProse
 
+        let mathRanges = ((try? MathSpanScanner.spans(in: prose)) ?? []).map(\.range)
+        for (proseLine, key) in RawEquationReferences.find(in: prose, math: mathRanges) {
+            diagnostics.append(Diagnostic(.warning, "site.eqref-outside-math",
+                "`\\eqref{\(key)}` outside `$…$` stays raw text on the page: write `$\\eqref{\(key)}$` to cite the equation",
+                at: lesson.location(line: proseLineToSource[min(proseLine, proseLineToSource.count - 1)])))
+        }
+
         // 2. Math becomes placeholders before Markdown sees it. Display equations with a \label are numbered in
         //    order, (1), (2), …, so that \eqref{…} anywhere on the page can cite them.
         var mathHTML: [String] = []
