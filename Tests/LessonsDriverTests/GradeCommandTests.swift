@@ -74,6 +74,8 @@ import TestSupport
         #expect(page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
         #expect(page.contains("Close, but &lt;b&gt;why&lt;/b&gt;?"))
         #expect(page.contains("(hidden)"), "hidden tests are named")
+        #expect(page.contains("<td>test 2 (hidden)</td>"), "tests are named by their position in the exercise")
+        #expect(!page.contains("cell-"), "never by the runner's cell-N")
         #expect(!page.contains("mean([-4, 4, 9])"), "hidden test code is never shown")
         let csv = try grading.lessons.run(["grades", "export", "--csv"]).standardOutput
         #expect(csv.contains("eve,means,explain,0,0,1.50,0,1.50"))
