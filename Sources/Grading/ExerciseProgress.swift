@@ -84,11 +84,11 @@ public struct ExerciseProgress: Sendable, Equatable {
         // The exercise a stub's trap belongs to: the one whose cell holds the trap's line.
         func owner(of outcome: CellOutcome, default fallback: String) -> String {
             guard case .failed(_, let location, _) = outcome else { return fallback }
-            let cell = markup.exercises.first { exercise in
+            let trapped = markup.exercises.first { exercise in
                 let cell = lesson.cells[exercise.cellIndex]
                 return location.line > cell.openingFenceLine && location.line < cell.closingFenceLine
             }
-            return cell?.id ?? fallback
+            return trapped?.id ?? fallback
         }
         func stubState(_ outcome: CellOutcome, exercise: String) -> State {
             let trapped = owner(of: outcome, default: exercise)
@@ -106,8 +106,8 @@ public struct ExerciseProgress: Sendable, Equatable {
             if isStubTrap(own) {
                 states.append(stubState(own, exercise: exercise.id))
             } else if case .failed(let message, let location, _) = own {
-                states.append(message.contains("does not compile")
-                    ? .doesNotCompile(Self.shortened(message)) : .fails("line \(location.line): \(Self.shortened(message))"))
+                let detail = "line \(location.line): \(Self.shortened(message))"
+                states.append(message.contains("does not compile") ? .doesNotCompile(detail) : .fails(detail))
             } else if case .notRun(let reason) = own {
                 states.append(.notRun(reason))
             }
@@ -135,14 +135,15 @@ public struct ExerciseProgress: Sendable, Equatable {
         }
     }
 
-    /// The state that says most: not done, then a missing exercise, a compile error, a failing test, cells not run.
+    /// The state that says most about the exercise itself: not done, a compile error, a failing test, then another
+    /// exercise it needs, cells not run.
     private static func first(of states: [State]) -> State? {
         let rank = { (state: State) -> Int in
             switch state {
             case .notDone: 0
-            case .needs: 1
-            case .doesNotCompile: 2
-            case .fails: 3
+            case .doesNotCompile: 1
+            case .fails: 2
+            case .needs: 3
             case .notRun: 4
             default: 5
             }
