@@ -102,6 +102,7 @@ struct LessonPipeline: Sendable {
         report.exercises = ExerciseProgress.assess(
             writtenLesson, markup: GradingMarkupParser.parse(writtenLesson).0, outputs: outputs)
         report.testSummary = Self.testSummary(lesson, markup: markup, outputs: outputs)
+        report.gradedCells = Set((markup.exercises.map(\.cellIndex) + markup.tests.map(\.cellIndex)).map { lesson.cells[$0].id })
 
         // 5. Write: figures first, then the lesson, unless it changed while the cells ran.
         do {

@@ -28,6 +28,8 @@ public struct LessonReport: Sendable {
     public var testSummary: String?
     /// For a lesson with exercises: where each stands after this run (solved, a visible test failing, not done).
     public var exercises: [ExerciseProgress] = []
+    /// Ids of the lesson's exercise and test cells (their stubs' traps are said per exercise, not per cell).
+    public var gradedCells: Set<String> = []
 
     /// Whether this lesson makes the command fail.
     public var isFailure: Bool { status == .failed || status == .stale || status == .invalid }

@@ -51,10 +51,15 @@ final class ProgressReporter: @unchecked Sendable {
                 write("\(report.displayPath): exercise '\(exercise.id)': \(exercise.summary)\n")
             }
             for diagnostic in report.diagnostics { write(diagnostic.description + "\n") }
-            // A stub's trap is said once, per exercise ("not done yet"), not once per cell it stopped.
-            for cell in report.cells where report.exercises.isEmpty || !ExerciseProgress.isStubTrap(cell.outcome) {
-                if case .failed(let message, let location, _) = cell.outcome {
+            // A stub's trap is said once, per exercise ("not done yet"), not once per exercise or test cell it stopped;
+            // another cell it stopped gets a note.
+            for cell in report.cells {
+                guard case .failed(let message, let location, _) = cell.outcome else { continue }
+                if report.exercises.isEmpty || !ExerciseProgress.isStubTrap(cell.outcome) {
                     write("\(location): error: \(message)\n")
+                } else if !report.gradedCells.contains(cell.id) {
+                    write("\(report.displayPath):\(cell.line):1: note: cell '\(cell.id)' did not run to its end: "
+                        + "it uses an exercise that is not done yet (\(location))\n")
                 }
             }
         }
@@ -65,9 +70,15 @@ final class ProgressReporter: @unchecked Sendable {
         let auto = exercises.filter { $0.state != .written }
         let passing = auto.filter(\.state.isFine).count
         let notDone = auto.filter { $0.state == .notDone }.count
-        let failing = auto.count - passing - notDone
+        let failing = auto.filter {
+            if case .fails = $0.state { return true }
+            if case .doesNotCompile = $0.state { return true }
+            return false
+        }.count
+        let unchecked = auto.count - passing - notDone - failing
         return "\(passing) of \(auto.count) exercise\(auto.count == 1 ? "" : "s") pass their visible tests"
             + (notDone > 0 ? ", \(notDone) not done yet" : "") + (failing > 0 ? ", \(failing) failing" : "")
+            + (unchecked > 0 ? ", \(unchecked) not checked" : "")
     }
 
     func message(_ text: String) {

@@ -113,6 +113,8 @@ public struct ReleaseAction: Sendable {
                 name: manifest.lesson, exercises: manifest.exercises.filter { !$0.manual }.map(\.id),
                 writtenAnswers: manifest.exercises.filter(\.manual).map(\.id))
         }
-        return StudentReadme(courseTitle: layout.loadSettings().settings.title, lessons: lessons).text
+        var isFolder: ObjCBool = false
+        let hasFigures = FileManager.default.fileExists(atPath: folder.path + "/figures", isDirectory: &isFolder) && isFolder.boolValue
+        return StudentReadme(courseTitle: layout.loadSettings().settings.title, lessons: lessons, hasFigures: hasFigures).text
     }
 }

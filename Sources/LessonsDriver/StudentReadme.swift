@@ -11,6 +11,8 @@ struct StudentReadme {
     var courseTitle: String
     /// Every lesson released into the folder, in name order.
     var lessons: [Lesson]
+    /// Whether the folder holds figures (`figures/`) the copies show.
+    var hasFigures: Bool
 
     /// The README's Markdown.
     var text: String {
@@ -33,12 +35,11 @@ struct StudentReadme {
 
             ## Where to put the files
 
-            Make a folder for your work with a `Lessons/` folder in it, and copy the lessons and their `figures/` \
-            folder there:
+            Make a folder for your work with a `Lessons/` folder in it, and copy the lessons\(hasFigures ? " and their `figures/` folder" : "") \
+            there:
 
                 mkdir -p my-work/Lessons
-                cp *.md my-work/Lessons/ && rm my-work/Lessons/README.md
-                cp -r figures my-work/Lessons/ 2>/dev/null || true
+                cp \(lessons.map { $0.name + ".md" }.joined(separator: " ")) my-work/Lessons/\(hasFigures ? "\n    cp -R figures my-work/Lessons/" : "")
                 cd my-work
 
             If a lesson reads course data (`Assets/data/...`), copy the course's `Assets/` folder into `my-work/` too.

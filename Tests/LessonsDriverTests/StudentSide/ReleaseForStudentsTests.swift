@@ -52,8 +52,8 @@ import TestSupport
         #expect(copy.contains("](figures/figures/picture-1.svg)"))
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("figures/figures/picture-1.svg").path))
         let readme = try String(contentsOf: folder.appendingPathComponent("README.md"), encoding: .utf8)
-        for part in ["## Install", "## Where to put the files", "lessons run figures.md", "lessons test figures.md --exercise double",
-                     "## Hand it in", "`double`"] {
+        for part in ["## Install", "## Where to put the files", "cp figures.md my-work/Lessons/", "cp -R figures my-work/Lessons/",
+                     "lessons run figures.md", "lessons test figures.md --exercise double", "## Hand it in", "`double`"] {
             #expect(readme.contains(part), "README lacks \(part):\n\(readme)")
         }
         // The trap kept in the copy names the copy's line (the stub is a line shorter than the solution).

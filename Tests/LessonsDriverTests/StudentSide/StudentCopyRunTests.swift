@@ -25,13 +25,20 @@ import TestSupport
     @Test func aTopLevelLetStubDoesNotEndTheProgram() throws {
         let four = try FourExercises()
         defer { four.remove() }
-        // Nothing solved: each test needs its exercise, and the cell after them all still runs.
-        try four.student.write("four.md", four.released)
+        // Nothing solved: each test needs its exercise, and the cells after them all still run; one that reads
+        // `answer` is the only other cell lost, and it is named.
+        try four.student.write("four.md", four.released + "```{swift}\n//| id: reads-answer\nprint(answer)\n```\n\n"
+            + "```{swift}\nprint(\"the very end\")\n```\n")
         let run = try four.lessons.run(["run", "four.md"])
-        #expect(try four.student.read("four.md").contains("```output\nafter the exercises\n```"), "\(run.standardError)")
+        let text = try four.student.read("four.md")
+        #expect(text.contains("```output\nafter the exercises\n```"), "\(run.standardError)")
+        #expect(text.contains("```output\nthe very end\n```"), "\(run.standardError)")
         for exercise in ["double", "answer", "means", "rate"] {
             #expect(run.standardError.contains("exercise '\(exercise)': not done yet"), "\(run.standardError)")
         }
+        #expect(run.standardError.contains("note: cell 'reads-answer' did not run to its end: it uses an exercise that is not done yet"),
+            "\(run.standardError)")
+        #expect(!run.standardError.contains("crashed: Fatal error: not implemented yet"), "said per exercise, not per cell")
     }
 
     @Test func testGivesEachExercisesVisiblePointsAndAnExitStatus() throws {
