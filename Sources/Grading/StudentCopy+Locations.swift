@@ -1,4 +1,4 @@
-public import LessonModel
+import LessonModel
 
 extension StudentCopy {
     /// Edits that make the outputs the copy keeps (of cells that are neither exercises nor tests: an `error: true`

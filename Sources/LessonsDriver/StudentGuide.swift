@@ -1,4 +1,4 @@
-public import SiteRendering
+import SiteRendering
 
 /// The site's page for students, "How exercises work": install, get the copy, run, test, hand in. Every lesson
 /// with exercises links to it from its first exercise.
