@@ -72,6 +72,7 @@ public struct ReleaseAction: Sendable {
             let json = try encoder.encode(manifest) + Data("\n".utf8)
             var contents = [lesson.name + ".md": student, lesson.name + ".manifest.json": Array(json)]
             contents.merge(Self.figures(referencedBy: student, besideLesson: file)) { own, _ in own }
+            contents.merge(Self.dataFiles(readBy: lesson, projectRoot: layout.root)) { own, _ in own }
             try folder.add(contents)
             try folder.add(["README.md": Array(readme(in: folder.url).utf8)])
         } catch {
@@ -101,6 +102,24 @@ public struct ReleaseAction: Sendable {
         return figures
     }
 
+    /// The data files the lesson's cells read when it last ran (`inputs=` of their output markers, paths in the
+    /// project such as `Assets/data/digits.csv`), each with the `README.md` beside it (its credit), by those paths.
+    static func dataFiles(readBy lesson: Lesson, projectRoot: URL) -> [String: [UInt8]] {
+        var files: [String: [UInt8]] = [:]
+        for path in Set(lesson.cells.flatMap { $0.output?.marker.inputs ?? [] }) {
+            let folder = (path as NSString).deletingLastPathComponent
+            // The credit of data in a folder of its own; never the project's own README.
+            let candidates = folder.isEmpty ? [path] : [path, folder + "/README.md"]
+            for candidate in candidates {
+                guard FolderManifest.isSafe(candidate), !candidate.split(separator: "/").contains(".."),
+                    let bytes = FileManager.default.contents(atPath: projectRoot.path + "/" + candidate)
+                else { continue }
+                files[candidate] = Array(bytes)
+            }
+        }
+        return files
+    }
+
     /// The README for the folder: every lesson released into it so far (by their manifests), and how to work.
     private func readme(in folder: URL) -> String {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
@@ -113,8 +132,13 @@ public struct ReleaseAction: Sendable {
                 name: manifest.lesson, exercises: manifest.exercises.filter { !$0.manual }.map(\.id),
                 writtenAnswers: manifest.exercises.filter(\.manual).map(\.id))
         }
-        var isFolder: ObjCBool = false
-        let hasFigures = FileManager.default.fileExists(atPath: folder.path + "/figures", isDirectory: &isFolder) && isFolder.boolValue
-        return StudentReadme(courseTitle: layout.loadSettings().settings.title, lessons: lessons, hasFigures: hasFigures).text
+        let isFolder = { (name: String) -> Bool in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: folder.path + "/" + name, isDirectory: &isDirectory) && isDirectory.boolValue
+        }
+        return StudentReadme(
+            courseTitle: layout.loadSettings().settings.title, lessons: lessons, hasFigures: isFolder("figures"),
+            hasData: isFolder("Assets")
+        ).text
     }
 }

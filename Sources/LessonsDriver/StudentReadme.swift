@@ -13,6 +13,8 @@ struct StudentReadme {
     var lessons: [Lesson]
     /// Whether the folder holds figures (`figures/`) the copies show.
     var hasFigures: Bool
+    /// Whether the folder holds data the lessons read (`Assets/`).
+    var hasData: Bool
 
     /// The README's Markdown.
     var text: String {
@@ -39,10 +41,10 @@ struct StudentReadme {
             there:
 
                 mkdir -p my-work/Lessons
-                cp \(lessons.map { $0.name + ".md" }.joined(separator: " ")) my-work/Lessons/\(hasFigures ? "\n    cp -R figures my-work/Lessons/" : "")
+                cp \(lessons.map { $0.name + ".md" }.joined(separator: " ")) my-work/Lessons/\(hasFigures ? "\n    cp -R figures my-work/Lessons/" : "")\(hasData ? "\n    cp -R Assets my-work/" : "")
                 cd my-work
 
-            If a lesson reads course data (`Assets/data/...`), copy the course's `Assets/` folder into `my-work/` too.
+            Lessons run in `my-work/`, so the data they read (`Assets/...`\(hasData ? ", in this folder" : "")) must be there too.
 
             ## Work on an exercise
 

@@ -12,7 +12,9 @@ import LessonParsing
 /// (``ExerciseProgress``), print. Writes nothing. Hidden tests are not in a student's copy: their points, and
 /// those of written answers, are "graded later".
 public struct TestAction: Sendable {
+    /// The course the lesson belongs to (or the student's folder holding `Lessons/`).
     public let layout: ProjectLayout
+    /// How to run the cells (the per-cell timeout).
     public let options: RunOptions
     /// The exercise to test; nil: every exercise.
     public let exercise: String?

@@ -16,6 +16,14 @@ import TestSupport
         ```
 
         ```{swift}
+        //| id: data
+        import Foundation
+        LessonRuntime.recordInput("Assets/data/rows.csv")
+        let rows = try! String(contentsOfFile: "Assets/data/rows.csv", encoding: .utf8).split(separator: "\\n").count
+        print(rows, "rows")
+        ```
+
+        ```{swift}
         //| exercise: double
         func double(_ x: Int) -> Int {
             // BEGIN SOLUTION
@@ -43,15 +51,21 @@ import TestSupport
         let project = try TemporaryProject()
         defer { project.remove() }
         try project.write("figures.md", Self.lesson)
+        try Self.writeData(in: project)
         let lessons = LessonsCommandRunner(project: project)
-        #expect(try lessons.run(["run", "figures.md"]).status == 0)
+        let run = try lessons.run(["run", "figures.md"])
+        #expect(run.status == 0, "\(run.standardError)")
         let release = try lessons.run(["release", "figures.md", "--out", "released"])
         #expect(release.status == 0, "\(release.standardError)")
         let folder = project.root.appendingPathComponent("released")
         let copy = try String(contentsOf: folder.appendingPathComponent("figures.md"), encoding: .utf8)
         #expect(copy.contains("](figures/figures/picture-1.svg)"))
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("figures/figures/picture-1.svg").path))
+        // The data the lesson read, with its credit.
+        #expect(FileManager.default.contents(atPath: folder.appendingPathComponent("Assets/data/rows.csv").path) == Data("a\nb\n".utf8))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Assets/data/README.md").path))
         let readme = try String(contentsOf: folder.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains("cp -R Assets my-work/"), "\(readme)")
         for part in ["## Install", "## Where to put the files", "cp figures.md my-work/Lessons/", "cp -R figures my-work/Lessons/",
                      "lessons run figures.md", "lessons test figures.md --exercise double", "## Hand it in", "`double`"] {
             #expect(readme.contains(part), "README lacks \(part):\n\(readme)")
@@ -60,6 +74,14 @@ import TestSupport
         let trapLine = try #require(copy.split(separator: "\n", omittingEmptySubsequences: false)
             .firstIndex { $0 == "print(xs[3])" }) + 1
         #expect(copy.contains("Lessons/figures.md:\(trapLine):"), "\(copy)")
+    }
+
+    /// `Assets/data/rows.csv` (two rows) and its credit.
+    static func writeData(in project: TemporaryProject) throws {
+        let data = project.root.appendingPathComponent("Assets/data")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        try Data("a\nb\n".utf8).write(to: data.appendingPathComponent("rows.csv"))
+        try Data("Two rows, made for this test.\n".utf8).write(to: data.appendingPathComponent("README.md"))
     }
 
     @Test func theInstructorsLessonKeepsGoingWhenAsked() throws {
@@ -93,7 +115,7 @@ import TestSupport
         defer { project.remove() }
         // The lesson above, with its `error: true` cell moved before the exercise.
         let cells = Self.lesson.components(separatedBy: "```{swift}\n")
-        try project.write("early.md", cells[0] + "```{swift}\n" + cells[4] + "```{swift}\n" + cells[1...3].joined(separator: "```{swift}\n"))
+        try project.write("early.md", cells[0] + "```{swift}\n" + cells[5] + "```{swift}\n" + cells[1...4].joined(separator: "```{swift}\n"))
         let early = try LessonsCommandRunner(project: project).run(["check", "early.md"])
         let text = early.standardOutput + early.standardError
         #expect(text.contains("Lessons/early.md:5:1: warning: cell 'oops' is marked `error: true` but comes before exercise or test cells"), "\(text)")
@@ -106,6 +128,7 @@ import TestSupport
         defer { project.remove() }
         try project.write("figures.md", Self.lesson)
         try project.write("plain.md", "---\ntitle: Plain\n---\n\nNo exercises here.\n")
+        try Self.writeData(in: project)
         let lessons = LessonsCommandRunner(project: project)
         #expect(try lessons.run(["run", "--all"]).status == 0)
         let build = try lessons.run(["build"])
