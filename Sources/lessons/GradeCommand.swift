@@ -15,7 +15,8 @@ struct GradeCommand: ParsableCommand {
             libraries and the course's data, with no network. The submission only computes the values the \
             tests examine; a checker built from the instructor's lesson alone judges them (docs/grading.md). \
             Before any student, the instructor's own solution is graded and must earn every point \
-            (--validate does only that). A broken exercise costs only its own tests; each test cell is scored \
+            (--validate does only that; --validate --all for every lesson with exercises, writing no \
+            gradebook). A broken exercise costs only its own tests; each test cell is scored \
             on its own. \
             A submission already graded by the same tests is skipped unless --force. \
             A submission must be a regular file of its own, at most 2 MiB, in a real folder: a symbolic link, \

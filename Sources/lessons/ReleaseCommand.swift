@@ -8,10 +8,14 @@ struct ReleaseCommand: ParsableCommand {
         commandName: "release",
         abstract: "Write the student copy of a lesson: solutions become stubs, hidden tests and instructor text are removed.",
         discussion: """
-            Writes DIR/<lesson>.md and DIR/<lesson>.manifest.json (checksums of every locked cell). Exercise \
-            cells keep function signatures with bodies that trap with "not implemented yet"; outputs of \
-            exercise and test cells are cleared; text between <!-- BEGIN INSTRUCTOR --> and \
-            <!-- END INSTRUCTOR --> is removed.
+            Writes DIR/<lesson>.md, DIR/<lesson>.manifest.json (checksums of every locked cell), the figures the \
+            copy shows (DIR/figures/), the data its cells read (DIR/Assets/...) and DIR/README.md for students \
+            (install, where to put the files, lessons run and lessons test, how to hand in). A solution inside a \
+            function's body becomes a trap, "not implemented yet", and nothing else; at the top level of a cell, \
+            functions keep their signatures and typed variables become computed ones that trap when read. Hidden \
+            tests leave one line, "// HIDDEN TESTS: run when graded"; outputs of exercise and test cells are \
+            cleared; text between <!-- BEGIN INSTRUCTOR --> and <!-- END INSTRUCTOR --> is removed. --all \
+            releases every lesson with exercises into DIR (for a course's CI).
             """
     )
 
