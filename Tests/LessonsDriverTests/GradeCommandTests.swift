@@ -67,7 +67,9 @@ import TestSupport
             "grades", "set", "--student", "eve", "--lesson", "means", "--exercise", "explain", "--points", "1.5",
             "--comment", "Close, but <b>why</b>?",
         ]).status == 0)
-        #expect(try grading.lessons.run(["feedback", "--out", "feedback"]).status == 0)
+        let written = try grading.lessons.run(["feedback", "--out", "feedback/"])
+        #expect(written.status == 0)
+        #expect(written.standardError.contains("feedback page(s) to feedback/\n"), "no doubled slash: \(written.standardError)")
         let page = try String(
             contentsOf: grading.project.root.appendingPathComponent("feedback/eve/means.html"), encoding: .utf8)
         #expect(!page.contains("<script>"))
