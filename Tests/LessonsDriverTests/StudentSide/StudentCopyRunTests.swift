@@ -62,4 +62,21 @@ import TestSupport
         #expect(unknown.status == 1)
         #expect(unknown.standardError.contains("no exercise 'nope' in this lesson; its exercises are 'double', 'answer', 'means', 'rate'"))
     }
+    @Test func anUnsolvedTopLevelLetCostsOnlyItsOwnTestsWhenGraded() throws {
+        let four = try FourExercises()
+        defer { four.remove() }
+        // Only `rate` (exercise 4) is solved; the stub of `answer` (exercise 2) stands before it.
+        let folder = four.course.root.appendingPathComponent("submissions/carl")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let submission = four.released.replacingOccurrences(
+            of: "var rate: Double { fatalError(\"not implemented yet\") }", with: "let rate: Double = 0.25")
+        #expect(submission != four.released)
+        try Data(submission.utf8).write(to: folder.appendingPathComponent("four.md"))
+        let lessons = LessonsCommandRunner(project: four.course)
+        let graded = try lessons.run(["grade", "--lesson", "four.md", "submissions"])
+        #expect(graded.status == 0, "\(graded.standardError)")
+        let csv = try lessons.run(["grades", "export", "--csv"]).standardOutput
+        #expect(csv.contains("carl,four,rate,3,3,"), "the visible and the hidden test of rate pass: \(csv)")
+        #expect(csv.contains("carl,four,answer,0,3,"), "\(csv)")
+    }
 }
