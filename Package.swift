@@ -195,7 +195,10 @@ let package = Package(
             swiftSettings: sharedSwiftSettings
         ),
         .testTarget(
-            name: "GradingTests", dependencies: ["Grading", "LessonParsing", "TestSupport"],
+            name: "GradingTests",
+            dependencies: [
+                "Grading", "LessonParsing", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             swiftSettings: sharedSwiftSettings
         ),
         .testTarget(

@@ -8,6 +8,7 @@
 #   PREFIX/lib/lessons/toolchain.txt          the Swift that built them: cells must compile with the same one
 #   PREFIX/share/lessons/                     built-in site templates and styles, the files of a new course, and
 #                                             LessonKit's sources (lessonkit-sources/: its reference pages are made from them)
+#   PREFIX/share/lessons/doc/                 the documentation: format.md (lessons), grading.md (assignments), README.md
 #
 # `lessons` finds LessonKit and the built-in files relative to its own path (../lib/lessons, ../share/lessons),
 # so the prefix can be anywhere. Usage:
@@ -72,6 +73,8 @@ swiftc="$(command -v swiftc || echo /opt/swift/usr/bin/swiftc)"
 "$swiftc" --version 2>/dev/null | head -n 1 > "$lib/toolchain.txt"
 cp -R "$bin/lessons_LessonsDriver.resources/." "$share/"
 cp -R Sources/LessonKit "$share/lessonkit-sources"
+mkdir -p "$share/doc"
+cp docs/format.md docs/grading.md README.md "$share/doc/"
 # Replace the executable by renaming a copy over it (a running lessons keeps its old file).
 cp "$bin/lessons" "$prefix/bin/.lessons.new"
 mv -f "$prefix/bin/.lessons.new" "$prefix/bin/lessons"

@@ -26,4 +26,14 @@ public enum NotebookFailurePolicy {
         expected.outcome = .failedAsExpected
         return .omit(output: expected)
     }
+
+    /// Keep going (`lessons run` on a student's copy, or `--keep-going`): a failing cell is shown and left out, and
+    /// the lesson runs again without it, so it costs only itself and the cells that use its names (which then fail
+    /// in turn). `error: true` cells are handled as by ``policy``.
+    public static let keepGoing: FailurePolicy = { cell, output in
+        guard cell.options.expectError else { return .omit(output: output) }
+        var expected = output
+        expected.outcome = .failedAsExpected
+        return .omit(output: expected)
+    }
 }

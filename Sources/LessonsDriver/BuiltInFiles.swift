@@ -48,4 +48,17 @@ public enum BuiltInFiles {
             .standardizedFileURL)
         return candidates.first { FileManager.default.fileExists(atPath: $0.path) }
     }
+    /// The documentation (`format.md`, `grading.md`): the package's `docs/` when running from a package build, else
+    /// the copy installed in `../share/lessons/doc`.
+    public static func documentation(executable: URL? = nil) -> URL? {
+        let executableURL = (executable ?? Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0]))
+            .resolvingSymlinksInPath()
+        let directory = executableURL.deletingLastPathComponent()
+        var candidates: [URL] = []
+        if let packageRoot = LessonKitLocation.findPackageRoot(above: directory) {
+            candidates.append(packageRoot.appendingPathComponent("docs"))
+        }
+        candidates.append(directory.appendingPathComponent(installedDirectory).appendingPathComponent("doc").standardizedFileURL)
+        return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("format.md").path) }
+    }
 }

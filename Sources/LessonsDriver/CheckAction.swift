@@ -58,6 +58,16 @@ public struct CheckAction: Sendable {
                 }
             }
         }
+        // When a submission is graded, a trap in a cell's top-level code ends its run: an `error: true` cell before
+        // the last graded cell would cost every test after it.
+        let lastGraded = (markup.exercises.map(\.cellIndex) + markup.tests.map(\.cellIndex)).max() ?? -1
+        for cell in lesson.cells where cell.options.expectError && cell.index < lastGraded {
+            all.append(Diagnostic(
+                .warning, "grading.error-cell-before-tests",
+                "cell '\(cell.id)' is marked `error: true` but comes before exercise or test cells: when a submission is "
+                    + "graded its failure ends the run and the tests after it get no values; move it after the last test cell",
+                at: lesson.location(line: cell.openingFenceLine)))
+        }
         let rubrics = Rubrics.find(in: lesson, markup: markup)
         for exercise in markup.exercises where exercise.isManual {
             let line = lesson.cells[exercise.cellIndex].openingFenceLine

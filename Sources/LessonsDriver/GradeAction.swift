@@ -48,7 +48,8 @@ public struct GradeAction: Sendable {
             }
         }
         let grader: SubmissionGrader
-        let gradebook: Gradebook
+        // Validating grades no student: it writes no gradebook (a course's CI leaves no file behind).
+        let gradebook: Gradebook?
         // Private (0700) folders for the checker and each submission's program, and the sandbox's image.
         // A signal removes them and kills the programs; a killed grader's workspace is swept by the next run.
         ExitCleanup.shared.installSignalHandlers()
@@ -78,7 +79,10 @@ public struct GradeAction: Sendable {
             let sandbox = Sandbox.locate(
                 readOnlyPaths: [Self.swiftRuntimeDirectory(compiler: executor.toolchain.compiler)],
                 imageMounts: image?.mounts ?? [])
-            if sandbox == nil {
+            // Warnings about how submissions would run mean nothing when only the instructor's solution runs.
+            if options.validateOnly {
+                // (nothing to say)
+            } else if sandbox == nil {
                 say("warning: bubblewrap (bwrap) is not installed: submissions run with resource limits only, NOT sandboxed (apt-get install bubblewrap)")
             } else if getuid() == 0, ResourceGroup.create(name: "probe", processes: 1, memoryBytes: 1 << 20).map({ $0.destroy() }) == nil {
                 say("warning: cgroups are not writable: a submission's processes and memory are limited per process only")
@@ -91,7 +95,7 @@ public struct GradeAction: Sendable {
             for test in grader.testsWithoutProbes {
                 say("\(instructor.displayPath): warning: test cell '\(test)' calls no code of its exercise: it cannot fail for a wrong answer")
             }
-            gradebook = try Gradebook(path: options.gradebook.path)
+            gradebook = options.validateOnly ? nil : try Gradebook(path: options.gradebook.path)
         } catch {
             say("error: \(error)")
             return 1
@@ -122,6 +126,7 @@ public struct GradeAction: Sendable {
             return 1
         }
 
+        guard let gradebook else { return 0 }
         let progress = GradeProgress(total: files.count)
         let deadline = instructor.frontMatter.deadline.flatMap { ISO8601DateFormatter().date(from: $0) }
         let penaltyPerDay = instructor.frontMatter.latePenaltyPerDay ?? 0

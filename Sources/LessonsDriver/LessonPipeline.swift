@@ -1,5 +1,6 @@
 import FileSafety
 import Foundation
+import Grading
 import LessonExecution
 import LessonModel
 import LessonParsing
@@ -62,10 +63,13 @@ struct LessonPipeline: Sendable {
             return report
         }
 
-        // 3. Execute.
+        // 3. Execute. A student's copy keeps going past exercises not done yet, as `--keep-going` does.
+        let markup = GradingMarkupParser.parse(lesson).0
         let rawResult: LessonRunResult
         do {
-            rawResult = try executor().execute(lesson, seed: seed) { onCellStart(lesson, $0) }
+            var executor = try executor()
+            if options.keepGoing || Self.isStudentCopy(markup) { Self.keepGoing(&executor, markup: markup) }
+            rawResult = try executor.execute(lesson, seed: seed) { onCellStart(lesson, $0) }
         } catch {
             return fail("\(error)", identifier: "run.cannot-run")
         }
@@ -75,6 +79,8 @@ struct LessonPipeline: Sendable {
             for: lesson, seed: seed, inputs: rawResult.cells.map(\.inputs), root: layout.root)
         var (result, updated) = (rawResult, render(lesson, rawResult, hashes: newHashes))
         var cellLine = { (line: Int) in line }
+        // Exercises are judged on the file as written, so their messages name its lines.
+        var writtenLesson = lesson
         if let written = LessonParser.parse(updated, displayPath: displayPath).0 {
             let lines = WrittenLines(read: lesson, written: written)
             if !lines.isIdentity {
@@ -82,6 +88,7 @@ struct LessonPipeline: Sendable {
                 updated = render(lesson, result, hashes: newHashes)
             }
             cellLine = lines.line
+            writtenLesson = written
         }
         let outputs = result.cells
         report.cells = zip(lesson.cells, outputs).map { cell, output in
@@ -92,19 +99,10 @@ struct LessonPipeline: Sendable {
             report.diagnostics.append(Diagnostic(.error, "inline.failed", message, at: location))
             report.status = .failed
         }
-        // Test cells with code; in a student copy, cells that only held hidden tests are empty.
-        let tests = zip(lesson.cells, outputs).filter { cell, _ in
-            cell.options.test != nil && cell.source.split(separator: "\n").contains { line in
-                let text = line.trimmingWhitespace()
-                return !text.isEmpty && !text.hasPrefix("//")
-            }
-        }
-        if !tests.isEmpty {
-            let passed = tests.filter { $0.1.outcome == .succeeded }.count
-            report.testSummary = passed == tests.count
-                ? "visible tests passed (\(passed) of \(tests.count) test cells); hidden tests run when graded"
-                : "visible tests: \(passed) of \(tests.count) test cells passed; hidden tests run when graded"
-        }
+        report.exercises = ExerciseProgress.assess(
+            writtenLesson, markup: GradingMarkupParser.parse(writtenLesson).0, outputs: outputs)
+        report.testSummary = Self.testSummary(lesson, markup: markup, outputs: outputs)
+        report.gradedCells = Set((markup.exercises.map(\.cellIndex) + markup.tests.map(\.cellIndex)).map { lesson.cells[$0].id })
 
         // 5. Write: figures first, then the lesson, unless it changed while the cells ran.
         do {
@@ -119,6 +117,31 @@ struct LessonPipeline: Sendable {
             return fail("cannot write the lesson (\(FileError.reason(of: error)))", identifier: "write.failed")
         }
         return report
+    }
+
+    /// Whether `markup` is that of a student's copy: exercises to be done, none holding a solution region.
+    static func isStudentCopy(_ markup: GradingMarkup) -> Bool {
+        let auto = markup.exercises.filter { !$0.isManual }
+        return !auto.isEmpty && auto.allSatisfy(\.solutionRegions.isEmpty)
+    }
+
+    /// Makes `executor` keep going past failing cells; test cells run in their own scope, as when graded, so that
+    /// one trapping in a stub is skipped by running the same program again.
+    static func keepGoing(_ executor: inout LessonExecutor, markup: GradingMarkup) {
+        executor.failurePolicy = NotebookFailurePolicy.keepGoing
+        executor.isolatedCells = Set(markup.tests.map(\.cellIndex))
+    }
+
+    /// How the test cells with code did. Hidden tests run with the instructor's lesson; a student's copy has none.
+    private static func testSummary(_ lesson: Lesson, markup: GradingMarkup, outputs: [CellOutput]) -> String? {
+        let tests = markup.tests.filter { ExerciseProgress.hasCode(lesson.cells[$0.cellIndex]) }
+        guard !tests.isEmpty else { return nil }
+        let passed = tests.filter { outputs[$0.cellIndex].outcome == .succeeded }.count
+        let hidden = markup.tests.contains { !$0.hiddenRegions.isEmpty }
+        let copy = markup.tests.contains { ExerciseProgress.hasHiddenTests(lesson.cells[$0.cellIndex]) }
+        let kind = hidden ? "tests (hidden tests included)" : "visible tests"
+        let note = copy ? "; hidden tests are not in this copy: they run when your work is graded" : ""
+        return "\(kind): \(passed) of \(tests.count) test cells passed\(note)"
     }
 
     /// The lesson's text with `result`'s outputs and inline values in it.

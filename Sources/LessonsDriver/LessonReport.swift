@@ -1,3 +1,4 @@
+public import Grading
 public import LessonModel
 
 /// What happened to one lesson in a `lessons run`.
@@ -22,9 +23,13 @@ public struct LessonReport: Sendable {
     public var diagnostics: [Diagnostic]
     /// Wall time for the lesson in seconds.
     public var duration: Double
-    /// For a lesson with test cells (an assignment): how its visible tests did. Never "all tests passed": the
-    /// hidden tests only run when the instructor grades.
+    /// For a lesson with test cells (an assignment): how its visible tests did. Never "all tests passed" for a
+    /// student's copy: its hidden tests only run when the instructor grades.
     public var testSummary: String?
+    /// For a lesson with exercises: where each stands after this run (solved, a visible test failing, not done).
+    public var exercises: [ExerciseProgress] = []
+    /// Ids of the lesson's exercise and test cells (their stubs' traps are said per exercise, not per cell).
+    public var gradedCells: Set<String> = []
 
     /// Whether this lesson makes the command fail.
     public var isFailure: Bool { status == .failed || status == .stale || status == .invalid }

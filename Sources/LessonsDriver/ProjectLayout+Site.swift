@@ -6,7 +6,8 @@ public import SiteRendering
 extension ProjectLayout {
     /// How to build this course's site into `outputDirectory`: its lessons, its settings (`lessons.yml`), its
     /// site assets and the LessonKit reference pages (`reference/<area>.html`, unless `reference: false`); with the
-    /// problems of `lessons.yml` (the configuration is nil when one of them is an error).
+    /// problems of `lessons.yml` (the configuration is nil when one of them is an error). A course with exercises
+    /// also gets the students' guide (``StudentGuide``).
     public func siteConfiguration(outputDirectory: URL) -> (SiteBuilder.Configuration?, [Diagnostic]) {
         let (settings, problems) = loadSettings()
         if Diagnostic.containsError(problems) { return (nil, problems) }
@@ -16,6 +17,11 @@ extension ProjectLayout {
         configuration.builtInAssetsDirectory = BuiltInFiles.locate().map(BuiltInFiles.siteDirectory(in:))
         if settings.includesReference, let sources = BuiltInFiles.lessonKitSources() {
             configuration.extraPages = Self.referencePages(fromSourcesIn: sources)
+        }
+        // A course with exercises gets the students' guide, linked from each lesson's first exercise.
+        if !CourseAssignments.select(LessonResolver(layout: self).allLessons(), layout: self).isEmpty {
+            configuration.extraPages.insert(StudentGuide.page, at: 0)
+            configuration.exerciseGuide = StudentGuide.path
         }
         return (configuration, problems)
     }

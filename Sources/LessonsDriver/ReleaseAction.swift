@@ -70,7 +70,11 @@ public struct ReleaseAction: Sendable {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let json = try encoder.encode(manifest) + Data("\n".utf8)
-            try folder.add([lesson.name + ".md": student, lesson.name + ".manifest.json": Array(json)])
+            var contents = [lesson.name + ".md": student, lesson.name + ".manifest.json": Array(json)]
+            contents.merge(Self.figures(referencedBy: student, besideLesson: file)) { own, _ in own }
+            contents.merge(Self.dataFiles(readBy: lesson, projectRoot: layout.root)) { own, _ in own }
+            try folder.add(contents)
+            try folder.add(["README.md": Array(readme(in: folder.url).utf8)])
         } catch {
             say("error: the student copy was not written: \(error)")
             return 1
@@ -78,5 +82,63 @@ public struct ReleaseAction: Sendable {
         FileHandle.standardError.write(Data(
             "released \(lesson.displayPath) -> \(output.path)/\(lesson.name).md (\(markup.exercises.count) exercises, \(markup.tests.count) test cells)\n".utf8))
         return 0
+    }
+
+    /// The figures the copy shows (`](figures/<lesson>/<cell>-<n>.svg)`), read from beside the instructor's
+    /// lesson, by their path in the copy; a missing figure is left out (the copy's link was stale already).
+    static func figures(referencedBy copy: [UInt8], besideLesson file: URL) -> [String: [UInt8]] {
+        let text = String(decoding: copy, as: UTF8.self)
+        var figures: [String: [UInt8]] = [:]
+        var rest = text[...]
+        while let start = rest.range(of: "](figures/") {
+            let path = rest[rest.index(start.lowerBound, offsetBy: 2)...].prefix { $0 != ")" && $0 != " " && $0 != "\n" }
+            rest = rest[start.upperBound...]
+            let relative = String(path)
+            guard FolderManifest.isSafe(relative), !relative.contains(".."),
+                let bytes = FileManager.default.contents(atPath: file.deletingLastPathComponent().path + "/" + relative)
+            else { continue }
+            figures[relative] = Array(bytes)
+        }
+        return figures
+    }
+
+    /// The data files the lesson's cells read when it last ran (`inputs=` of their output markers, paths in the
+    /// project such as `Assets/data/digits.csv`), each with the `README.md` beside it (its credit), by those paths.
+    static func dataFiles(readBy lesson: Lesson, projectRoot: URL) -> [String: [UInt8]] {
+        var files: [String: [UInt8]] = [:]
+        for path in Set(lesson.cells.flatMap { $0.output?.marker.inputs ?? [] }) {
+            let folder = (path as NSString).deletingLastPathComponent
+            // The credit of data in a folder of its own; never the project's own README.
+            let candidates = folder.isEmpty ? [path] : [path, folder + "/README.md"]
+            for candidate in candidates {
+                guard FolderManifest.isSafe(candidate), !candidate.split(separator: "/").contains(".."),
+                    let bytes = FileManager.default.contents(atPath: projectRoot.path + "/" + candidate)
+                else { continue }
+                files[candidate] = Array(bytes)
+            }
+        }
+        return files
+    }
+
+    /// The README for the folder: every lesson released into it so far (by their manifests), and how to work.
+    private func readme(in folder: URL) -> String {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { $0.hasSuffix(".manifest.json") }.sorted()
+        let lessons = names.compactMap { name -> StudentReadme.Lesson? in
+            guard let data = FileManager.default.contents(atPath: folder.path + "/" + name),
+                let manifest = try? JSONDecoder().decode(Manifest.self, from: data)
+            else { return nil }
+            return StudentReadme.Lesson(
+                name: manifest.lesson, exercises: manifest.exercises.filter { !$0.manual }.map(\.id),
+                writtenAnswers: manifest.exercises.filter(\.manual).map(\.id))
+        }
+        let isFolder = { (name: String) -> Bool in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: folder.path + "/" + name, isDirectory: &isDirectory) && isDirectory.boolValue
+        }
+        return StudentReadme(
+            courseTitle: layout.loadSettings().settings.title, lessons: lessons, hasFigures: isFolder("figures"),
+            hasData: isFolder("Assets")
+        ).text
     }
 }

@@ -4,6 +4,9 @@ public struct RunOptions: Sendable {
     public var check = false
     /// Run even when the outputs are up to date.
     public var force = false
+    /// Run every cell that can run: a failing cell is left out and the lesson goes on (always so for a student's
+    /// copy, a lesson whose exercises hold no solution regions).
+    public var keepGoing = false
     /// Lessons run at the same time.
     public var jobs = 1
     /// Default per-cell timeout in seconds.

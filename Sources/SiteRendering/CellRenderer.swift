@@ -1,5 +1,6 @@
 import Foundation
 import CMarkSupport
+import Grading
 import LessonModel
 
 /// The HTML of one cell on its page: a header (what the cell is, its points, Wrap and Copy buttons), its code
@@ -12,6 +13,10 @@ struct CellRenderer {
     var figures: FigureInliner
     /// Points of each exercise (from its test cells when the exercise cell does not say).
     var exercisePoints: [String: Double] = [:]
+    /// The students' guide to exercises (a page path without `.html`): the page's first exercise links to it.
+    var exerciseGuide: String?
+    /// Whether a cell of this page links the guide already (only the first exercise does).
+    var guideLinked = false
 
     mutating func html(for cell: CodeCell, outputMarkdown: String?) -> String {
         let code = Self.visibleCode(cell.source)
@@ -31,7 +36,12 @@ struct CellRenderer {
         } else if let test = cell.options.test {
             classes.append("test")
             let points = cell.options.points.map { " · " + Self.points($0) } ?? ""
-            if cell.options.echo && code.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            // A cell that held only hidden tests keeps nothing but the note that they run when graded.
+            let onlyHidden = code.split(separator: "\n").allSatisfy {
+                let line = $0.trimmingCharacters(in: .whitespaces)
+                return line.isEmpty || line == StudentCopy.hiddenTestsNote
+            }
+            if cell.options.echo && onlyHidden {
                 return "<p class=\"cell hidden-test\" id=\"cell-\(cell.id)\">Hidden test of <code>\(HTMLText.escape(test))</code>"
                     + "\(points) — runs when graded</p>"
             }
@@ -40,6 +50,10 @@ struct CellRenderer {
         let showsCode = cell.options.echo && !shownCode.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
         var html = "<section class=\"\(classes.joined(separator: " "))\" id=\"cell-\(cell.id)\">"
         html += "<div class=\"cell-head\"><span class=\"cell-label\">\(label)</span>"
+        if cell.options.exercise != nil, let guide = exerciseGuide, !guideLinked {
+            html += "<a class=\"guide\" href=\"\(HTMLText.escape(guide)).html\">How exercises work</a>"
+            guideLinked = true
+        }
         if showsCode {
             html += "<button class=\"wrap\" type=\"button\" aria-pressed=\"false\">Wrap</button>"
                 + "<button class=\"copy\" type=\"button\" aria-label=\"Copy the code of cell \(HTMLText.escape(cell.id))\">Copy</button>"

@@ -11,6 +11,8 @@ import TeXMath
 struct LessonPageRenderer {
     /// Where the lesson's figures are (`Lessons/`).
     let lessonsDirectory: URL
+    /// The students' guide to exercises (a page path without `.html`), linked from a lesson's first exercise.
+    var exerciseGuide: String?
 
     /// A rendered page body.
     struct Page {
@@ -66,6 +68,13 @@ struct LessonPageRenderer {
         // Figure references, `@fig:<cell id>`, are filled once the figures are numbered.
         let (referencedProse, figureReferences) = FigureReferences.extract(from: prose)
         prose = referencedProse
+
+        let mathRanges = ((try? MathSpanScanner.spans(in: prose)) ?? []).map(\.range)
+        for (proseLine, key) in RawEquationReferences.find(in: prose, math: mathRanges) {
+            diagnostics.append(Diagnostic(.warning, "site.eqref-outside-math",
+                "`\\eqref{\(key)}` outside `$…$` stays raw text on the page: write `$\\eqref{\(key)}$` to cite the equation",
+                at: lesson.location(line: proseLineToSource[min(proseLine, proseLineToSource.count - 1)])))
+        }
 
         // 2. Math becomes placeholders before Markdown sees it. Display equations with a \label are numbered in
         //    order, (1), (2), …, so that \eqref{…} anywhere on the page can cite them.
@@ -126,6 +135,7 @@ struct LessonPageRenderer {
 
         // 4. Fill the placeholders.
         var renderer = CellRenderer(figures: FigureInliner(baseDirectory: lessonsDirectory))
+        renderer.exerciseGuide = exerciseGuide
         for exercise in GradingMarkupParser.parse(lesson).0.exercises { renderer.exercisePoints[exercise.id] = exercise.points }
         let cellHTML = cells.map { cell, outputs in renderer.html(for: cell, outputMarkdown: outputs) }
         html = HTMLScan.fill(html, prefix: "LESSONSCELL", with: cellHTML, dropParagraph: true)

@@ -30,6 +30,9 @@ public struct SiteBuilder {
         public var settings: CourseSettings
         /// Pages that are not lessons (the LessonKit reference), listed after the lessons.
         public var extraPages: [ExtraPage] = []
+        /// The path (without `.html`) of the students' guide to exercises, one of ``extraPages``: each lesson with
+        /// exercises links to it from its first exercise.
+        public var exerciseGuide: String?
 
         /// A configuration for a project laid out as usual; `settings` default to the project folder's name as
         /// the title.
@@ -74,7 +77,8 @@ public struct SiteBuilder {
         step(1)
         var diagnostics = readProblems
         var pages: [String: LessonPageRenderer.Page] = [:]
-        let renderer = LessonPageRenderer(lessonsDirectory: configuration.lessonsDirectory)
+        var renderer = LessonPageRenderer(lessonsDirectory: configuration.lessonsDirectory)
+        renderer.exerciseGuide = configuration.exerciseGuide
         for lesson in lessons {
             let page = renderer.render(lesson)
             // Pages are rendered from student copies; report problems at the lines of the lesson file.

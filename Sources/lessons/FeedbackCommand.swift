@@ -25,6 +25,7 @@ struct FeedbackCommand: ParsableCommand {
                 gradebook: URL(fileURLWithPath: gradebook), output: URL(fileURLWithPath: out),
                 lessons: ProjectLayout.discover().lessonsDirectory)
         }
-        FileHandle.standardError.write(Data("wrote \(count) feedback page(s) to \(out)/\n".utf8))
+        let folder = out.hasSuffix("/") ? out : out + "/"
+        FileHandle.standardError.write(Data("wrote \(count) feedback page(s) to \(folder)\n".utf8))
     }
 }

@@ -15,7 +15,8 @@ struct GradeCommand: ParsableCommand {
             libraries and the course's data, with no network. The submission only computes the values the \
             tests examine; a checker built from the instructor's lesson alone judges them (docs/grading.md). \
             Before any student, the instructor's own solution is graded and must earn every point \
-            (--validate does only that). A broken exercise costs only its own tests; each test cell is scored \
+            (--validate does only that; --validate --all for every lesson with exercises, writing no \
+            gradebook). A broken exercise costs only its own tests; each test cell is scored \
             on its own. \
             A submission already graded by the same tests is skipped unless --force. \
             A submission must be a regular file of its own, at most 2 MiB, in a real folder: a symbolic link, \
@@ -27,7 +28,10 @@ struct GradeCommand: ParsableCommand {
     )
 
     @Option(help: "The instructor's lesson.")
-    var lesson: String
+    var lesson: String?
+
+    @Flag(help: "With --validate: every lesson in Lessons/ that has exercises (for a course's CI).")
+    var all = false
 
     @Argument(help: "Submission files, or folders of <student>/<lesson>.md.")
     var submissions: [String] = []
@@ -66,13 +70,29 @@ struct GradeCommand: ParsableCommand {
                 throw ValidationError("--shard must be I/N with 1 <= I <= N, e.g. 2/8")
             }
         }
+        if all && !validateOnly { throw ValidationError("--all grades no submission: it goes with --validate") }
+        if (lesson == nil) == !all { throw ValidationError("name the lesson with --lesson, or pass --validate --all") }
         if submissions.isEmpty && !validateOnly { throw ValidationError("name at least one submission file or folder") }
         if !submissions.isEmpty && validateOnly { throw ValidationError("--validate grades no submission: leave them out") }
     }
 
     func run() throws {
         let layout = ProjectLayout.discover()
-        guard let file = LessonSelection.single(lesson, in: layout) else { throw ExitCode(1) }
+        if all {
+            guard let files = LessonSelection.every(in: layout) else { throw ExitCode(1) }
+            let status = CourseAssignments.each(files, layout: layout, failing: "cannot be graded") { file in
+                GradeAction(layout: layout, options: options(for: file)).run()
+            }
+            if status != 0 { throw ExitCode(status) }
+            return
+        }
+        guard let lesson, let file = LessonSelection.single(lesson, in: layout) else { throw ExitCode(1) }
+        let status = GradeAction(layout: layout, options: options(for: file)).run()
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// The options of grading `file`.
+    private func options(for file: URL) -> GradeOptions {
         var options = GradeOptions(
             lesson: file, submissions: submissions.map { URL(fileURLWithPath: $0) },
             gradebook: URL(fileURLWithPath: gradebook))
@@ -86,7 +106,6 @@ struct GradeCommand: ParsableCommand {
             let parts = shard.split(separator: "/").compactMap { Int($0) }
             options.shard = (parts[0], parts[1])
         }
-        let status = GradeAction(layout: layout, options: options).run()
-        if status != 0 { throw ExitCode(status) }
+        return options
     }
 }

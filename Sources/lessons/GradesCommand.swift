@@ -25,9 +25,10 @@ struct GradesCommand: ParsableCommand {
             let layout = ProjectLayout.discover()
             guard let file = LessonSelection.single(lesson, in: layout) else { throw ExitCode(1) }
             try reportingErrors {
-                try GradesActions.set(
+                let recorded = try GradesActions.set(
                     gradebook: URL(fileURLWithPath: gradebook), student: student, lesson: file, layout: layout,
                     exercise: exercise, points: points, comment: comment, newStudent: newStudent)
+                FileHandle.standardError.write(Data((recorded + "\n").utf8))
             }
         }
     }
@@ -41,7 +42,8 @@ struct GradesCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let text = try GradesActions.exportCSV(gradebook: URL(fileURLWithPath: gradebook))
+                let text = try GradesActions.exportCSV(
+                    gradebook: URL(fileURLWithPath: gradebook), lessons: ProjectLayout.discover().lessonsDirectory)
                 if let out {
                     try GradesActions.write(text, to: URL(fileURLWithPath: out))
                 } else {

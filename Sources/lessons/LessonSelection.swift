@@ -20,15 +20,21 @@ struct LessonSelection: ParsableArguments {
     func files(in layout: ProjectLayout) -> [URL]? {
         let resolver = LessonResolver(layout: layout)
         let say = { (text: String) in FileHandle.standardError.write(Data("error: \(text)\n".utf8)) }
-        if all {
-            let files = resolver.allLessons()
-            if files.isEmpty { say("no lessons in \(layout.lessonsDirectory.path)/: nothing to do (a lesson is a .md file there)") }
-            return files.isEmpty ? nil : files
-        }
+        if all { return Self.every(in: layout) }
         let (files, diagnostics) = resolver.resolve(lessons)
         for diagnostic in diagnostics { say(diagnostic.message) }
         guard diagnostics.isEmpty else { return nil }
         if files.isEmpty { say("no lessons in \(lessons.joined(separator: ", ")): nothing to do (a lesson is a .md file)") }
+        return files.isEmpty ? nil : files
+    }
+
+    /// Every lesson in `Lessons/`, or nil after printing that there is none.
+    static func every(in layout: ProjectLayout) -> [URL]? {
+        let files = LessonResolver(layout: layout).allLessons()
+        if files.isEmpty {
+            FileHandle.standardError.write(Data(
+                "error: no lessons in \(layout.lessonsDirectory.path)/: nothing to do (a lesson is a .md file there)\n".utf8))
+        }
         return files.isEmpty ? nil : files
     }
 

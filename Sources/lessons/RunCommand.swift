@@ -11,8 +11,10 @@ struct RunCommand: ParsableCommand {
             All cells of a lesson run in one program and share state. Outputs (text, tables, SVG figures under \
             Lessons/figures/<lesson>/) are written right after each cell between <!-- lessons:output --> and \
             <!-- lessons:end --> markers. A lesson whose code, LessonKit and toolchain are unchanged since its \
-            outputs were written is skipped. A failing cell is reported with file:line; later cells are not run; \
-            other lessons still run; the exit code is 1.
+            outputs were written is skipped. A failing cell is reported with file:line; later cells are not run \
+            (with --keep-going, and always on a student's copy, only the cells that need the failing one's names \
+            are lost, and each exercise is reported as solved, failing a visible test, or not done yet); other \
+            lessons still run; the exit code is 1.
             """
     )
 
@@ -23,6 +25,9 @@ struct RunCommand: ParsableCommand {
 
     @Flag(help: "Run lessons even when their outputs are up to date.")
     var force = false
+
+    @Flag(help: "Run every cell that can run: a failing cell costs only itself and the cells that use its names (always so on a student's copy).")
+    var keepGoing = false
 
     @Option(help: "How many lessons to run at the same time.")
     var jobs = 1
@@ -56,6 +61,7 @@ struct RunCommand: ParsableCommand {
         options.check = check
         options.force = force
         options.jobs = jobs
+        options.keepGoing = keepGoing
         options.timeout = timeout
         options.optimize = optimized && !unoptimized
         let status = RunAction(layout: layout, options: options, json: json).run(files)

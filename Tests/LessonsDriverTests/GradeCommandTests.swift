@@ -67,13 +67,17 @@ import TestSupport
             "grades", "set", "--student", "eve", "--lesson", "means", "--exercise", "explain", "--points", "1.5",
             "--comment", "Close, but <b>why</b>?",
         ]).status == 0)
-        #expect(try grading.lessons.run(["feedback", "--out", "feedback"]).status == 0)
+        let written = try grading.lessons.run(["feedback", "--out", "feedback/"])
+        #expect(written.status == 0)
+        #expect(written.standardError.contains("feedback page(s) to feedback/\n"), "no doubled slash: \(written.standardError)")
         let page = try String(
             contentsOf: grading.project.root.appendingPathComponent("feedback/eve/means.html"), encoding: .utf8)
         #expect(!page.contains("<script>"))
         #expect(page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
         #expect(page.contains("Close, but &lt;b&gt;why&lt;/b&gt;?"))
         #expect(page.contains("(hidden)"), "hidden tests are named")
+        #expect(page.contains("<td>test 2 (hidden)</td>"), "tests are named by their position in the exercise")
+        #expect(!page.contains("cell-"), "never by the runner's cell-N")
         #expect(!page.contains("mean([-4, 4, 9])"), "hidden test code is never shown")
         let csv = try grading.lessons.run(["grades", "export", "--csv"]).standardOutput
         #expect(csv.contains("eve,means,explain,0,0,1.50,0,1.50"))
@@ -88,7 +92,10 @@ import TestSupport
             released: grading.released, mean: FixtureClass.correctMean, variance: FixtureClass.correctVariance))
         let result = try LessonsCommandRunner(project: student).run(["run", "means.md"])
         #expect(result.status == 0, "\(result.standardError)")
-        #expect(result.standardError.contains("visible tests passed (2 of 2 test cells); hidden tests run when graded"))
+        #expect(result.standardError.contains(
+            "visible tests: 2 of 2 test cells passed; hidden tests are not in this copy: they run when your work is graded"),
+            "\(result.standardError)")
+        #expect(result.standardError.contains("exercise 'mean': solved, visible tests pass"))
         #expect(!result.standardError.lowercased().contains("all tests passed"))
     }
 

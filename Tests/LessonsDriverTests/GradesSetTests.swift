@@ -32,10 +32,15 @@ import TestSupport
         }
         let csv = try grading.lessons.run(["grades", "export", "--csv"])
         #expect(csv.status == 0, "\(csv.standardError)")
-        #expect(!csv.standardOutput.contains("explain"), "nothing was recorded: \(csv.standardOutput)")
+        // Every student has a row for the written answer, with its maximum, and nothing was recorded in it.
+        #expect(csv.standardOutput.contains("alice,means,explain,0,0,0,0,0,2\n"), "nothing was recorded: \(csv.standardOutput)")
+        #expect(csv.standardOutput.contains("alice,means,TOTAL,3,5,0,0,3,7\n"), "the total's maximum is the lesson's points")
         #expect(!csv.standardOutput.contains("mallory"))
 
-        #expect(try set(grading, Self.alice + ["--points", "1.5"]).status == 0)
+        let recorded = try set(grading, Self.alice + ["--points", "1.5"])
+        #expect(recorded.status == 0)
+        #expect(recorded.standardError.contains("recorded 1.50 of 2 points for alice, means, exercise explain, in gradebook.sqlite"),
+            "\(recorded.standardError)")
         let created = try set(grading, ["--student", "mallory", "--new-student", "--lesson", "means", "--exercise", "explain", "--points", "2"])
         #expect(created.status == 0, "\(created.standardError)")
         let export = try grading.lessons.run(["grades", "export", "--csv"])

@@ -141,7 +141,10 @@ import TestSupport
         #expect(again.status == 0, "\(again.standardError)")
         let release = sandbox.project.root.appendingPathComponent("release")
         let names = try FileManager.default.contentsOfDirectory(atPath: release.path).sorted()
-        #expect(names == [".lessons-manifest", "01-one.manifest.json", "01-one.md", "02-two.manifest.json", "02-two.md"])
+        #expect(names == [".lessons-manifest", "01-one.manifest.json", "01-one.md", "02-two.manifest.json", "02-two.md", "README.md"])
+        // The students' README names every lesson of the folder.
+        let readme = try String(contentsOf: release.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains("`01-one.md`") && readme.contains("`02-two.md`"), "\(readme)")
     }
 
     /// Output folders a user might type by mistake; none may lose a byte of anything outside a folder `lessons`

@@ -1,0 +1,33 @@
+public import Foundation
+import Grading
+import LessonModel
+import LessonParsing
+
+/// The lessons of a course that are assignments: those with at least one exercise cell. `grade --validate --all`
+/// and `release --all` work on these, so a course's CI catches a lesson that could not be graded or released.
+public enum CourseAssignments {
+    /// Of `files`, those whose lessons hold an exercise (a lesson that does not parse is kept, so that the
+    /// command reports its problems instead of skipping it).
+    public static func select(_ files: [URL], layout: ProjectLayout) -> [URL] {
+        files.filter { file in
+            guard let bytes = FileManager.default.contents(atPath: file.path).map(Array.init),
+                let lesson = LessonParser.parse(bytes, displayPath: layout.displayPath(of: file)).0
+            else { return true }
+            return !GradingMarkupParser.parse(lesson).0.exercises.isEmpty
+        }
+    }
+
+    /// Runs `action` on each assignment among `files`, all of them even after a failure, and returns the exit code:
+    /// 1, after naming the lessons that failed, when any did. `what` says what failed ("cannot be graded").
+    public static func each(_ files: [URL], layout: ProjectLayout, failing what: String, _ action: (URL) -> Int32) -> Int32 {
+        let say = { (text: String) in FileHandle.standardError.write(Data((text + "\n").utf8)) }
+        let assignments = select(files, layout: layout)
+        if assignments.isEmpty { say("note: no lesson has exercises: nothing to do") }
+        let failed = assignments.filter { action($0) != 0 }.map { layout.displayPath(of: $0) }
+        guard failed.isEmpty else {
+            say("error: \(failed.count) of \(assignments.count) lessons with exercises \(what): \(failed.joined(separator: ", "))")
+            return 1
+        }
+        return 0
+    }
+}
