@@ -76,9 +76,6 @@ public struct SubmissionGrader: Sendable {
         let checkerDirectory = workspace + "/checker"
         try FileManager.default.createDirectory(
             atPath: checkerDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        // The compiler of each submission runs as a user of its own, which must reach its folder in the workspace
-        // (it cannot list the workspace, nor enter the checker's folder).
-        _ = chmod(workspace, 0o711)
         let checker = try checkerExecutor.compile(checkerLesson, into: checkerDirectory)
         let broken = checker.decided.keys.sorted().compactMap { index -> String? in
             guard case .failed(let message, let location, _) = checker.decided[index]?.outcome else { return nil }

@@ -21,6 +21,8 @@ public final class CompileSandbox: @unchecked Sendable {
     private let user: SandboxUser
     private let lock = NSLock()
     private var usedWithoutAccounting = 0.0
+    /// The compiler's own folder, in a temporary folder its user can reach whatever `TMPDIR` is; owned by it.
+    let scratch: String?
 
     /// A sandbox for the compiles of one submission; call ``close()`` when its compiles are done.
     public init(sandbox: Sandbox?, toolchain: Toolchain, lessonKit: LessonKitLocation, budgetSeconds: Double, memoryBytes: Int) {
@@ -33,11 +35,24 @@ public final class CompileSandbox: @unchecked Sendable {
             + lessonKit.moduleMaps.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
         group = ResourceGroup.create(
             name: "compile-" + UUID().uuidString.prefix(8).lowercased(), processes: 1024, memoryBytes: memoryBytes)
+        let roots = [NSTemporaryDirectory()] + SandboxImage.sharedTemporaryFolders
+        if sandbox != nil, let root = SandboxImage.reachableFolder(among: roots.map { $0.hasSuffix("/") && $0.count > 1 ? String($0.dropLast()) : $0 }) {
+            let folder = root + "/lessons-\(getpid())-compile-" + UUID().uuidString.prefix(12).lowercased()
+            if mkdir(folder, 0o700) == 0 {
+                if geteuid() == 0, sandbox?.setpriv != nil { _ = chown(folder, user.id, user.id) }
+                scratch = folder
+            } else {
+                scratch = nil
+            }
+        } else {
+            scratch = nil
+        }
     }
 
-    /// Removes the groups.
+    /// Removes the groups and the compiler's folder.
     public func close() {
         group?.destroy()
+        if let scratch { try? FileManager.default.removeItem(atPath: scratch) }
     }
 
     /// CPU seconds the compiles used so far.

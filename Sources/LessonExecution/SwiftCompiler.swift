@@ -57,14 +57,29 @@ struct SwiftCompiler {
     func compile(source: String, executable: String, workDirectory: String) throws(ExecutionError)
         -> (errors: [CompilerDiagnostic], output: String)
     {
+        // Sandboxed, the compiler works in its own folder (which its user can reach whatever TMPDIR is): the
+        // source is copied in, and the program copied out.
+        let folder = sandbox?.scratch ?? workDirectory
+        let compiledSource = sandbox?.scratch.map { $0 + "/main.swift" } ?? source
+        let compiledExecutable = sandbox?.scratch.map { $0 + "/lesson" } ?? executable
+        if compiledSource != source {
+            try? FileManager.default.removeItem(atPath: compiledSource)
+            try? FileManager.default.removeItem(atPath: compiledExecutable)
+            do {
+                try FileManager.default.copyItem(atPath: source, toPath: compiledSource)
+            } catch {
+                throw .fileSystem("cannot copy \(source) for the compiler: \(error)")
+            }
+        }
         let outputPath = workDirectory + "/compiler.out"
-        var command = [toolchain.compiler] + arguments(source: source, executable: executable)
+        var command = [toolchain.compiler] + arguments(source: compiledSource, executable: compiledExecutable)
         if let sandbox {
             guard !sandbox.isExhausted else { throw .compileBudgetExhausted(sandbox.budgetSeconds) }
-            let folders = [workDirectory, (source as NSString).deletingLastPathComponent, (executable as NSString).deletingLastPathComponent]
-            sandbox.prepare(folders)
+            let folders = sandbox.scratch.map { [$0] }
+                ?? [workDirectory, (source as NSString).deletingLastPathComponent, (executable as NSString).deletingLastPathComponent]
+            sandbox.prepare(sandbox.scratch == nil ? folders : [])
             command = sandbox.command(
-                compiler: toolchain.compiler, arguments: Array(command.dropFirst()), directory: workDirectory, writable: folders)
+                compiler: toolchain.compiler, arguments: Array(command.dropFirst()), directory: folder, writable: folders)
         }
         let started = Date()
         let process = try ChildProcess.spawn(
@@ -73,13 +88,22 @@ struct SwiftCompiler {
             standardOutput: outputPath, standardError: outputPath)
         let termination = process.wait()
         sandbox?.account(wallSeconds: Date().timeIntervalSince(started))
-        let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        var output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        if compiledSource != source { output = output.replacingOccurrences(of: compiledSource, with: source) }
         if let sandbox, sandbox.isExhausted, termination != .exited(0) {
             throw .compileBudgetExhausted(sandbox.budgetSeconds)
         }
         // The sandbox itself could not be set up: the grader's problem, never the student's (no grade is given).
         if sandbox != nil, output.hasPrefix("bwrap: ") || output.hasPrefix("setpriv: ") || output.hasPrefix("prlimit: ") {
             throw .cannotStart("the compiler's sandbox", output.split(separator: "\n").first.map(String.init) ?? output)
+        }
+        if compiledExecutable != executable, termination == .exited(0) {
+            try? FileManager.default.removeItem(atPath: executable)
+            do {
+                try FileManager.default.copyItem(atPath: compiledExecutable, toPath: executable)
+            } catch {
+                throw .fileSystem("cannot copy the compiled program to \(executable): \(error)")
+            }
         }
         var errors = CompilerDiagnostic.errors(in: output)
         if termination != .exited(0) && errors.isEmpty {
