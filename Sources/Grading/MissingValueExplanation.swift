@@ -12,6 +12,8 @@ struct MissingValueExplanation {
     /// Hidden test cells: what the student's code printed or trapped with there (it may hold the hidden inputs)
     /// is never quoted.
     let hiddenTests: Set<Int>
+    /// The student's own lines, for places named in messages (nil: the instructor's).
+    var lines: StudentLines? = nil
 
     /// `output` with the checker's "did not produce it" replaced by the reason; for a hidden test, any failure
     /// replaced by its ``HiddenTestReason`` alone (no message, diagnostic or output of the run), and the failure in
@@ -45,10 +47,7 @@ struct MissingValueExplanation {
             return "the test does not compile with this code: \(message)"
         }
         if let status = run.cellStatuses[index], status.status != "ok" {
-            let what = status.status == "timeout"
-                ? "timed out (the test's time limit) and was stopped"
-                : status.status.hasPrefix("signal") ? "stopped (signal \(status.status.dropFirst("signal".count)))"
-                : "stopped (\(status.status))"
+            let what = StopInWords.status(status.status, memoryLimitHit: run.hitMemoryLimit)
             guard !hiddenTests.contains(index) else { return "the code under test \(what)" }
             let detail = TrapMessage.message(inText: status.detail) ?? tail(status.detail)
             return "the code under test \(what)" + (detail.isEmpty ? "" : ": \(detail)")
@@ -61,7 +60,9 @@ struct MissingValueExplanation {
         if run.timedOut { return "the program ran out of time before this test" }
         if !run.finished, let last = run.lastStartedCell, last < lesson.cells.count, last < index {
             let cell = lesson.cells[last]
-            return "the program stopped in cell '\(cell.id)' (\(lesson.location(line: cell.openingFenceLine))) before this test"
+            let place = lines.flatMap { $0.location(SourceLocation(file: $0.instructor.displayPath, line: cell.firstSourceLine)) }
+                .map { "in the cell at \($0)" } ?? "in cell '\(cell.id)' (\(lesson.location(line: cell.openingFenceLine)))"
+            return "the program stopped \(place) before this test"
                 + (run.outputTail.isEmpty ? "" : ": \(TrapMessage.message(inText: run.outputTail) ?? tail(run.outputTail))")
         }
         if compiled.limit <= index { return "the program does not compile up to this test" }

@@ -10,8 +10,10 @@ public import LessonModel
 public enum Scoring {
     /// The results of every test cell of `markup`, in lesson order.
     /// - Parameter exerciseFailures: for each exercise whose student code was replaced by its stub, why.
+    /// - Parameter lines: the student's file, so that messages name its lines (nil: the instructor's lesson's).
     public static func results(
-        markup: GradingMarkup, lesson: Lesson, outputs: [CellOutput], exerciseFailures: [String: String]
+        markup: GradingMarkup, lesson: Lesson, outputs: [CellOutput], exerciseFailures: [String: String],
+        lines: StudentLines? = nil
     ) -> [TestResult] {
         markup.tests.map { test in
             let cell = lesson.cells[test.cellIndex]
@@ -22,7 +24,12 @@ public enum Scoring {
             case .failedAsExpected:
                 message = "the test cell is marked `error: true`"
             case .failed(let failure, let location, _):
-                message = "\(failure) (\(location))"
+                if let lines {
+                    let place = lines.location(location).map { " (\($0))" } ?? ""
+                    message = lines.rewrite(failure) + place
+                } else {
+                    message = "\(failure) (\(location))"
+                }
             case .notRun(let reason):
                 message = reason
             }

@@ -170,9 +170,10 @@ public struct SubmissionGrader: Sendable {
         let verdicts = try checkerExecutor.execute(checkerLesson, seed: Fingerprint.seed(for: instructor), program: checker)
         var outputs = verdicts.cells
         while outputs.count < instructor.cells.count { outputs.append(CellOutput(outcome: .notRun(reason: "not graded"))) }
+        let studentLines = StudentLines(instructor: instructor, student: submission)
         let explanation = MissingValueExplanation(
             run: run, lesson: program, compiled: compiled,
-            hiddenTests: Set(markup.tests.filter { !$0.hiddenRegions.isEmpty }.map(\.cellIndex)))
+            hiddenTests: Set(markup.tests.filter { !$0.hiddenRegions.isEmpty }.map(\.cellIndex)), lines: studentLines)
         for test in markup.tests {
             outputs[test.cellIndex] = explanation.explain(TrapMessage.clarify(outputs[test.cellIndex]), test: test.cellIndex)
         }
@@ -193,7 +194,8 @@ public struct SubmissionGrader: Sendable {
         }
         var report = GradeReport(
             student: student, lesson: instructor.name, contentHash: contentHash, testsHash: testsHash,
-            results: Scoring.results(markup: markup, lesson: instructor, outputs: outputs, exerciseFailures: failures),
+            results: Scoring.results(
+                markup: markup, lesson: instructor, outputs: outputs, exerciseFailures: failures, lines: studentLines),
             tampering: assembled.tampering, exerciseFailures: failures, exerciseCode: code,
             sandboxed: sandbox != nil)
         report.submissionRuns = submissionRuns

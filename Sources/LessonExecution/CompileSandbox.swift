@@ -39,6 +39,8 @@ public final class CompileSandbox: @unchecked Sendable {
         if sandbox != nil, let root = SandboxImage.reachableFolder(among: roots.map { $0.hasSuffix("/") && $0.count > 1 ? String($0.dropLast()) : $0 }) {
             let folder = root + "/lessons-\(getpid())-compile-" + UUID().uuidString.prefix(12).lowercased()
             if mkdir(folder, 0o700) == 0 {
+                // Removed on Ctrl-C or SIGTERM too, like every folder of the runner's.
+                ExitCleanup.shared.register(folder)
                 if geteuid() == 0, sandbox?.setpriv != nil { _ = chown(folder, user.id, user.id) }
                 scratch = folder
             } else {
@@ -52,7 +54,10 @@ public final class CompileSandbox: @unchecked Sendable {
     /// Removes the groups and the compiler's folder.
     public func close() {
         group?.destroy()
-        if let scratch { try? FileManager.default.removeItem(atPath: scratch) }
+        if let scratch {
+            try? FileManager.default.removeItem(atPath: scratch)
+            ExitCleanup.shared.unregister(scratch)
+        }
     }
 
     /// CPU seconds the compiles used so far.
