@@ -8,10 +8,20 @@ import LessonModel
 /// HTML-escaped; hidden tests are named with their points, whether they passed and a reason from a fixed list
 /// (``HiddenTestReason``): never their code, values or messages.
 enum FeedbackPage {
-    static func html(entry: GradebookEntry, manual: [ManualScore], rubrics: [String: String] = [:]) -> String {
+    /// - Parameter written: the lesson's written answers and their points, by exercise id (from the lesson in the
+    ///   project), so that the total says what the lesson is worth and which answers are not graded yet.
+    static func html(
+        entry: GradebookEntry, manual: [ManualScore], rubrics: [String: String] = [:], written: [String: Double] = [:]
+    ) -> String {
         let report = entry.report
         let manualPoints = manual.reduce(0) { $0 + $1.points }
         let earned = (report.points + manualPoints) * (1 - entry.latePenalty)
+        let writtenMax = written.values.reduce(0, +)
+        let ungraded = written.keys.filter { id in !manual.contains { $0.exerciseId == id } }.sorted()
+        let writtenPart = written.isEmpty
+            ? (manual.isEmpty ? "" : ", written answers \(format(manualPoints))")
+            : ", written answers \(format(manualPoints)) / \(format(writtenMax))"
+                + (ungraded.isEmpty ? "" : ", \(ungraded.count) not graded yet")
         var html = """
             <!doctype html>
             <html lang="en">
@@ -30,8 +40,8 @@ enum FeedbackPage {
             <body>
             <main>
             <h1>\(escape(report.lesson)): feedback for \(escape(report.student))</h1>
-            <p><strong>Total: \(format(earned)) points</strong>
-            (tests \(format(report.points)) / \(format(report.maxPoints))\(manual.isEmpty ? "" : ", written answers \(format(manualPoints))")\(entry.latePenalty > 0 ? ", late penalty \(Int((entry.latePenalty * 100).rounded()))%" : ""))</p>
+            <p><strong>Total: \(format(earned)) of \(pointsText(report.maxPoints + writtenMax))</strong>
+            (tests \(format(report.points)) / \(format(report.maxPoints))\(writtenPart)\(entry.latePenalty > 0 ? ", late penalty \(Int((entry.latePenalty * 100).rounded()))%" : ""))</p>
 
             """
         if !report.tampering.isEmpty {
@@ -40,7 +50,7 @@ enum FeedbackPage {
             html += "</ul>\n"
         }
         // Exercises with code, and those only tests name (a submission that was rejected or does not parse).
-        for exercise in Set(report.exerciseCode.keys).union(report.results.map(\.exerciseId)).sorted() {
+        for exercise in Set(report.exerciseCode.keys).union(report.results.map(\.exerciseId)).union(written.keys).sorted() {
             html += "<section>\n<h2>Exercise <code>\(escape(exercise))</code></h2>\n"
             if let code = report.exerciseCode[exercise] {
                 html += "<pre><code>\(escape(code))</code></pre>\n"
@@ -61,8 +71,12 @@ enum FeedbackPage {
                 }
                 html += "</tbody>\n</table>\n"
             }
+            if let points = written[exercise], !manual.contains(where: { $0.exerciseId == exercise }) {
+                html += "<p>Written answer, worth \(pointsText(points)): not graded yet.</p>\n"
+            }
             if let score = manual.first(where: { $0.exerciseId == exercise }) {
-                html += "<p>Graded by hand: \(format(score.points)) points. \(escape(score.comment))</p>\n"
+                let worth = written[exercise].map { " of \(format($0))" } ?? ""
+                html += "<p>Graded by hand: \(format(score.points))\(worth) \(score.points == 1 && worth.isEmpty ? "point" : "points"). \(escape(score.comment))</p>\n"
                 if let rubric = rubrics[exercise] {
                     html += "<details class=\"rubric\"><summary>How this answer was graded</summary>\n"
                         + "<pre>\(escape(rubric))</pre></details>\n"
@@ -75,4 +89,7 @@ enum FeedbackPage {
     }
 
     static func escape(_ text: String) -> String { HTMLText.escape(text) }
+
+    /// `1 point`, `2.5 points`.
+    static func pointsText(_ points: Double) -> String { "\(format(points)) \(points == 1 ? "point" : "points")" }
 }

@@ -119,16 +119,29 @@ public enum GradesActions {
             throw FeedbackError.samePage(entries[first].report, entries[second].report, page: pages[first])
         }
         var rubrics: [String: [String: String]] = [:]
+        var written: [String: [String: Double]] = [:]
         for (entry, page) in zip(entries, pages) {
             let file = output.appendingPathComponent(page)
             try Folder.make(file.deletingLastPathComponent().path, shownAs: file.deletingLastPathComponent().relativePath)
             let lesson = entry.report.lesson
             if rubrics[lesson] == nil { rubrics[lesson] = lessons.map { Self.rubrics(of: lesson, in: $0) } ?? [:] }
+            if written[lesson] == nil { written[lesson] = lessons.map { Self.writtenAnswers(of: lesson, in: $0) } ?? [:] }
             let html = FeedbackPage.html(
-                entry: entry, manual: manual[StudentLesson(entry.report.student, lesson)] ?? [], rubrics: rubrics[lesson] ?? [:])
+                entry: entry, manual: manual[StudentLesson(entry.report.student, lesson)] ?? [], rubrics: rubrics[lesson] ?? [:],
+                written: written[lesson] ?? [:])
             try AtomicFile.write(Array(html.utf8), to: file)
         }
         return entries.count
+    }
+
+    /// The written answers of `<folder>/<lesson>.md` and their points, by exercise id (none when it cannot be read).
+    static func writtenAnswers(of lesson: String, in folder: URL) -> [String: Double] {
+        let file = folder.appendingPathComponent(lesson + ".md")
+        guard let bytes = FileManager.default.contents(atPath: file.path).map(Array.init),
+            let parsed = LessonParser.parse(bytes, displayPath: "Lessons/\(lesson).md").0
+        else { return [:] }
+        let exercises = GradingMarkupParser.parse(parsed).0.exercises.filter(\.isManual)
+        return Dictionary(exercises.map { ($0.id, $0.points) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The rubrics of `<folder>/<lesson>.md`, by exercise id (none when it cannot be read or parsed).

@@ -11,23 +11,8 @@ import TestSupport
     let released: String
 
     init() throws {
-        let instructor = try #require(LessonParser.parse(Array(FixtureClass.instructor.utf8), displayPath: "Lessons/means.md").0)
-        let (markup, problems) = GradingMarkupParser.parse(instructor)
-        try #require(problems.isEmpty, "\(problems)")
-        let location = try LessonKitLocation.locate(executable: BuildProducts.lessonsExecutable)
-        var executor = LessonExecutor(
-            toolchain: try Toolchain.locate(cacheDirectory: nil), lessonKit: location, limits: RunLimits(),
-            workingDirectory: FileManager.default.temporaryDirectory.path)
-        executor.optimize = false
-        let image = try SandboxImage.make(
-            lessonKitLibrary: location.libraryDirectory + "/libLessonKit.so", projectRoot: executor.workingDirectory)
-        let sandbox = Sandbox.locate(readOnlyPaths: ["/opt/swift/usr/lib/swift/linux"], imageMounts: image.mounts)
-        let workspace = try SubmissionGrader.privateFolder(
-            in: BuildProducts.directory.appendingPathComponent("test-projects").path, named: "grade-submission")
-        grader = try SubmissionGrader(
-            instructor: instructor, markup: markup, executor: executor, sandbox: sandbox, environmentHash: "test",
-            workspace: workspace)
-        released = String(decoding: StudentCopy.make(from: instructor, markup: markup), as: UTF8.self)
+        grader = try GradingStyleLesson.grader(for: FixtureClass.instructor, displayPath: "Lessons/means.md")
+        released = String(decoding: StudentCopy.make(from: grader.instructor, markup: grader.markup), as: UTF8.self)
     }
 
     func grade(_ text: String) throws -> GradeReport {
@@ -75,7 +60,7 @@ import TestSupport
         let report = try grade(FixtureClass.submission(
             released: released, mean: "while true {}\nreturn 0", variance: FixtureClass.correctVariance))
         #expect(points(report) == ["mean": 0, "variance": 2])
-        #expect(report.results.first { $0.exerciseId == "mean" }?.message.contains("timed out") == true)
+        #expect(report.results.first { $0.exerciseId == "mean" }?.message.contains("time limit") == true)
     }
 
     @Test func tamperingIsReportedAndTheOriginalTestsRun() throws {

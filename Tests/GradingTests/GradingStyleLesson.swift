@@ -33,8 +33,9 @@ struct GradingStyleLesson {
         return text
     }
 
-    static func grader(for text: String) throws -> SubmissionGrader {
-        let instructor = try #require(LessonParser.parse(Array(text.utf8), displayPath: "Lessons/style.md").0)
+    /// A grader (sandboxed, as `lessons grade` makes it) for the instructor's lesson `text`.
+    static func grader(for text: String, displayPath: String = "Lessons/style.md") throws -> SubmissionGrader {
+        let instructor = try #require(LessonParser.parse(Array(text.utf8), displayPath: displayPath).0)
         let (markup, problems) = GradingMarkupParser.parse(instructor)
         try #require(problems.isEmpty, "\(problems)")
         let location = try LessonKitLocation.locate(executable: BuildProducts.lessonsExecutable)

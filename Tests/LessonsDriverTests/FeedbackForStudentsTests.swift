@@ -29,5 +29,8 @@ import TestSupport
             #expect(submitted[line - 1].contains("mean([1, 2, 3])"), "line \(line) of the student's file: \(submitted[line - 1])")
         }
         #expect(try grading.feedback("trapping").contains("trapped"), "a trap is said in words")
+        // The total says what the lesson is worth, written answers included, and what is not graded yet.
+        #expect(page.contains("Total: 2 of 7 points"), "\(page)")
+        #expect(page.contains("not graded yet"))
     }
 }
