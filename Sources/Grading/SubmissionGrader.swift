@@ -71,6 +71,7 @@ public struct SubmissionGrader: Sendable {
         }
         self.checkerLesson = checkerLesson
         var checkerExecutor = executor
+        checkerExecutor.timeoutsInCPUTime = true
         let tests = executor.isolatedCells
         checkerExecutor.failurePolicy = { cell, output in tests.contains(cell.index) ? .omit(output: output) : .stop }
         let checkerDirectory = workspace + "/checker"
@@ -181,7 +182,10 @@ public struct SubmissionGrader: Sendable {
         var failures: [String: String] = [:]
         for exercise in markup.exercises {
             if case .failed(let message, let location, _) = compiled.decided[exercise.cellIndex]?.outcome {
-                failures[exercise.id] = "\(message) (\(location))"
+                // "cell 'cell-3' does not compile: …" names the runner's cell; the student reads "your code".
+                let own = message.replacingOccurrences(
+                    of: "cell '\(program.cells[exercise.cellIndex].id)' does not compile", with: "your code does not compile")
+                failures[exercise.id] = "\(own) (line \(location.line))"
             } else if let crash = explanation.crash(in: exercise.cellIndex) {
                 failures[exercise.id] = crash
             }

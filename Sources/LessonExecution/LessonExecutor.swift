@@ -26,6 +26,9 @@ public struct LessonExecutor: Sendable {
     /// Where programs are compiled: nil compiles as the grader (the instructor's own lessons); a submission's
     /// program is compiled in a ``CompileSandbox`` with a CPU-time budget.
     public var compileSandbox: CompileSandbox?
+    /// Cell timeouts in CPU time of the program's cgroup (grading's checker: a busy machine never fails the
+    /// instructor's solution); wall time otherwise.
+    public var timeoutsInCPUTime = false
 
     /// Creates an executor.
     public init(toolchain: Toolchain, lessonKit: LessonKitLocation, limits: RunLimits, workingDirectory: String) {
@@ -310,6 +313,7 @@ public struct LessonExecutor: Sendable {
             executable: executable, outputDirectory: directory, workingDirectory: workingDirectory,
             environment: environment, timeouts: timeouts, limits: resourceLimits, processGroup: group)
         run.onCellStart = onCellStart
+        run.timeoutsInCPUTime = timeoutsInCPUTime
         return try run.run()
     }
 

@@ -28,6 +28,9 @@ struct ProgramRun {
     let processGroup: ResourceGroup?
     /// Called when a cell starts (for progress display).
     var onCellStart: (Int) -> Void = { _ in }
+    /// Cell timeouts are CPU seconds of the program's group (where the machine accounts them), so that a busy
+    /// machine never stops a cell; the wall clock then stops a cell only at four times its timeout plus 5 s.
+    var timeoutsInCPUTime = false
 
     func run() throws(ExecutionError) -> Result {
         let (readEnd, writeEnd) = try makeCloseOnExecPipe()
@@ -68,15 +71,25 @@ struct ProgramRun {
         var termination: ChildProcess.Termination?
         let startupDeadline = Date().addingTimeInterval(30)
         var pipeOpen = true
+        let accounted = timeoutsInCPUTime && processGroup?.cpuSeconds != nil
+        var cellStartCPU: (cell: Int, seconds: Double)?
         while termination == nil {
             let now = Date()
             var deadline = startupDeadline
+            var outOfCPU = false
             if let current = events.current, events.finished[current] == nil, let start = events.started[current] {
-                deadline = start.addingTimeInterval(timeouts[current] ?? 60)
+                let timeout = timeouts[current] ?? 60
+                if accounted, let used = processGroup?.cpuSeconds {
+                    if cellStartCPU?.cell != current { cellStartCPU = (current, used) }
+                    outOfCPU = used - (cellStartCPU?.seconds ?? used) > timeout
+                    deadline = start.addingTimeInterval(timeout * 4 + 5)
+                } else {
+                    deadline = start.addingTimeInterval(timeout)
+                }
             } else if events.current != nil {
                 deadline = now.addingTimeInterval(30)  // between cells: glue code only
             }
-            if now >= deadline {
+            if now >= deadline || outOfCPU {
                 if let current = events.current, events.finished[current] == nil {
                     timedOut = (current, timeouts[current] ?? 60)
                 }
