@@ -58,8 +58,11 @@ struct ChildProcess {
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         setOutputs(&actions)
-        // Descriptors are moved above every target first, so that `dup2(5, 3)` cannot clobber a later source 3.
-        let base = Int32(3 + extraDescriptors.count + 64)
+        // Descriptors are moved above every target first, so that `dup2(5, 3)` cannot clobber a later source 3; and
+        // above every source, so that moving one cannot clobber another that already sits in the range (a grader
+        // with many descriptors open handed the sandbox its control pipe as the program: "bwrap: Can't write data
+        // to file /sandbox/lesson: Bad file descriptor").
+        let base = max(Int32(3 + extraDescriptors.count + 64), (extraDescriptors.max() ?? 0) + 1)
         for (offset, descriptor) in extraDescriptors.enumerated() {
             posix_spawn_file_actions_adddup2(&actions, descriptor, base + Int32(offset))
         }
