@@ -139,7 +139,8 @@ public struct SubmissionGrader: Sendable {
             guard let built = try Self.compileWithinBudget(executor, program, into: directory) else {
                 return rejected(
                     student: student, contentHash: contentHash,
-                    reason: "compiling this submission used up its budget of \(Int(compileBudgetSeconds)) s of CPU time")
+                    reason: "compiling this submission used up its budget of \(Int(compileBudgetSeconds)) s of CPU time "
+                        + "and \(Self.compileMemoryBytes >> 30) GB of memory")
             }
             compiled = built
             run = SubmissionRun.Result()

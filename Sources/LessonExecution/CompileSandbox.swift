@@ -74,6 +74,9 @@ public final class CompileSandbox: @unchecked Sendable {
     /// Whether the budget is used up.
     public var isExhausted: Bool { usedSeconds >= budgetSeconds }
 
+    /// Whether the compiler hit the memory limit (the kernel killed it for that).
+    var hitMemoryLimit: Bool { group?.hitMemoryLimit ?? false }
+
     /// Prepares the folders the compiler writes in (its work folder, the program's folder) for its user.
     func prepare(_ directories: [String]) {
         guard geteuid() == 0, sandbox?.setpriv != nil else { return }

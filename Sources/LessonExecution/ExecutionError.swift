@@ -27,7 +27,7 @@ public enum ExecutionError: Error, Equatable, CustomStringConvertible {
         case .toolchainMismatch(let message):
             message
         case .compileBudgetExhausted(let seconds):
-            "compiling the submission used up its budget of \(Int(seconds)) s of CPU time"
+            "compiling the submission used up its budget of \(Int(seconds)) s of CPU time and 2 GB of memory"
         }
     }
 }

@@ -90,7 +90,10 @@ struct SwiftCompiler {
         sandbox?.account(wallSeconds: Date().timeIntervalSince(started))
         var output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
         if compiledSource != source { output = output.replacingOccurrences(of: compiledSource, with: source) }
-        if let sandbox, sandbox.isExhausted, termination != .exited(0) {
+        // Killed for its budget: CPU time used up, the memory limit hit, or the driver saying that its frontend died of
+        // SIGKILL (hard CPU limit or memory) or SIGXCPU.
+        let killed = output.contains("failed due to signal 9") || output.contains("failed due to signal 24")
+        if let sandbox, termination != .exited(0), sandbox.isExhausted || sandbox.hitMemoryLimit || killed {
             throw .compileBudgetExhausted(sandbox.budgetSeconds)
         }
         // The sandbox itself could not be set up: the grader's problem, never the student's (no grade is given).
