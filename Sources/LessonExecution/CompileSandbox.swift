@@ -26,13 +26,17 @@ public final class CompileSandbox: @unchecked Sendable {
 
     /// A sandbox for the compiles of one submission; call ``close()`` when its compiles are done.
     public init(sandbox: Sandbox?, toolchain: Toolchain, lessonKit: LessonKitLocation, budgetSeconds: Double, memoryBytes: Int) {
-        self.sandbox = sandbox
         self.budgetSeconds = budgetSeconds
         self.user = SandboxUser.next()
         let toolchainRoot = URL(fileURLWithPath: toolchain.compiler).resolvingSymlinksInPath()
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-        readOnlyPaths = [toolchainRoot, lessonKit.libraryDirectory, lessonKit.moduleDirectory]
+        let readOnlyPaths = [toolchainRoot, lessonKit.libraryDirectory, lessonKit.moduleDirectory]
             + lessonKit.moduleMaps.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
+        self.readOnlyPaths = readOnlyPaths
+        // The compiler's user must reach the toolchain and LessonKit (an install under a private folder, such as a
+        // 0700 temporary one, it cannot): then the compiler runs with the budget and cgroups but not in bubblewrap,
+        // and `lessons grade` says so (``unreachablePath(toolchain:lessonKit:)``).
+        self.sandbox = Self.firstUnreachable(readOnlyPaths) == nil ? sandbox : nil
         group = ResourceGroup.create(
             name: "compile-" + UUID().uuidString.prefix(8).lowercased(), processes: 1024, memoryBytes: memoryBytes)
         let roots = [NSTemporaryDirectory()] + SandboxImage.sharedTemporaryFolders
@@ -49,6 +53,18 @@ public final class CompileSandbox: @unchecked Sendable {
         } else {
             scratch = nil
         }
+    }
+
+    /// A folder of the toolchain or LessonKit that a sandbox user cannot reach (so compiles are not sandboxed), if any.
+    public static func unreachablePath(toolchain: Toolchain, lessonKit: LessonKitLocation) -> String? {
+        let toolchainRoot = URL(fileURLWithPath: toolchain.compiler).resolvingSymlinksInPath()
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+        return firstUnreachable([toolchainRoot, lessonKit.libraryDirectory, lessonKit.moduleDirectory])
+    }
+
+    private static func firstUnreachable(_ paths: [String]) -> String? {
+        guard geteuid() == 0 else { return nil }
+        return paths.first { SandboxImage.firstClosedAncestor(of: $0 + "/x") != nil }
     }
 
     /// Removes the groups and the compiler's folder.

@@ -92,6 +92,12 @@ public struct GradeAction: Sendable {
                 environmentHash: environment.fingerprint.environment, workspace: folder.path)
             prepared.compileBudgetSeconds = options.compileBudget
             grader = prepared
+            if sandbox != nil, !options.validateOnly,
+                let closed = CompileSandbox.unreachablePath(toolchain: executor.toolchain, lessonKit: executor.lessonKit)
+            {
+                say("warning: \(closed) is in a folder the sandbox's users cannot enter: submissions are compiled within "
+                    + "their budget but NOT sandboxed (install lessons where others can read it)")
+            }
             for test in grader.testsWithoutProbes {
                 say("\(instructor.displayPath): warning: test cell '\(test)' calls no code of its exercise: it cannot fail for a wrong answer")
             }
