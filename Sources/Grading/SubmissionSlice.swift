@@ -24,18 +24,6 @@ struct SubmissionSlice {
         }
     }
 
-    /// The outermost probes and checks inside `item`, to rewrite (probes inside a check belong to the check).
-    func edits(in item: CodeBlockItemSyntax) -> [Syntax] {
-        let inside = (probes.map(Syntax.init) + checks.map(Syntax.init)).filter { item.contains($0) }
-            .sorted { $0.position < $1.position }
-        var result: [Syntax] = []
-        for node in inside {
-            if let last = result.last, last.contains(node) { continue }
-            result.append(node)
-        }
-        return result
-    }
-
     /// Names `item` uses, leaving out what only its checks use (their expected values, their messages).
     private func mentionedNames(_ item: CodeBlockItemSyntax) -> Set<String> {
         let references = NameCollector.references(in: item)
