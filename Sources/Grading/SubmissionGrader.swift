@@ -32,6 +32,8 @@ public struct SubmissionGrader: Sendable {
     private let checker: CompiledProgram
     private let checkerExecutor: LessonExecutor
     private let workspace: String
+    /// Clang modules built once, copied into each submission's compile sandbox (nil: compiles start cold).
+    private let moduleCache: ModuleCacheSeed?
 
     /// Prepares grading of `instructor` (whose markup must be valid): splits its test cells and compiles the
     /// checker into `workspace`, a private folder the caller owns and removes.
@@ -87,6 +89,8 @@ public struct SubmissionGrader: Sendable {
             throw GradingError.checkerDoesNotCompile(broken.isEmpty ? ["the checker does not compile"] : broken)
         }
         self.checkerExecutor = checkerExecutor
+        moduleCache = sandbox == nil ? nil : ModuleCacheSeed.build(
+            toolchain: executor.toolchain, lessonKit: executor.lessonKit, optimize: executor.optimize)
 
         var hasher = SHA256()
         hasher.update(data: Data(instructor.source.bytes))
@@ -128,7 +132,7 @@ public struct SubmissionGrader: Sendable {
         // Every compile of this submission runs sandboxed, within one CPU-time budget.
         let compileSandbox = CompileSandbox(
             sandbox: sandbox, toolchain: executor.toolchain, lessonKit: executor.lessonKit,
-            budgetSeconds: compileBudgetSeconds, memoryBytes: Self.compileMemoryBytes)
+            budgetSeconds: compileBudgetSeconds, memoryBytes: Self.compileMemoryBytes, moduleCache: moduleCache)
         defer { compileSandbox.close() }
         var executor = self.executor
         executor.compileSandbox = compileSandbox

@@ -23,9 +23,15 @@ public final class CompileSandbox: @unchecked Sendable {
     private var usedWithoutAccounting = 0.0
     /// The compiler's own folder, in a temporary folder its user can reach whatever `TMPDIR` is; owned by it.
     let scratch: String?
+    /// Where the compiler finds its copy of the grader's module cache (nil: it starts cold).
+    let moduleCachePath: String?
 
     /// A sandbox for the compiles of one submission; call ``close()`` when its compiles are done.
-    public init(sandbox: Sandbox?, toolchain: Toolchain, lessonKit: LessonKitLocation, budgetSeconds: Double, memoryBytes: Int) {
+    /// `moduleCache` (built by the grader) gives each compile warm Clang modules of its own.
+    public init(
+        sandbox: Sandbox?, toolchain: Toolchain, lessonKit: LessonKitLocation, budgetSeconds: Double, memoryBytes: Int,
+        moduleCache: ModuleCacheSeed? = nil
+    ) {
         self.budgetSeconds = budgetSeconds
         self.user = SandboxUser.next()
         let toolchainRoot = URL(fileURLWithPath: toolchain.compiler).resolvingSymlinksInPath()
@@ -52,6 +58,14 @@ public final class CompileSandbox: @unchecked Sendable {
             }
         } else {
             scratch = nil
+        }
+        // The copy is seen at the seed's path only inside bubblewrap; without it the compiler uses the grader's cache.
+        if let moduleCache, let scratch, self.sandbox != nil,
+            moduleCache.install(at: scratch + "/modules", owner: geteuid() == 0 && sandbox?.setpriv != nil ? user.id : nil)
+        {
+            moduleCachePath = moduleCache.path
+        } else {
+            moduleCachePath = nil
         }
     }
 
@@ -130,6 +144,7 @@ public final class CompileSandbox: @unchecked Sendable {
         }
         command += ["--tmpfs", "/tmp"]
         for folder in Set(writable + [directory]).sorted() { command += ["--bind", folder, folder] }
+        if let moduleCachePath, let scratch { command += ["--bind", scratch + "/modules", moduleCachePath] }
         command += ["--chdir", directory, "--clearenv",
             "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "HOME", directory, "--setenv", "TMPDIR", directory,
             "--", compiler]

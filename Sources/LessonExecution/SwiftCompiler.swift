@@ -16,6 +16,10 @@ struct SwiftCompiler {
     /// Where the compiler runs when it compiles a submission (nil: as the grader, for the instructor's lessons).
     var sandbox: CompileSandbox?
 
+    /// Where Clang keeps the modules it builds (nil: the sandbox's copy of the grader's seed, or the user's default
+    /// cache).
+    var moduleCachePath: String?
+
     /// The module name for a lesson shown as `displayPath`.
     static func moduleName(for displayPath: String) -> String {
         let parts = displayPath.split(separator: "/")
@@ -43,6 +47,7 @@ struct SwiftCompiler {
             "-Xlinker", "-rpath", "-Xlinker", lessonKit.libraryDirectory,
         ]
         for map in lessonKit.moduleMaps { arguments += ["-Xcc", "-fmodule-map-file=\(map)"] }
+        if let cache = moduleCachePath ?? sandbox?.moduleCachePath { arguments += ["-module-cache-path", cache] }
         return arguments
     }
 

@@ -68,6 +68,11 @@ public struct CheckAction: Sendable {
                     + "graded its failure ends the run and the tests after it get no values; move it after the last test cell",
                 at: lesson.location(line: cell.openingFenceLine)))
         }
+        // A test the grader cannot judge is refused here too, at its line, before anyone grades with it.
+        if !markup.tests.isEmpty {
+            let symbols = ExerciseSymbols.collect(instructor: lesson, markup: markup)
+            all += LessonGradingSplit.make(instructor: lesson, markup: markup, symbols: symbols).refusals
+        }
         let rubrics = Rubrics.find(in: lesson, markup: markup)
         for exercise in markup.exercises where exercise.isManual {
             let line = lesson.cells[exercise.cellIndex].openingFenceLine
