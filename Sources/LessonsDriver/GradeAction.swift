@@ -42,7 +42,7 @@ public struct GradeAction: Sendable {
         }
         if let shard = options.shard {
             let found = files.count
-            files = SubmissionFile.shard(files, index: shard.index, count: shard.count)
+            files = ShardPlan.shard(files, index: shard.index, count: shard.count)
             if files.isEmpty {
                 say("warning: shard \(shard.index)/\(shard.count) has no submissions (\(found) found in all)")
             }

@@ -100,9 +100,22 @@ public enum GradesActions {
 
     /// Merges shard gradebooks into `target` (created if needed).
     /// - Throws: ``GradebookError/missing(path:)`` before writing anything when a shard does not exist.
+    /// Merges `shards` into `target` (created if need be). Merging the same shard again changes nothing: a student
+    /// has one submission per lesson, the latest merged. Refused before anything is written when two of the
+    /// gradebooks (the target included) graded one lesson with different tests: their grades cannot be compared.
     public static func merge(into target: URL, shards: [URL]) throws {
         let opened = try shards.map { try Gradebook(existingAt: $0.path, shownAs: $0.relativePath) }
         let gradebook = try Gradebook(path: target.path)
+        var seen: [String: (tests: String, file: String)] = [:]
+        for (book, name) in [(gradebook, target.relativePath)] + zip(opened, shards.map(\.relativePath)) {
+            for entry in try book.entries() {
+                let lesson = entry.report.lesson
+                if let first = seen[lesson], first.tests != entry.report.testsHash {
+                    throw MergeError.differentTests(lesson: lesson, first.file, name)
+                }
+                seen[lesson] = (entry.report.testsHash, name)
+            }
+        }
         for shard in opened { try gradebook.merge(shard) }
     }
 

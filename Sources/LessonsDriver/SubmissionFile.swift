@@ -18,9 +18,4 @@ struct SubmissionFile: Sendable {
 
     /// The most bytes a submission may have: 2 MiB (a lesson of text and code is a few KiB).
     static let sizeLimit = 2 << 20
-
-    /// Shard `index` (1-based) of `count`: every count-th submission in student order.
-    static func shard(_ files: [SubmissionFile], index: Int, count: Int) -> [SubmissionFile] {
-        files.enumerated().filter { $0.offset % count == index - 1 }.map(\.element)
-    }
 }

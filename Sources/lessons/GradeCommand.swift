@@ -60,6 +60,32 @@ struct GradeCommand: ParsableCommand {
     @Flag(name: .customLong("validate"), help: "Only grade the instructor's solution as a submission: exit 1 unless it earns every point.")
     var validateOnly = false
 
+    @Option(help: ArgumentHelp(
+        "Write a Slurm job array of N tasks (and a merge job after it) instead of grading here.",
+        discussion: "Task I runs `lessons grade --shard I/N` into its own gradebook in the job's folder; the merge job "
+            + "(--dependency=afterany) runs `lessons grades merge --plan` and says which tasks failed. The folder, the "
+            + "course and this `lessons` must be on storage every node sees at the same paths.",
+        valueName: "N"))
+    var slurm: Int?
+
+    @Option(help: "With --slurm: the job's folder (default batch/<lesson>).")
+    var batchFolder: String?
+
+    @Option(help: "With --slurm: the partition to submit to.")
+    var partition: String?
+
+    @Option(help: "With --slurm: each task's time limit, in Slurm's format (e.g. 30, 1:00:00).")
+    var time: String?
+
+    @Option(help: "With --slurm: CPUs per task (each task grades that many submissions at a time).")
+    var cpusPerTask = 2
+
+    @Flag(help: "With --slurm: submit the array and the merge job with sbatch, and print their job ids.")
+    var submit = false
+
+    @Flag(help: "With --submit: wait for the merge job; exit 1 if any task failed.")
+    var wait = false
+
     func validate() throws {
         if let problem = NumberBounds.jobs.problem(with: Double(jobs), name: "--jobs") { throw ValidationError(problem) }
         if let problem = NumberBounds.timeout.problem(with: timeout, name: "--timeout") { throw ValidationError(problem) }
@@ -71,6 +97,19 @@ struct GradeCommand: ParsableCommand {
             }
         }
         if all && !validateOnly { throw ValidationError("--all grades no submission: it goes with --validate") }
+        if let slurm {
+            guard (1...10_000).contains(slurm) else { throw ValidationError("--slurm must be a number of tasks from 1 to 10000") }
+            if shard != nil || validateOnly || all { throw ValidationError("--slurm writes a job of its own: leave out --shard, --validate and --all") }
+            guard (1...1024).contains(cpusPerTask) else { throw ValidationError("--cpus-per-task must be from 1 to 1024") }
+            if wait && !submit { throw ValidationError("--wait waits for the jobs --submit submits: add --submit") }
+        } else if batchFolder != nil || partition != nil || time != nil || submit || wait || cpusPerTask != 2 {
+            throw ValidationError("--batch-folder, --partition, --time, --cpus-per-task, --submit and --wait go with --slurm N")
+        }
+        for (name, value) in [("--partition", partition), ("--time", time)] {
+            if let value, value.isEmpty || !value.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_:,.".contains($0)) }) {
+                throw ValidationError("\(name) '\(value)' is not a Slurm \(name.dropFirst(2)) (letters, digits, - _ : , .)")
+            }
+        }
         if (lesson == nil) == !all { throw ValidationError("name the lesson with --lesson, or pass --validate --all") }
         if submissions.isEmpty && !validateOnly { throw ValidationError("name at least one submission file or folder") }
         if !submissions.isEmpty && validateOnly { throw ValidationError("--validate grades no submission: leave them out") }
@@ -87,6 +126,18 @@ struct GradeCommand: ParsableCommand {
             return
         }
         guard let lesson, let file = LessonSelection.single(lesson, in: layout) else { throw ExitCode(1) }
+        if let slurm {
+            var job = SlurmOptions(tasks: slurm)
+            job.folder = batchFolder
+            job.partition = partition
+            job.time = time
+            job.cpusPerTask = cpusPerTask
+            job.submit = submit
+            job.wait = wait
+            let status = SlurmGradeAction(layout: layout, grade: options(for: file), slurm: job).run()
+            if status != 0 { throw ExitCode(status) }
+            return
+        }
         let status = GradeAction(layout: layout, options: options(for: file)).run()
         if status != 0 { throw ExitCode(status) }
     }

@@ -7,7 +7,7 @@ struct GradesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "grades",
         abstract: "Manual scores, CSV export and merging of shard gradebooks.",
-        subcommands: [Set.self, Export.self, Merge.self]
+        subcommands: [Set.self, Export.self, Merge.self, Status.self]
     )
 
     struct Set: ParsableCommand {
@@ -54,14 +54,46 @@ struct GradesCommand: ParsableCommand {
     }
 
     struct Merge: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Combine the gradebooks of `lessons grade --shard` runs.")
-        @Option(help: "The gradebook to merge into.") var into: String
-        @Argument(help: "Shard gradebooks.") var shards: [String]
+        static let configuration = CommandConfiguration(
+            abstract: "Combine the gradebooks of `lessons grade --shard` runs.",
+            discussion: """
+                Merging again changes nothing (a student has one submission per lesson). Gradebooks that graded one \
+                lesson with different tests are refused before anything is written. --plan merges the tasks of a \
+                `lessons grade --slurm` job, says which tasks failed, and exits 1 if any did.
+                """)
+        @Option(help: "The gradebook to merge into.") var into: String?
+        @Option(help: "The folder of a `lessons grade --slurm` job: merge its tasks' gradebooks.") var plan: String?
+        @Argument(help: "Shard gradebooks.") var shards: [String] = []
+
+        func validate() throws {
+            if plan != nil && (into != nil || !shards.isEmpty) {
+                throw ValidationError("--plan merges the job's own gradebooks into its gradebook: leave out --into and shards")
+            }
+            if plan == nil && (into == nil || shards.isEmpty) { throw ValidationError("name --into and the shard gradebooks, or --plan") }
+        }
 
         func run() throws {
-            try reportingErrors {
-                try GradesActions.merge(into: URL(fileURLWithPath: into), shards: shards.map { URL(fileURLWithPath: $0) })
+            if let plan {
+                let status = BatchMergeAction.run(folder: URL(fileURLWithPath: plan).standardizedFileURL.path)
+                if status != 0 { throw ExitCode(status) }
+                return
             }
+            try reportingErrors {
+                try GradesActions.merge(into: URL(fileURLWithPath: into ?? ""), shards: shards.map { URL(fileURLWithPath: $0) })
+            }
+        }
+    }
+
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show how far each task of a `lessons grade --slurm` job has got.")
+        @Argument(help: "The job's folder (batch/<lesson> unless --batch-folder named another).") var folder: String
+
+        func run() throws {
+            guard let report = BatchStatusAction.report(folder: URL(fileURLWithPath: folder).standardizedFileURL.path) else {
+                throw ExitCode(1)
+            }
+            FileHandle.standardOutput.write(Data(report.utf8))
         }
     }
 }

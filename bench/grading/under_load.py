@@ -63,6 +63,8 @@ def main():
         print(f"{len(hogs)} CPU hogs running; load {os.getloadavg()[0]:.2f}")
         os.makedirs(os.path.join(project, "Lessons"))
         shutil.copy(lesson, os.path.join(project, "Lessons", name))
+        # The course's data (lesson 02 reads Assets/data/digits.csv): only the project is seen in the sandbox.
+        shutil.copytree(os.path.join(ROOT, "Assets"), os.path.join(project, "Assets"))
         _, released_run = run([LESSONS, "release", name, "--out", "released"], project)
         if released_run.returncode != 0:
             sys.exit(released_run.stdout)

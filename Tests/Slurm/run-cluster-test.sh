@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Starts a one-node Slurm cluster, grades on it (cluster_test.py), and stops it whatever happened.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+folder="$(mktemp -d /tmp/lessons-slurm-cluster-XXXXXX)"
+trap 'Tests/Slurm/cluster.sh stop "$folder"; rm -rf "$folder"' EXIT
+Tests/Slurm/cluster.sh start "$folder"
+export SLURM_CONF="$folder/slurm.conf"
+python3 Tests/Slurm/cluster_test.py
