@@ -69,27 +69,36 @@ struct ProgramRun {
         var buffer: [UInt8] = []
         var timedOut: (cell: Int, seconds: Double)?
         var termination: ChildProcess.Termination?
-        let startupDeadline = Date().addingTimeInterval(30)
         var pipeOpen = true
         let accounted = timeoutsInCPUTime && processGroup?.cpuSeconds != nil
         var cellStartCPU: (cell: Int, seconds: Double)?
+        // With limits in CPU time, time the program waited for a CPU moves the wall-clock backstops back (a machine
+        // busier than its cores fails no cell; a program that runs is stopped by its CPU budget, one that sleeps does
+        // not wait). With limits in wall time, deadlines are plain wall time: summed over a program's own processes
+        // (a fork bomb's), waits would outgrow the clock.
+        let waits = RunQueueWait(group: accounted ? processGroup : nil)
+        let launched = Date()
+        var cellWaitStart: (cell: Int, waited: Double)?
         while termination == nil {
             let now = Date()
-            var deadline = startupDeadline
+            let waited = waits.seconds()
+            var overdue = now.timeIntervalSince(launched) - waited >= 30  // startup: before its first cell
             var outOfCPU = false
             if let current = events.current, events.finished[current] == nil, let start = events.started[current] {
                 let timeout = timeouts[current] ?? 60
+                if cellWaitStart?.cell != current { cellWaitStart = (current, waited) }
+                let ran = now.timeIntervalSince(start) - (waited - (cellWaitStart?.waited ?? waited))
                 if accounted, let used = processGroup?.cpuSeconds {
                     if cellStartCPU?.cell != current { cellStartCPU = (current, used) }
                     outOfCPU = used - (cellStartCPU?.seconds ?? used) > timeout
-                    deadline = start.addingTimeInterval(timeout * 4 + 5)
+                    overdue = ran >= timeout * 4 + 5
                 } else {
-                    deadline = start.addingTimeInterval(timeout)
+                    overdue = ran >= timeout
                 }
             } else if events.current != nil {
-                deadline = now.addingTimeInterval(30)  // between cells: glue code only
+                overdue = false  // between cells: glue code only
             }
-            if now >= deadline || outOfCPU {
+            if overdue || outOfCPU {
                 if let current = events.current, events.finished[current] == nil {
                     timedOut = (current, timeouts[current] ?? 60)
                 }
@@ -99,7 +108,7 @@ struct ProgramRun {
             }
             if pipeOpen {
                 var poller = pollfd(fd: readEnd, events: Int16(POLLIN), revents: 0)
-                let waitMilliseconds = Int32(min(100, max(1, deadline.timeIntervalSince(now) * 1000)))
+                let waitMilliseconds: Int32 = 100
                 if Glibc.poll(&poller, 1, waitMilliseconds) > 0 {
                     var chunk = [UInt8](repeating: 0, count: 4096)
                     let count = read(readEnd, &chunk, chunk.count)

@@ -163,9 +163,11 @@ public struct SubmissionRun: Sendable {
         // Limits in CPU time where the group accounts it (a busy machine never fails an honest submission); the wall
         // clock then only stops a program that sleeps, at four times the budget.
         let accounted = group?.cpuSeconds != nil
-        let deadline = Date().addingTimeInterval(accounted ? limits.seconds * 4 + 10 : limits.seconds)
+        let started = Date()
+        // Time spent waiting for a CPU does not count against the wall clock (a machine busier than its cores).
+        let waits = RunQueueWait(group: accounted ? group : nil)
         var currentCell: Int?
-        var cellStart = (cpu: 0.0, wall: Date())
+        var cellStart = (cpu: 0.0, wall: Date(), waited: 0.0)
         var control: [UInt8] = []
         var received = 0
         var output: [UInt8] = []
@@ -173,7 +175,8 @@ public struct SubmissionRun: Sendable {
         var exited = false
         var exitedByItself = false
         while !exited || streams.control || streams.output {
-            if Date() >= deadline {
+            let waited = waits.seconds()
+            if Date().timeIntervalSince(started) - waited >= (accounted ? limits.seconds * 4 + 10 : limits.seconds) {
                 result.timedOut = true
                 break
             }
@@ -184,10 +187,10 @@ public struct SubmissionRun: Sendable {
             }
             if result.lastStartedCell != currentCell {
                 currentCell = result.lastStartedCell
-                cellStart = (cpu ?? 0, Date())
+                cellStart = (cpu ?? 0, Date(), waited)
             }
             if let cell = currentCell, let budget = limits.cellSeconds[cell] {
-                let wall = Date().timeIntervalSince(cellStart.wall)
+                let wall = Date().timeIntervalSince(cellStart.wall) - (waited - cellStart.waited)
                 let used = cpu.map { $0 - cellStart.cpu } ?? wall
                 if used > budget || wall > budget * 4 + 5 {
                     result.timedOut = true
@@ -199,7 +202,7 @@ public struct SubmissionRun: Sendable {
                 pollfd(fd: streams.control ? controlRead : -1, events: Int16(POLLIN), revents: 0),
                 pollfd(fd: streams.output ? outputRead : -1, events: Int16(POLLIN), revents: 0),
             ]
-            let wait = Int32(max(1, min(100, deadline.timeIntervalSinceNow * 1000)))
+            let wait: Int32 = 100
             if Glibc.poll(&descriptors, 2, wait) > 0 {
                 if descriptors[0].revents != 0 {
                     let chunk = Self.read(controlRead)
