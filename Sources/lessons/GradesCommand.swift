@@ -7,7 +7,7 @@ struct GradesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "grades",
         abstract: "Manual scores, CSV export and merging of shard gradebooks.",
-        subcommands: [Set.self, Export.self, Merge.self]
+        subcommands: [Set.self, Export.self, Merge.self, Serve.self]
     )
 
     struct Set: ParsableCommand {
