@@ -10,6 +10,7 @@ enum PageLayout {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="csrf-token" content="\(csrf)">
         <title>\(title) — grading</title>
+        <link rel="icon" href="data:,">
         <link rel="stylesheet" href="/app.css">
         <script src="/app.js" defer></script>
         </head>

@@ -3,6 +3,8 @@
     Tests/Browser/run-grading-test.sh       generates a class, serves it and runs this script
     grading_test.py URL CLASS LESSONS       the printed URL, the class folder, the lessons executable
 
+Screenshots of a grading page and of the hostile answer go to .build/grading-shots/.
+
 Checks:
 - anonymous mode is on at first: no student name on the grading page, pseudonyms instead;
 - ten answer groups are graded by keyboard only (digits toggle rubric items, `s` types a score, Enter saves,
@@ -32,6 +34,7 @@ from selenium.webdriver.common.keys import Keys
 URL, CLASS, LESSONS = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
 BASE = URL.split("/?token=")[0]
 HOSTILE = "<img src=x onerror=alert(9)>"
+SHOTS = Path(__file__).resolve().parents[2] / ".build" / "grading-shots"
 failures = []
 
 
@@ -127,6 +130,8 @@ def main():
         press(driver, "-0.5" + Keys.TAB + "missing the role of n" + Keys.ENTER)
         wait_until(lambda: len(driver.find_elements(By.CSS_SELECTOR, "input.item")) == 3, "the new item")
         driver.get(BASE + "/grade/means/explain?at=0")
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        driver.save_screenshot(str(SHOTS / "grade-by-question.png"))
         members = len(member_points(driver))
         expect(members >= 5, "group 0 is a group (%d members)" % members)
         _, versions = state(driver)
@@ -160,6 +165,8 @@ def main():
                 hostile_group = at
                 break
         expect(hostile_group is not None, "the hostile student's answer is on a grading page")
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        driver.save_screenshot(str(SHOTS / "hostile-answer.png"))
         code = driver.find_element(By.CSS_SELECTOR, "pre.code").text
         expect("<script>alert(1)</script> {{grade}} {{{raw}}}" in code and "</pre><script>alert(2)</script>" in code,
                "the answer shows as written: " + code)
