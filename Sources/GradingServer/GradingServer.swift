@@ -50,6 +50,12 @@ public struct GradingServer: Sendable {
             }
         }
         state = GradingState(gradebook: gradebook, catalog: catalog, grader: configuration.grader, lessonsFolder: configuration.lessons)
+        // The answer groups are built once here (swift-syntax parses every answer), not on the first page opened.
+        for (lesson, entry) in catalog.lessons {
+            for exercise in entry.exercises where exercise.isManual {
+                _ = try state.groups(lesson: lesson, exercise: exercise.id)
+            }
+        }
     }
 
     /// Problems with the lessons, to tell the person who started the server.

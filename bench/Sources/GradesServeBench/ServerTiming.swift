@@ -44,7 +44,7 @@ enum ServerTiming {
             saves.append(time)
         }
         print("students: \(students), answer groups: \(groupCount), runs: \(runs)")
-        print("first open (builds the groups): \(String(format: "%.1f", first.serverMilliseconds ?? -1)) ms of server time")
+        print("first open (the largest group; groups are built at start): \(String(format: "%.1f", first.serverMilliseconds ?? -1)) ms of server time")
         print("open an answer (server ms): \(list(opens)); median \(String(format: "%.2f", median(opens)))")
         print("save a score   (server ms): \(list(saves)); median \(String(format: "%.2f", median(saves)))")
         print("open an answer (client wall ms, loopback): median \(String(format: "%.2f", median(wall)))")
