@@ -46,6 +46,9 @@ import TestSupport
         let csv = try GradesActions.exportCSV(gradebook: served.gradebookURL, lessons: served.lessonsURL)
         for student in ["ann", "bob", "cid"] { #expect(csv.contains("\(student),means,explain,0,0,0.50,0,0.50,2\n"), "\(csv)") }
         #expect(csv.contains("dee,means,explain,0,0,0,0,0,2\n"), "\(csv)")
+        let rubric = try GradesActions.exportRubricCSV(gradebook: served.gradebookURL)
+        #expect(rubric.contains("bob,means,explain,0.50,'+0.50 the MLE divides by n,0,\n"), "\(rubric)")
+        #expect(!rubric.contains("dee,"), "only answers graded by hand: \(rubric)")
         let feedback = try #require(try GradesActions.feedbackPreview(
             gradebook: served.gradebook(), student: "bob", lesson: "means", lessons: served.lessonsURL))
         #expect(feedback.contains("Graded by hand: 0.50 of 2 points") && feedback.contains("<li>+0.50: the MLE divides by n</li>"),
