@@ -42,28 +42,12 @@ extension GradesCommand {
                 FileHandle.standardError.write(Data(
                     "warning: serving on \(configuration.host), not only this machine: anyone with the URL can grade\n".utf8))
             }
-            let done = DispatchSemaphore(value: 0)
-            let failure = ServeFailure()
-            Task {
-                do {
-                    try await server.run { url in
-                        FileHandle.standardOutput.write(Data((url + "\n").utf8))
-                    }
-                } catch {
-                    failure.message = "\(error)"
-                }
-                done.signal()
-            }
-            done.wait()
-            if let message = failure.message {
+            if let message = RunningServer.wait({
+                try await server.run { url in FileHandle.standardOutput.write(Data((url + "\n").utf8)) }
+            }) {
                 FileHandle.standardError.write(Data("error: cannot serve on \(configuration.host):\(port): \(message)\n".utf8))
                 throw ExitCode(1)
             }
         }
     }
-}
-
-/// Carries the server's error out of its task.
-private final class ServeFailure: @unchecked Sendable {
-    var message: String?
 }

@@ -1,56 +1,18 @@
 import Foundation
 import Gradebook
 import Grading
+import TestSupport
 
-/// A generated class for `lessons grades serve`: `Lessons/means.md` (an auto-graded exercise `mean` with a visible
-/// and a hidden test, and a written answer `explain` of 2 points with a rubric) and a gradebook with one graded
+/// A generated class for `lessons grades serve`: `Lessons/means.md` (``FixtureClass/instructor``: auto-graded
+/// exercises, of which `mean` is graded here with a visible and a hidden test, and a written answer `explain` of 2
+/// points with a rubric) and a gradebook with one graded
 /// submission per student, `s0000`, `s0001`, …. Written answers repeat in patterns (so that answer groups form):
 /// of every ten students, three write the same answer with different spacing and comment markers, one each of two
 /// other common answers, and five an answer of their own. Every 13th submission fails to compile `mean`, every
 /// 17th changed a locked cell.
 enum GeneratedClass {
-    static let lesson = """
-        ---
-        title: Means and variances
-        ---
-
-        ```{swift}
-        //| exercise: mean
-        func mean(_ xs: [Double]) -> Double {
-            // BEGIN SOLUTION
-            xs.reduce(0, +) / Double(xs.count)
-            // END SOLUTION
-        }
-        ```
-
-        ```{swift}
-        //| test: mean
-        //| points: 1
-        precondition(abs(mean([1, 2, 3]) - 2) < 1e-9, "mean of [1, 2, 3] should be 2")
-        ```
-
-        ```{swift}
-        //| test: mean
-        //| points: 2
-        // BEGIN HIDDEN TESTS
-        precondition(abs(mean([-4, 4, 9]) - 3) < 1e-9, "hidden: mean of [-4, 4, 9] should be 3")
-        // END HIDDEN TESTS
-        ```
-
-        ```{swift}
-        //| exercise: explain
-        //| manual: true
-        //| points: 2
-        // Why does the sample variance divide by n here?
-        ```
-
-        <!-- BEGIN INSTRUCTOR -->
-        Rubric for `explain` (2 points):
-        - 1 point: dividing by n gives the maximum-likelihood estimate.
-        - 1 point: dividing by n - 1 would make it unbiased.
-        <!-- END INSTRUCTOR -->
-
-        """
+    /// The instructor's lesson: the fixture class's (two auto-graded exercises, `explain` by hand with its rubric).
+    static var lesson: String { FixtureClass.instructor }
 
     static let prompt = "// Why does the sample variance divide by n here?\n"
 
