@@ -111,6 +111,13 @@ def main():
         for index in range(10):
             at, versions = state(driver)
             expect(at == str(index), "at group %d (page says %s)" % (index, at))
+            if index == 0:
+                press(driver, "c")
+                press(driver, "clear, but say why n and not n - 1" + Keys.ENTER)
+                wait_until(lambda: state(driver)[1] != versions, "the comment to be saved")
+                expect(driver.find_element(By.ID, "comment").get_attribute("value") == "clear, but say why n and not n - 1",
+                       "c, typing and Enter save a comment")
+                at, versions = state(driver)
             if index % 2:
                 press(driver, "1")
             else:
