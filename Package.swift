@@ -69,10 +69,22 @@ let package = Package(
             dependencies: ["SiteRendering", .product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: sharedSwiftSettings
         ),
+        // `lessons grades serve`: grading in the browser (Hummingbird), over the gradebook.
+        .target(
+            name: "GradingServer",
+            dependencies: [
+                "Gradebook", "Grading", "LessonModel", "LessonParsing", "LessonsDriver", "SiteRendering",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SwiftParser", package: "swift-syntax"),
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
+            ],
+            swiftSettings: sharedSwiftSettings
+        ),
         .executableTarget(
             name: "lessons",
             dependencies: [
-                "LessonsDriver", "LessonModel", "SitePreview",
+                "LessonsDriver", "LessonModel", "SitePreview", "GradingServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: sharedSwiftSettings
@@ -145,6 +157,13 @@ let package = Package(
             path: "bench/Sources/LessonsBench",
             swiftSettings: sharedSwiftSettings
         ),
+        // `lessons grades serve` on a generated class: server time to open an answer and to save a score (bench/grades-serve).
+        .executableTarget(
+            name: "GradesServeBench",
+            dependencies: ["GradingServer", "Gradebook", "Grading", "TestSupport"],
+            path: "bench/Sources/GradesServeBench",
+            swiftSettings: sharedSwiftSettings
+        ),
         // LessonKit's models side by side with PyTorch (bench/models).
         .executableTarget(
             name: "ModelBench",
@@ -212,6 +231,14 @@ let package = Package(
                 "APIReference",
                 .product(name: "SwiftParser", package: "swift-syntax"),
                 .product(name: "SwiftSyntax", package: "swift-syntax"),
+            ],
+            swiftSettings: sharedSwiftSettings
+        ),
+        .testTarget(
+            name: "GradingServerTests",
+            dependencies: [
+                "GradingServer", "Gradebook", "Grading", "LessonsDriver", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: sharedSwiftSettings
         ),

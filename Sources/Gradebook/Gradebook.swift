@@ -8,7 +8,7 @@ import GRDB
 /// Each submission's results are written in one transaction, so killing the grader at any moment loses nothing
 /// already graded and never leaves a partial record. The schema is managed by migrations.
 public final class Gradebook: Sendable {
-    private let database: DatabaseQueue
+    let database: DatabaseQueue
 
     /// Opens (or creates) the gradebook at `path` and brings its schema up to date.
     /// - Throws: `FileError` (`folder: cannot create the folder (Not a directory)`) when its folder cannot be made.
@@ -55,16 +55,16 @@ public final class Gradebook: Sendable {
         try database.write { db in try entry.insert(into: db) }
     }
 
-    /// Records a score given by hand for a written answer (replacing an earlier one).
-    public func setManualScore(student: String, lesson: String, exercise: String, points: Double, comment: String) throws {
-        try database.write { db in
-            try db.execute(sql: "INSERT OR IGNORE INTO student (id) VALUES (?)", arguments: [student])
-            try db.execute(
-                sql: """
-                    INSERT INTO manualScore (student, lesson, exerciseId, points, comment) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT (student, lesson, exerciseId) DO UPDATE SET points = excluded.points, comment = excluded.comment
-                    """,
-                arguments: [student, lesson, exercise, points, comment])
+    /// Records a score given by hand for a written answer (replacing an earlier one), as `lessons grades set` does:
+    /// whatever the answer's version, with an audit entry for the score (and one for the comment when it changes).
+    public func setManualScore(
+        student: String, lesson: String, exercise: String, points: Double, comment: String, who: String = "lessons grades set"
+    ) throws {
+        try change(.points(points), students: [student], versions: nil, lesson: lesson, exercise: exercise,
+            maximum: .infinity, who: who)
+        if try manualGrades(lesson: lesson, exercise: exercise, students: [student])[student]?.comment != comment {
+            try change(.comment(comment), students: [student], versions: nil, lesson: lesson, exercise: exercise,
+                maximum: .infinity, who: who)
         }
     }
 
@@ -84,10 +84,12 @@ public final class Gradebook: Sendable {
                 try db.execute(sql: "INSERT OR IGNORE INTO student (id) VALUES (?)", arguments: [score.student])
                 try db.execute(
                     sql: """
-                        INSERT INTO manualScore (student, lesson, exerciseId, points, comment) VALUES (?, ?, ?, ?, ?)
-                        ON CONFLICT (student, lesson, exerciseId) DO UPDATE SET points = excluded.points, comment = excluded.comment
+                        INSERT INTO manualScore (student, lesson, exerciseId, points, comment, adjustment)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (student, lesson, exerciseId) DO UPDATE SET points = excluded.points,
+                            comment = excluded.comment, adjustment = excluded.adjustment, version = version + 1
                         """,
-                    arguments: [score.student, score.lesson, score.exerciseId, score.points, score.comment])
+                    arguments: [score.student, score.lesson, score.exerciseId, score.points, score.comment, score.points])
             }
         }
     }
@@ -110,12 +112,25 @@ public final class Gradebook: Sendable {
         }
     }
 
-    /// Every manual score.
+    /// Every manual score, with the rubric items applied to it (in their order).
     public func manualScores() throws -> [ManualScore] {
         try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM manualScore ORDER BY student, lesson, exerciseId").map {
-                ManualScore(student: $0["student"], lesson: $0["lesson"], exerciseId: $0["exerciseId"],
+            var applied: [String: [RubricItem]] = [:]
+            let items = try Row.fetchAll(db, sql: """
+                SELECT a.student, r.* FROM appliedRubricItem a JOIN rubricItem r ON r.id = a.item
+                ORDER BY a.student, r.lesson, r.exerciseId, r.position, r.id
+                """)
+            for row in items {
+                let item = RubricItem(id: row["id"], lesson: row["lesson"], exerciseId: row["exerciseId"],
+                    position: row["position"], points: row["points"], description: row["description"])
+                applied["\(row["student"] as String)\u{0}\(item.lesson)\u{0}\(item.exerciseId)", default: []].append(item)
+            }
+            return try Row.fetchAll(db, sql: "SELECT * FROM manualScore ORDER BY student, lesson, exerciseId").map {
+                var score = ManualScore(student: $0["student"], lesson: $0["lesson"], exerciseId: $0["exerciseId"],
                     points: $0["points"], comment: $0["comment"])
+                score.adjustment = $0["adjustment"]
+                score.rubricItems = applied["\(score.student)\u{0}\(score.lesson)\u{0}\(score.exerciseId)"] ?? []
+                return score
             }
         }
     }
@@ -128,6 +143,10 @@ public struct ManualScore: Sendable, Equatable {
     public var exerciseId: String
     public var points: Double
     public var comment: String
+    /// Points added to the rubric items' sum (a score typed directly is all adjustment).
+    public var adjustment: Double = 0
+    /// The rubric items applied, in their order.
+    public var rubricItems: [RubricItem] = []
 }
 
 /// The automatic points of one exercise of one submission.

@@ -37,12 +37,20 @@ public enum Rubrics {
     /// The points a rubric awards: the sum of `N point` / `N points` at the start of its list items
     /// (`- 1 point: …`, `- 0.5 points: …`).
     public static func points(in rubric: String) -> Double {
-        rubric.split(separator: "\n").reduce(0) { total, line in
+        items(in: rubric).reduce(0) { $0 + $1.points }
+    }
+
+    /// The list items of a rubric that start with `N point` / `N points` (`- 1 point: the estimate divides by n.`),
+    /// as points and the text after the colon, in order: what the grading server seeds its rubric items with.
+    public static func items(in rubric: String) -> [(points: Double, description: String)] {
+        rubric.split(separator: "\n").compactMap { line in
             let item = line.trimmingWhitespace()
-            guard item.hasPrefix("- ") else { return total }
+            guard item.hasPrefix("- ") else { return nil }
             let words = item.dropFirst(2).split(separator: " ", maxSplits: 2)
-            guard words.count >= 2, words[1].hasPrefix("point"), let value = Double(words[0]) else { return total }
-            return total + value
+            guard words.count >= 2, words[1].hasPrefix("point"), let value = Double(words[0]) else { return nil }
+            var description = words.count > 2 ? words[2] : ""
+            if description.hasPrefix(":") { description = description.dropFirst() }
+            return (value, String(description.trimmingWhitespace()))
         }
     }
 }

@@ -77,6 +77,14 @@ enum FeedbackPage {
             if let score = manual.first(where: { $0.exerciseId == exercise }) {
                 let worth = written[exercise].map { " of \(format($0))" } ?? ""
                 html += "<p>Graded by hand: \(format(score.points))\(worth) \(score.points == 1 && worth.isEmpty ? "point" : "points"). \(escape(score.comment))</p>\n"
+                if !score.rubricItems.isEmpty {
+                    // The rubric items the grader applied, and what they adjusted beyond them.
+                    html += "<ul class=\"rubric-items\">\n" + score.rubricItems.map {
+                        "<li>\(signed($0.points)): \(escape($0.description))</li>\n"
+                    }.joined()
+                    if score.adjustment != 0 { html += "<li>\(signed(score.adjustment)): adjustment</li>\n" }
+                    html += "</ul>\n"
+                }
                 if let rubric = rubrics[exercise] {
                     html += "<details class=\"rubric\"><summary>How this answer was graded</summary>\n"
                         + "<pre>\(escape(rubric))</pre></details>\n"
@@ -89,6 +97,9 @@ enum FeedbackPage {
     }
 
     static func escape(_ text: String) -> String { HTMLText.escape(text) }
+
+    /// `+1`, `-0.50`.
+    static func signed(_ points: Double) -> String { (points < 0 ? "" : "+") + format(points) }
 
     /// `1 point`, `2.5 points`.
     static func pointsText(_ points: Double) -> String { "\(format(points)) \(points == 1 ? "point" : "points")" }

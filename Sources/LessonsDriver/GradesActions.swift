@@ -20,15 +20,8 @@ public enum GradesActions {
         guard let bytes = FileManager.default.contents(atPath: file.path).map(Array.init),
             let lesson = LessonParser.parse(bytes, displayPath: displayPath).0
         else { throw ManualScoreError.unreadableLesson(lesson: displayPath) }
-        let exercises = GradingMarkupParser.parse(lesson).0.exercises
-        guard let target = exercises.first(where: { $0.id == exercise }) else {
-            throw ManualScoreError.unknownExercise(
-                lesson: lesson.name, exercise: exercise, known: exercises.filter(\.isManual).map(\.id))
-        }
-        guard target.isManual else { throw ManualScoreError.autoGraded(lesson: lesson.name, exercise: exercise) }
-        guard points.isFinite, points >= 0, points <= target.points else {
-            throw ManualScoreError.points(value: points, maximum: target.points, lesson: lesson.name, exercise: exercise)
-        }
+        let target = try ManualScoreRule.check(
+            points: points, exercise: exercise, lesson: lesson.name, exercises: GradingMarkupParser.parse(lesson).0.exercises)
         let gradebook = newStudent ? try Gradebook(path: path.path) : try Gradebook(existingAt: path.path, shownAs: path.relativePath)
         if !newStudent, try !gradebook.hasStudent(student) {
             throw ManualScoreError.unknownStudent(student: student, gradebook: path.relativePath)

@@ -6,6 +6,8 @@ public enum ManualScoreError: Error, CustomStringConvertible, Sendable, Equatabl
     case autoGraded(lesson: String, exercise: String)
     /// The points are not a finite number between 0 and the exercise's maximum.
     case points(value: Double, maximum: Double, lesson: String, exercise: String)
+    /// The points typed are not a number at all ("abc").
+    case notANumber(text: String, maximum: Double, lesson: String, exercise: String)
     /// The student is not in the gradebook and `--new-student` was not given.
     case unknownStudent(student: String, gradebook: String)
     /// The lesson does not parse.
@@ -22,6 +24,9 @@ public enum ManualScoreError: Error, CustomStringConvertible, Sendable, Equatabl
         case .points(let value, let maximum, let lesson, let exercise):
             return "--points must be a number at least 0 and at most \(format(maximum)) (the points of exercise "
                 + "'\(exercise)' of '\(lesson)'), not \(format(value))"
+        case .notANumber(let text, let maximum, let lesson, let exercise):
+            return "--points must be a number at least 0 and at most \(format(maximum)) (the points of exercise "
+                + "'\(exercise)' of '\(lesson)'), not '\(text)'"
         case .unknownStudent(let student, let gradebook):
             return "no student '\(student)' in \(gradebook) (students are added by `lessons grade`; pass --new-student "
                 + "to add one by hand)"

@@ -5,9 +5,9 @@ import SwiftSyntax
 
 /// Highlights Swift code at build time with swift-syntax's parser and its syntax classification (the same
 /// token kinds an editor uses), as HTML spans with short class names styled by the site's CSS.
-enum SwiftHighlighter {
+public enum SwiftHighlighter {
     /// `code` as HTML: escaped text with `<span class="…">` around keywords, strings, numbers, comments, types.
-    static func html(_ code: String) -> String {
+    public static func html(_ code: String) -> String {
         let tree = Parser.parse(source: code)
         let bytes = Array(code.utf8)
         var html = ""

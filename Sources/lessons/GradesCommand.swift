@@ -7,7 +7,7 @@ struct GradesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "grades",
         abstract: "Manual scores, CSV export and merging of shard gradebooks.",
-        subcommands: [Set.self, Export.self, Merge.self, Status.self]
+        subcommands: [Set.self, Export.self, Merge.self, Status.self, Serve.self]
     )
 
     struct Set: ParsableCommand {
@@ -38,12 +38,16 @@ struct GradesCommand: ParsableCommand {
             abstract: "Export one row per student and exercise, plus totals.")
         @Option var gradebook = "gradebook.sqlite"
         @Flag(help: "CSV (the only format).") var csv = false
+        @Flag(help: "One row per answer graded by hand: points, rubric items applied, adjustment, comment.")
+        var rubric = false
         @Option(help: "Write to this file instead of standard output.") var out: String?
 
         func run() throws {
             try reportingErrors {
-                let text = try GradesActions.exportCSV(
-                    gradebook: URL(fileURLWithPath: gradebook), lessons: ProjectLayout.discover().lessonsDirectory)
+                let text = rubric
+                    ? try GradesActions.exportRubricCSV(gradebook: URL(fileURLWithPath: gradebook))
+                    : try GradesActions.exportCSV(
+                        gradebook: URL(fileURLWithPath: gradebook), lessons: ProjectLayout.discover().lessonsDirectory)
                 if let out {
                     try GradesActions.write(text, to: URL(fileURLWithPath: out))
                 } else {

@@ -27,25 +27,11 @@ struct PreviewCommand: ParsableCommand {
         problems.forEach { FileHandle.standardError.write(Data(($0.description + "\n").utf8)) }
         guard let configuration = prepared else { throw ExitCode(1) }
         let server = PreviewServer(configuration: configuration, port: port)
-        let done = DispatchSemaphore(value: 0)
-        let failure = Failure()
-        Task {
-            do {
-                try await server.run { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
-            } catch {
-                failure.message = "\(error)"
-            }
-            done.signal()
-        }
-        done.wait()
-        if let message = failure.message {
+        if let message = RunningServer.wait({
+            try await server.run { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+        }) {
             FileHandle.standardError.write(Data("error: \(message)\n".utf8))
             throw ExitCode(1)
         }
     }
-}
-
-/// Carries the server's error out of its task.
-private final class Failure: @unchecked Sendable {
-    var message: String?
 }
