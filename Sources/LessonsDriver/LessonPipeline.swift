@@ -40,7 +40,9 @@ struct LessonPipeline: Sendable {
         report.diagnostics = diagnostics
         guard let lesson = parsed else { return report }
 
-        // 2. Fingerprint and decide.
+        // 2. Fingerprint and decide. Under another seed (`--seed`) the recorded outputs say nothing about this run:
+        // it always runs, and step 5 writes nothing.
+        if let override = options.seed { return runUnderSeed(override, lesson, file: file, report: report, onCellStart: onCellStart) }
         let seed = Fingerprint.seed(for: lesson)
         let recordedInputs = lesson.cells.map { $0.output?.marker.inputs ?? [] }
         let hashes = fingerprint.hashes(for: lesson, seed: seed, inputs: recordedInputs, root: layout.root)
@@ -67,9 +69,7 @@ struct LessonPipeline: Sendable {
         let markup = GradingMarkupParser.parse(lesson).0
         let rawResult: LessonRunResult
         do {
-            var executor = try executor()
-            if options.keepGoing || Self.isStudentCopy(markup) { Self.keepGoing(&executor, markup: markup) }
-            rawResult = try executor.execute(lesson, seed: seed) { onCellStart(lesson, $0) }
+            rawResult = try execute(lesson, seed: seed, markup: markup, onCellStart: onCellStart)
         } catch {
             return fail("\(error)", identifier: "run.cannot-run")
         }
@@ -116,6 +116,53 @@ struct LessonPipeline: Sendable {
         } catch {
             return fail("cannot write the lesson (\(FileError.reason(of: error)))", identifier: "write.failed")
         }
+        return report
+    }
+
+    /// Runs `lesson`'s cells with `seed`, keeping going as `--keep-going` (or a student's copy) asks.
+    private func execute(
+        _ lesson: Lesson, seed: UInt64, markup: GradingMarkup, onCellStart: @escaping @Sendable (Lesson, Int) -> Void
+    ) throws -> LessonRunResult {
+        var executor = try executor()
+        if options.keepGoing || Self.isStudentCopy(markup) { Self.keepGoing(&executor, markup: markup) }
+        return try executor.execute(lesson, seed: seed) { onCellStart(lesson, $0) }
+    }
+
+    /// `--seed`: steps 3 and 4 under `seed`, and no step 5. Nothing is written (neither the lesson nor its
+    /// figures), so every location names a line of the file as it is, and every failed check of a cell is reported,
+    /// not only its first (the others would otherwise be seen only in the written outputs).
+    private func runUnderSeed(
+        _ seed: UInt64, _ lesson: Lesson, file: URL, report: LessonReport,
+        onCellStart: @escaping @Sendable (Lesson, Int) -> Void
+    ) -> LessonReport {
+        var report = report
+        report.seedOverride = seed
+        let markup = GradingMarkupParser.parse(lesson).0
+        let result: LessonRunResult
+        do {
+            result = try execute(lesson, seed: seed, markup: markup, onCellStart: onCellStart)
+        } catch {
+            report.diagnostics.append(Diagnostic(
+                .error, "run.cannot-run", "\(error)", at: SourceLocation(file: report.displayPath, line: 1)))
+            report.status = .invalid
+            return report
+        }
+        report.cells = zip(lesson.cells, result.cells).map { cell, output in
+            var cellReport = CellReport(id: cell.id, line: cell.openingFenceLine, outcome: output.outcome, duration: output.duration)
+            if case .failed(let message, let location, _) = output.outcome {
+                let first = "\(location): error: \(message)"
+                cellReport.furtherErrors = output.items.compactMap { if case .error(let text) = $0, text != first { text } else { nil } }
+            }
+            return cellReport
+        }
+        report.status = result.cells.contains { $0.outcome.isFailure } ? .failed : .ran
+        for case .failed(let message, let location) in result.inlineValues {
+            report.diagnostics.append(Diagnostic(.error, "inline.failed", message, at: location))
+            report.status = .failed
+        }
+        report.exercises = ExerciseProgress.assess(lesson, markup: markup, outputs: result.cells)
+        report.testSummary = Self.testSummary(lesson, markup: markup, outputs: result.cells)
+        report.gradedCells = Set((markup.exercises.map(\.cellIndex) + markup.tests.map(\.cellIndex)).map { lesson.cells[$0].id })
         return report
     }
 

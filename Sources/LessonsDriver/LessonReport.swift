@@ -28,6 +28,8 @@ public struct LessonReport: Sendable {
     public var testSummary: String?
     /// For a lesson with exercises: where each stands after this run (solved, a visible test failing, not done).
     public var exercises: [ExerciseProgress] = []
+    /// The seed the lesson ran under when `--seed` replaced its own (nothing was written then).
+    public var seedOverride: UInt64?
     /// Ids of the lesson's exercise and test cells (their stubs' traps are said per exercise, not per cell).
     public var gradedCells: Set<String> = []
 
@@ -41,4 +43,7 @@ public struct CellReport: Sendable {
     public var line: Int
     public var outcome: CellOutcome
     public var duration: Double
+    /// The cell's failures after the first (its other failed checks), as `file:line:column: error: message`, when
+    /// the outputs that show them are not written (`--seed`); empty otherwise.
+    public var furtherErrors: [String] = []
 }

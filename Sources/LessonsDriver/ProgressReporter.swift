@@ -45,7 +45,8 @@ final class ProgressReporter: @unchecked Sendable {
             case .stale: summary = "STALE"
             case .invalid: summary = "ERROR"
             }
-            write("[\(finished)/\(total)] \(report.displayPath): \(summary)\n")
+            let seed = report.seedOverride.map { " under seed \($0) (nothing written)" } ?? ""
+            write("[\(finished)/\(total)] \(report.displayPath): \(summary)\(seed)\n")
             if let tests = report.testSummary { write("\(report.displayPath): \(tests)\n") }
             for exercise in report.exercises {
                 write("\(report.displayPath): exercise '\(exercise.id)': \(exercise.summary)\n")
@@ -57,6 +58,7 @@ final class ProgressReporter: @unchecked Sendable {
                 guard case .failed(let message, let location, _) = cell.outcome else { continue }
                 if report.exercises.isEmpty || !ExerciseProgress.isStubTrap(cell.outcome) {
                     write("\(location): error: \(message)\n")
+                    for further in cell.furtherErrors { write(further + "\n") }
                 } else if !report.gradedCells.contains(cell.id) {
                     write("\(report.displayPath):\(cell.line):1: note: cell '\(cell.id)' did not run to its end: "
                         + "it uses an exercise that is not done yet (\(location))\n")

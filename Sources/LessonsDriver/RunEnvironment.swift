@@ -20,8 +20,8 @@ struct RunEnvironment: Sendable {
             ?? layout.root.appendingPathComponent(".lessons")
         let toolchain = try Toolchain.locate(cacheDirectory: cacheDirectory)
         var location = Result { () throws(ExecutionError) in try LessonKitLocation.locate() }
-        // `--check` runs nothing, so it needs no LessonKit build.
-        if case .failure = location, let packageRoot, !options.check {
+        // `--check` runs nothing (unless with `--seed`), so it needs no LessonKit build.
+        if case .failure = location, let packageRoot, !options.check || options.seed != nil {
             reporter.message("note: LessonKit is not built yet; building it with `swift build --product LessonKit`")
             LessonKitBuilder.build(packageRoot: packageRoot, buildDirectory: buildDirectory)
             location = Result { () throws(ExecutionError) in try LessonKitLocation.locate() }

@@ -14,6 +14,10 @@ public struct RunOptions: Sendable {
     /// Compile cells with `-O` (hidden flag `--optimized`, for the benchmark); by default `-Onone`, which shows
     /// trap messages and exact crash lines (LessonKit is optimised either way).
     public var optimize = false
+    /// Run under this seed instead of the lesson's (`--seed`): every selected lesson runs, whether or not its
+    /// outputs are up to date, and nothing is written, because outputs computed under another seed would disagree
+    /// with the lesson's own `seed:`. Failures are reported as in any run (every failed check, with its line).
+    public var seed: UInt64?
 
     /// Default options.
     public init() {}

@@ -14,7 +14,9 @@ struct RunCommand: ParsableCommand {
             outputs were written is skipped. A failing cell is reported with file:line; later cells are not run \
             (with --keep-going, and always on a student's copy, only the cells that need the failing one's names \
             are lost, and each exercise is reported as solved, failing a visible test, or not done yet); other \
-            lessons still run; the exit code is 1.
+            lessons still run; the exit code is 1. With --seed N every selected lesson runs with SeededGenerator() \
+            seeded by N instead of its `seed:`, and nothing is written (its outputs belong to its own seed): CI runs \
+            `lessons run --all --check --seed 7` to test that the course's checks hold for other seeds too.
             """
     )
 
@@ -46,6 +48,14 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Print one JSON record per cell on standard output: lesson, id, file:line, status, duration.")
     var json = false
 
+    @Option(help: ArgumentHelp(
+        "Run under this seed instead of each lesson's `seed:`; runs every selected lesson and writes nothing.",
+        discussion: "To test that a lesson's claims hold for other seeds: `lessons run --all --check --seed 7` "
+            + "exits 1 if any cell or check fails. Outputs computed under another seed are never written into the "
+            + "lesson or its figures, so --check may be given or not.",
+        valueName: "n"))
+    var seed: UInt64?
+
     func validate() throws {
         if let problem = NumberBounds.jobs.problem(with: Double(jobs), name: "--jobs") { throw ValidationError(problem) }
         if let problem = NumberBounds.timeout.problem(with: timeout, name: "--timeout") { throw ValidationError(problem) }
@@ -64,6 +74,7 @@ struct RunCommand: ParsableCommand {
         options.keepGoing = keepGoing
         options.timeout = timeout
         options.optimize = optimized && !unoptimized
+        options.seed = seed
         let status = RunAction(layout: layout, options: options, json: json).run(files)
         if status != 0 { throw ExitCode(status) }
     }

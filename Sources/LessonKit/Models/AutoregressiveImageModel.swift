@@ -61,23 +61,7 @@ extension AutoregressiveImageModel {
         let clock = ContinuousClock(), started = clock.now
         for _ in 0..<epochs {
             order.shuffle(using: &generator)
-            var epochTotal = 0.0
-            for start in stride(from: 0, to: order.count, by: batchSize) {
-                let batch = order[start..<min(start + batchSize, order.count)].map { images[$0] }
-                let x = Variable(Tensor(batch))
-                let nll = binaryCrossEntropy(logits: logits(x), targets: x) * .constant(Double(pixelCount))
-                var loss = nll
-                if weightDecay > 0 {
-                    for parameter in parameters {
-                        let theta = parameter.variable()
-                        loss = loss + (theta * theta).sum() * .constant(weightDecay)
-                    }
-                }
-                loss.backward()
-                adam.step()
-                epochTotal += nll.value.scalar * Double(batch.count)
-            }
-            history.trainingNLL.append(epochTotal / Double(images.count))
+            history.trainingNLL.append(trainOneEpoch(images, order: order, batchSize: batchSize, weightDecay: weightDecay, adam: &adam))
             if !test.isEmpty { history.testNLL.append(negativeLogLikelihood(test)) }
         }
         history.seconds = (clock.now - started).seconds

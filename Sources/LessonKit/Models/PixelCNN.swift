@@ -18,13 +18,21 @@ public final class PixelCNN: AutoregressiveImageModel {
     public let positionBias: Parameter
 
     /// A PixelCNN for `height` × `width` images with `channels` feature maps.
-    public init<G: RandomNumberGenerator>(
+    public convenience init<G: RandomNumberGenerator>(
         height: Int = 8, width: Int = 8, channels: Int = 16, firstKernelSize: Int = 5, layers: Int = 3, using generator: inout G
     ) {
+        let first = MaskedConvolution(.a, inChannels: 1, outChannels: channels, size: firstKernelSize, using: &generator)
+        let hidden = (0..<layers).map { _ in MaskedConvolution(.b, inChannels: channels, outChannels: channels, size: 3, using: &generator) }
+        self.init(height: height, width: width, first: first, hidden: hidden, using: &generator)
+    }
+
+    /// A PixelCNN for `height` × `width` images from its masked layers (a 1 × 1 output layer is added).
+    init<G: RandomNumberGenerator>(
+        height: Int, width: Int, first: MaskedConvolution, hidden: [MaskedConvolution], using generator: inout G
+    ) {
         (self.height, self.width, pixelCount) = (height, width, height * width)
-        first = MaskedConvolution(.a, inChannels: 1, outChannels: channels, size: firstKernelSize, using: &generator)
-        hidden = (0..<layers).map { _ in MaskedConvolution(.b, inChannels: channels, outChannels: channels, size: 3, using: &generator) }
-        output = MaskedConvolution(.b, inChannels: channels, outChannels: 1, size: 1, using: &generator)
+        (self.first, self.hidden) = (first, hidden)
+        output = MaskedConvolution(.b, inChannels: first.kernel.value.shape[0], outChannels: 1, size: 1, using: &generator)
         positionBias = Parameter(Tensor(repeating: 0, shape: [1, height * width]))
     }
 

@@ -43,6 +43,154 @@ extension ExerciseCase {
                 Wrong(mistake: "counts layers, not dilations", body: "1 + (k - 1) * dilations.count"),
                 Wrong(mistake: "only the largest dilation", body: "1 + (k - 1) * (dilations.max() ?? 0)"),
             ]),
+        // BEGIN lessons 00–02, issue 23: exercises that build a sampler and a model part.
+        ExerciseCase(lesson: "02-autoregressive-models.md", exercise: "fvsbn-sampler", names: ["sampleFVSBN"],
+            wrongAnswers: [
+                Wrong(mistake: "ignores the pixels already drawn (independent pixels)",
+                      body: """
+                        var image = [Double](repeating: 0, count: biases.count)
+                        for i in biases.indices { image[i] = random.nextUniform() < 1 / (1 + exp(-biases[i])) ? 1 : 0 }
+                        return image
+                        """),
+                Wrong(mistake: "transposed weights (Wⱼᵢ instead of Wᵢⱼ)",
+                      body: """
+                        var image = [Double](repeating: 0, count: biases.count)
+                        for i in biases.indices {
+                            var logit = biases[i]
+                            for j in 0..<i { logit += weights[j][i] * image[j] }
+                            image[i] = random.nextUniform() < 1 / (1 + exp(-logit)) ? 1 : 0
+                        }
+                        return image
+                        """),
+                Wrong(mistake: "on when the draw is above the probability",
+                      body: """
+                        var image = [Double](repeating: 0, count: biases.count)
+                        for i in biases.indices {
+                            var logit = biases[i]
+                            for j in 0..<i { logit += weights[i][j] * image[j] }
+                            image[i] = random.nextUniform() >= 1 / (1 + exp(-logit)) ? 1 : 0
+                        }
+                        return image
+                        """),
+                Wrong(mistake: "the most probable value instead of a draw",
+                      body: """
+                        var image = [Double](repeating: 0, count: biases.count)
+                        for i in biases.indices {
+                            var logit = biases[i]
+                            for j in 0..<i { logit += weights[i][j] * image[j] }
+                            image[i] = logit > 0 ? 1 : 0
+                        }
+                        return image
+                        """),
+                Wrong(mistake: "off by one: leaves out the pixel just before",
+                      body: """
+                        var image = [Double](repeating: 0, count: biases.count)
+                        for i in biases.indices {
+                            var logit = biases[i]
+                            for j in 0..<max(0, i - 1) { logit += weights[i][j] * image[j] }
+                            image[i] = random.nextUniform() < 1 / (1 + exp(-logit)) ? 1 : 0
+                        }
+                        return image
+                        """),
+            ]),
+        ExerciseCase(lesson: "02-autoregressive-models.md", exercise: "nade-forward", names: ["nadeConditionals"],
+            wrongAnswers: [
+                Wrong(mistake: "adds pixel i to the running sum before conditional i (it reads its own pixel)",
+                      body: """
+                        var a = c
+                        var conditionals: [Double] = []
+                        for i in x.indices {
+                            for k in a.indices { a[k] += w[k][i] * x[i] }
+                            var logit = b[i]
+                            for k in a.indices { logit += v[i][k] / (1 + exp(-a[k])) }
+                            conditionals.append(1 / (1 + exp(-logit)))
+                        }
+                        return conditionals
+                        """),
+                Wrong(mistake: "no sigmoid on the hidden layer",
+                      body: """
+                        var a = c
+                        var conditionals: [Double] = []
+                        for i in x.indices {
+                            var logit = b[i]
+                            for k in a.indices { logit += v[i][k] * a[k] }
+                            conditionals.append(1 / (1 + exp(-logit)))
+                            for k in a.indices { a[k] += w[k][i] * x[i] }
+                        }
+                        return conditionals
+                        """),
+                Wrong(mistake: "starts the running sum at 0 instead of c",
+                      body: """
+                        var a = [Double](repeating: 0, count: c.count)
+                        var conditionals: [Double] = []
+                        for i in x.indices {
+                            var logit = b[i]
+                            for k in a.indices { logit += v[i][k] / (1 + exp(-a[k])) }
+                            conditionals.append(1 / (1 + exp(-logit)))
+                            for k in a.indices { a[k] += w[k][i] * x[i] }
+                        }
+                        return conditionals
+                        """),
+                Wrong(mistake: "no running sum: conditional i reads only the pixel just before",
+                      body: """
+                        var conditionals: [Double] = []
+                        for i in x.indices {
+                            var logit = b[i]
+                            for k in c.indices {
+                                let a = c[k] + (i > 0 ? w[k][i - 1] * x[i - 1] : 0)
+                                logit += v[i][k] / (1 + exp(-a))
+                            }
+                            conditionals.append(1 / (1 + exp(-logit)))
+                        }
+                        return conditionals
+                        """),
+                Wrong(mistake: "returns the logits, not the probabilities",
+                      body: """
+                        var a = c
+                        var logits: [Double] = []
+                        for i in x.indices {
+                            var logit = b[i]
+                            for k in a.indices { logit += v[i][k] / (1 + exp(-a[k])) }
+                            logits.append(logit)
+                            for k in a.indices { a[k] += w[k][i] * x[i] }
+                        }
+                        return logits
+                        """),
+            ]),
+        ExerciseCase(lesson: "02-autoregressive-models.md", exercise: "pixelcnn-mask", names: ["pixelCNNMask"],
+            wrongAnswers: [
+                Wrong(mistake: "keeps the centre in mask A too",
+                      body: """
+                        let c = k / 2
+                        return (0..<k).map { i in (0..<k).map { j in i < c || (i == c && j <= c) ? 1 : 0 } }
+                        """),
+                Wrong(mistake: "drops the centre in mask B too",
+                      body: """
+                        let c = k / 2
+                        return (0..<k).map { i in (0..<k).map { j in i < c || (i == c && j < c) ? 1 : 0 } }
+                        """),
+                Wrong(mistake: "the whole centre row (reads pixels to the right)",
+                      body: """
+                        let c = k / 2
+                        return (0..<k).map { i in (0..<k).map { j in i < c || (i == c && (j != c || includesCentre)) ? 1 : 0 } }
+                        """),
+                Wrong(mistake: "transposed: columns to the left and the centre column above",
+                      body: """
+                        let c = k / 2
+                        return (0..<k).map { i in (0..<k).map { j in j < c || (j == c && (i < c || (i == c && includesCentre))) ? 1 : 0 } }
+                        """),
+                Wrong(mistake: "rows below instead of above",
+                      body: """
+                        let c = k / 2
+                        return (0..<k).map { i in (0..<k).map { j in i > c || (i == c && (j < c || (j == c && includesCentre))) ? 1 : 0 } }
+                        """),
+                Wrong(mistake: "centre off by one (k/2 + 1)",
+                      body: """
+                        let c = k / 2 + 1
+                        return (0..<k).map { i in (0..<k).map { j in i < c || (i == c && (j < c || (j == c && includesCentre))) ? 1 : 0 } }
+                        """),
+            ]),
+        // END lessons 00–02, issue 23.
         ExerciseCase(lesson: "03-approximate-inference.md", exercise: "responsibilities", names: ["responsibilities"],
             wrongAnswers: [
                 Wrong(mistake: "naive densities (0/0 far from both components)",

@@ -1,0 +1,61 @@
+extension AutoregressiveImageModel {
+    /// Trains by minibatch Adam on the mean NLL per image (plus `weightDecay` · Σθ²), as ``train(on:test:epochs:batchSize:learningRate:weightDecay:using:)``
+    /// does, but chooses the number of epochs on `validation`, images held out of the training set: after each
+    /// epoch it measures their NLL, stops once `patience` epochs in a row have not lowered it by more than
+    /// `minimumImprovement` nats, or after `maxEpochs`, and puts back the parameters of the epoch with the lowest
+    /// validation NLL. No
+    /// test image is looked at, so the test NLL measured afterwards is an honest estimate.
+    @discardableResult
+    public func trainWithEarlyStopping<G: RandomNumberGenerator>(
+        on images: [[Double]], validation: [[Double]], maxEpochs: Int, patience: Int = 5, minimumImprovement: Double = 0.01,
+        batchSize: Int = 100, learningRate: Double = 1e-2, weightDecay: Double = 0, using generator: inout G
+    ) -> EarlyStoppingHistory {
+        precondition(!validation.isEmpty && patience > 0 && maxEpochs > 0,
+            "trainWithEarlyStopping: needs validation images, patience > 0 and maxEpochs > 0")
+        var adam = Adam(parameters, learningRate: learningRate)
+        var history = EarlyStoppingHistory()
+        var order = Array(images.indices)
+        var best = (nll: Double.infinity, values: parameters.map(\.value))
+        var lastProgress = (nll: Double.infinity, epoch: 0)
+        let clock = ContinuousClock(), started = clock.now
+        for epoch in 1...maxEpochs {
+            order.shuffle(using: &generator)
+            history.trainingNLL.append(trainOneEpoch(images, order: order, batchSize: batchSize, weightDecay: weightDecay, adam: &adam))
+            let nll = negativeLogLikelihood(validation)
+            history.validationNLL.append(nll)
+            if nll < best.nll {
+                best = (nll, parameters.map(\.value))
+                history.bestEpoch = epoch
+            }
+            if nll < lastProgress.nll - minimumImprovement { lastProgress = (nll, epoch) }
+            if epoch - lastProgress.epoch >= patience {
+                history.stoppedEarly = true
+                break
+            }
+        }
+        for (parameter, value) in zip(parameters, best.values) { parameter.value = value }
+        history.seconds = (clock.now - started).seconds
+        return history
+    }
+
+    /// One epoch of minibatch Adam over `images` in `order`; returns the mean training NLL per image (nats).
+    func trainOneEpoch(_ images: [[Double]], order: [Int], batchSize: Int, weightDecay: Double, adam: inout Adam) -> Double {
+        var total = 0.0
+        for start in stride(from: 0, to: order.count, by: batchSize) {
+            let batch = order[start..<min(start + batchSize, order.count)].map { images[$0] }
+            let x = Variable(Tensor(batch))
+            let nll = binaryCrossEntropy(logits: logits(x), targets: x) * .constant(Double(pixelCount))
+            var loss = nll
+            if weightDecay > 0 {
+                for parameter in parameters {
+                    let theta = parameter.variable()
+                    loss = loss + (theta * theta).sum() * .constant(weightDecay)
+                }
+            }
+            loss.backward()
+            adam.step()
+            total += nll.value.scalar * Double(batch.count)
+        }
+        return total / Double(order.count)
+    }
+}
