@@ -290,17 +290,17 @@ extension ExerciseCase {
         ExerciseCase(lesson: "05-variational-families.md", exercise: "cavi-sweep", names: ["caviSweep"],
             wrongAnswers: [
                 Wrong(mistake: "forgets D s²ₖ in the responsibilities",
-                      body: Self.caviSweep(logit: "(0..<d).reduce(0.0) { $0 + x[$1] * means[c][$1] } - 0.5 * (0..<d).reduce(0.0) { $0 + means[c][$1] * means[c][$1] }")),
+                      body: Self.caviSweep(logit: "dot - 0.5 * squaredNorm")),
                 Wrong(mistake: "forgets the prior in s²ₖ = 1/(1/σ² + Nₖ)",
-                      body: Self.caviSweep(variance: "counts.map { 1 / $0 }")),
+                      body: Self.caviSweep(variance: "1 / count")),
                 Wrong(mistake: "mₖ = Sₖ/Nₖ (the prior left out of the mean)",
-                      body: Self.caviSweep(meanScale: "1 / counts[c]")),
+                      body: Self.caviSweep(mean: "weightedSum.map { $0 / count }")),
                 Wrong(mistake: "responsibilities not normalized",
                       body: Self.caviSweep(normalizer: "0.0")),
                 Wrong(mistake: "x·mₖ with the wrong sign (points go to the farthest cluster)",
-                      body: Self.caviSweep(logit: "-(0..<d).reduce(0.0) { $0 + x[$1] * means[c][$1] } - 0.5 * ((0..<d).reduce(0.0) { $0 + means[c][$1] * means[c][$1] } + Double(d) * variances[c])")),
+                      body: Self.caviSweep(logit: "-dot - 0.5 * (squaredNorm + Double(d) * variances[c])")),
                 Wrong(mistake: "overshoots: moves each mean three times as far as the update says",
-                      body: Self.caviSweep(meanScale: "newVariances[c]", overshoot: true)),
+                      body: Self.caviSweep(mean: "(0..<d).map { j in means[c][j] + 3 * (newVariances[c] * weightedSum[j] - means[c][j]) }")),
             ]),
         ExerciseCase(lesson: "06-variational-autoencoders.md", exercise: "encoder-kl", names: ["encoderKL"],
             wrongAnswers: [
@@ -321,26 +321,40 @@ extension ExerciseCase {
     ]
 
     /// The solution of `cavi-sweep` with one piece replaced: the responsibilities' logit, their normalizer, the
-    /// variance update, the factor of the mean update, or an overshooting mean update (three times the step).
+    /// variance update or the mean update.
     private static func caviSweep(
-        logit: String = "(0..<d).reduce(0.0) { $0 + x[$1] * means[c][$1] } - 0.5 * ((0..<d).reduce(0.0) { $0 + means[c][$1] * means[c][$1] } + Double(d) * variances[c])",
-        normalizer: String = "Special.logSumExp(logits)", variance: String = "counts.map { 1 / (1 / priorVariance + $0) }",
-        meanScale: String = "newVariances[c]", overshoot: Bool = false
+        logit: String = "dot - 0.5 * (squaredNorm + Double(d) * variances[c])", normalizer: String = "Special.logSumExp(logits)",
+        variance: String = "1 / (1 / priorVariance + count)", mean: String = "weightedSum.map { newVariances[c] * $0 }"
     ) -> String {
-        let mean = "\(meanScale) * zip(responsibilities, data).reduce(0.0) { $0 + $1.0[c] * $1.1[j] }"
-        return """
-            let k = means.count, d = means[0].count
-            let responsibilities = data.map { x in
-                let logits = (0..<k).map { c in \(logit) }
-                let normalizer = \(normalizer)
-                return logits.map { exp($0 - normalizer) }
+        """
+        let k = means.count, d = means[0].count
+        var responsibilities: [[Double]] = []
+        for x in data {
+            var logits = [Double](repeating: 0, count: k)
+            for c in 0..<k {
+                var dot = 0.0, squaredNorm = 0.0
+                for j in 0..<d {
+                    dot += x[j] * means[c][j]
+                    squaredNorm += means[c][j] * means[c][j]
+                }
+                logits[c] = \(logit)
             }
-            let counts = (0..<k).map { c in responsibilities.reduce(0.0) { $0 + $1[c] } }
-            let newVariances = \(variance)
-            let newMeans = (0..<k).map { c in
-                (0..<d).map { j in \(overshoot ? "means[c][j] + 3 * (\(mean) - means[c][j])" : mean) }
+            let normalizer = \(normalizer)
+            responsibilities.append(logits.map { exp($0 - normalizer) })
+        }
+        var newMeans: [[Double]] = []
+        var newVariances: [Double] = []
+        for c in 0..<k {
+            var count = 0.0
+            var weightedSum = [Double](repeating: 0, count: d)
+            for (phi, x) in zip(responsibilities, data) {
+                count += phi[c]
+                for j in 0..<d { weightedSum[j] += phi[c] * x[j] }
             }
-            return (newMeans, newVariances, responsibilities)
-            """
+            newVariances.append(\(variance))
+            newMeans.append(\(mean))
+        }
+        return (newMeans, newVariances, responsibilities)
+        """
     }
 }
