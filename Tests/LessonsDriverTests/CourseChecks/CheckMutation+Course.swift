@@ -171,8 +171,10 @@ extension CheckMutation {
         // 06: the VAE.
         M(lesson: "06-variational-autoencoders.md", check: "check(abs(elboByWeights.value - elboByClosedFormKL)",
           find: "noise: noise).value.sum().scalar / Double(test.count))", replace: "noise: noise).value.sum().scalar / Double(test.count - 10))"),
+        // Averaging the weights over K² instead of K: each L_K falls by log K. (Reversing the order of K makes L_K fall
+        // by less than 4 standard errors of single-digit estimates between neighbours: the L₁₀₀₀ check catches that.)
         M(lesson: "06-variational-autoencoders.md", check: "L_K does not fall from K",
-          find: "let ks = [1, 3, 10, 30, 100, 300, 1_000]", replace: "let ks = [1_000, 300, 100, 30, 10, 3, 1]"),
+          find: ".map { Special.logSumExp($0) - log(Double(k)) })", replace: ".map { Special.logSumExp($0) - 2 * log(Double(k)) })"),
         M(lesson: "06-variational-autoencoders.md", check: "L₁₀₀₀ is above L₁ by more than Monte Carlo error",
           find: "let ks = [1, 3, 10, 30, 100, 300, 1_000]", replace: "let ks = [1_000, 300, 100, 30, 10, 3, 1]"),
         M(lesson: "06-variational-autoencoders.md", check: "below the independent-pixel model's NLL",
