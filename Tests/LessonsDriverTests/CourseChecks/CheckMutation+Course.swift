@@ -183,6 +183,13 @@ extension CheckMutation {
           find: "fvsbn.train(on: train.images, epochs: 60,", replace: "fvsbn.train(on: train.images, epochs: 1,"),
         M(lesson: "06-variational-autoencoders.md", check: "the codes separate the digits",
           find: "zip(testCodes.means, test.labels).filter", replace: "zip(testCodes.means, test.labels.reversed()).filter"),
+        // Explaining away: the effect's logit −4 + 6a + 6b changed (a against it, an AND of the causes, b left out).
+        M(lesson: "06-variational-autoencoders.md", check: "seeing the effect makes cause a more probable",
+          find: "-(-4 + 6 * Double(a) + 6 * Double(b))", replace: "-(-4 - 6 * Double(a) + 6 * Double(b))"),
+        M(lesson: "06-variational-autoencoders.md", check: "b explains the effect away",
+          find: "-(-4 + 6 * Double(a) + 6 * Double(b))", replace: "-(-4 + 6 * Double(a) * Double(b))"),
+        M(lesson: "06-variational-autoencoders.md", check: "no factorised q(a) q(b) comes close",
+          find: "-(-4 + 6 * Double(a) + 6 * Double(b))", replace: "-(-4 + 6 * Double(a) + 0 * Double(b))"),
         M(lesson: "06-variational-autoencoders.md", check: "ELBO of the encoder's q < ELBO of the optimised q",
           find: "images: gapDigits, steps: 200,", replace: "images: gapDigits, steps: 0,"),
         M(lesson: "06-variational-autoencoders.md", check: "ELBO of the optimised q < log p̂(x)",
