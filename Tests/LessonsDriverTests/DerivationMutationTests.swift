@@ -57,4 +57,24 @@ import TestSupport
             #expect(result.standardError.contains("does not equal the step before"), "\(result.standardError)")
         }
     }
+
+    /// Issue 24: a step is checked against a computation of its own. A wrong closed form for E_q[log p(z)] or for
+    /// E_q[log p(x|z)] must fail the step that splits E_q[log p(z, x)] into them. (When E_q[log p(z, x)] was
+    /// defined as their sum, that step equalled the one before it whatever they computed, and a wrong term failed
+    /// only the step before, where the joint first appears.)
+    @Test(arguments: [
+        ("variance: sigma0 * sigma0) }", "variance: sigma0) }"),
+        ("data.reduce(0) { $0 + expectedLogNormal(q, mean: $1, variance: sigma * sigma) }",
+         "data.reduce(0) { $0 + expectedLogNormal(q, mean: $1, variance: 2 * sigma * sigma) }"),
+    ])
+    func aWrongTermFailsTheStepThatSplitsTheJoint(find: String, replace: String) throws {
+        let original = try String(contentsOf: Self.lessonURL, encoding: .utf8)
+        #expect(original.components(separatedBy: find).count == 2, "'\(find)' should occur once in the lesson")
+        let splitStep = "elbo.step(\"= E_q[log p(x|z)] + E_q[log p(z)] − E_q[log q(z)]\""
+        let cut = try #require(original.range(of: "## The gap is the KL divergence"))
+        let text = String(original[..<cut.lowerBound]).replacingOccurrences(of: find, with: replace)
+        let run = try ScratchRun(text, name: "04-elbo.md")
+        #expect(run.failedLineTexts.contains { $0.contains(splitStep) },
+            "the step that splits the joint should fail when '\(find)' becomes '\(replace)'; failed lines: \(run.failedLineTexts)")
+    }
 }

@@ -39,6 +39,12 @@ public final class GaussianVI: @unchecked Sendable {
         public var gradientVariances: [Double]
         /// Σ of `gradientVariances`: the trace of the estimator's covariance.
         public var gradientVariance: Double { gradientVariances.reduce(0, +) }
+        /// μ at which the estimate was made (length d).
+        public var mean: [Double] = []
+        /// ω = log σ at which the estimate was made (length d).
+        public var logStandardDeviation: [Double] = []
+        /// The q at which the estimate was made, one `Normal` per coordinate.
+        public var factors: [Normal] { zip(mean, logStandardDeviation).map { Normal(mean: $0, standardDeviation: Foundation.exp($1)) } }
     }
 
     /// μ, shape [d].
@@ -110,7 +116,7 @@ public final class GaussianVI: @unchecked Sendable {
         let variances = (0..<(2 * d)).map { c in
             samples > 1 ? perDraw.reduce(0) { $0 + ($1[c] - gradient[c]) * ($1[c] - gradient[c]) } / (s - 1) / s : .nan
         }
-        return Estimate(elbo: values.reduce(0, +) / s, gradient: gradient, gradientVariances: variances)
+        return Estimate(elbo: values.reduce(0, +) / s, gradient: gradient, gradientVariances: variances, mean: mu, logStandardDeviation: omega)
     }
 
     /// `steps` Adam steps of ascent on the ELBO, each from an S-draw estimate; returns each step's estimate

@@ -279,7 +279,7 @@ extension ExerciseCase {
                 Wrong(mistake: "squared weights, as for a weighted sum of independent variables",
                       body: "let mean = zip(weights, means).reduce(0) { $0 + $1.0 * $1.1 }\nreturn (mean, weights.indices.reduce(0.0) { $0 + weights[$1] * weights[$1] * variances[$1] })"),
             ]),
-        ExerciseCase(lesson: "06-summary.md", exercise: "log-sum-exp", names: ["logSumExp"],
+        ExerciseCase(lesson: "07-summary.md", exercise: "log-sum-exp", names: ["logSumExp"],
             wrongAnswers: [
                 Wrong(mistake: "naive log Σ exp (overflows and underflows)", body: "log(a.reduce(0) { $0 + exp($1) })"),
                 Wrong(mistake: "the largest term only", body: "a.max() ?? -Double.infinity"),
@@ -288,7 +288,7 @@ extension ExerciseCase {
                 Wrong(mistake: "shifts by the first term, not the largest",
                       body: "guard let first = a.first else { return -Double.infinity }\nreturn first + log(a.reduce(0) { $0 + exp($1 - first) })"),
             ]),
-        ExerciseCase(lesson: "06-summary.md", exercise: "autoregressive-log-likelihood", names: ["autoregressiveLogLikelihood"],
+        ExerciseCase(lesson: "07-summary.md", exercise: "autoregressive-log-likelihood", names: ["autoregressiveLogLikelihood"],
             wrongAnswers: [
                 Wrong(mistake: "naive log σ(ℓ) or log(1 − σ(ℓ)), by the pixel's value",
                       body: "zip(x, logits).reduce(0) { $0 + ($1.0 == 1 ? log(1 / (1 + exp(-$1.1))) : log(1 - 1 / (1 + exp(-$1.1)))) }"),
@@ -301,5 +301,208 @@ extension ExerciseCase {
                 Wrong(mistake: "off by one: skips the first pixel",
                       body: "zip(x.dropFirst(), logits.dropFirst()).reduce(0) { $0 + $1.0 * $1.1 - Special.softplus($1.1) }"),
             ]),
+        // BEGIN lessons 03+ (issue 24): the exercises that build a sampler, an estimator, a CAVI sweep, and the VAE's KL term.
+        ExerciseCase(lesson: "03-approximate-inference.md", exercise: "metropolis-hastings", names: ["metropolisHastings"],
+            wrongAnswers: [
+                Wrong(mistake: "always accepts (a random walk, not a sampler)",
+                      body: """
+                        var current = start
+                        var chain: [[Double]] = []
+                        for _ in 0..<draws {
+                            current = current.map { $0 + stepSize * generator.gaussian() }
+                            chain.append(current)
+                        }
+                        return chain
+                        """),
+                Wrong(mistake: "accepts only uphill moves (an optimiser, not a sampler)",
+                      body: """
+                        var current = start
+                        var logCurrent = logDensity(current)
+                        var chain: [[Double]] = []
+                        for _ in 0..<draws {
+                            let proposal = current.map { $0 + stepSize * generator.gaussian() }
+                            let logProposal = logDensity(proposal)
+                            if logProposal > logCurrent { current = proposal; logCurrent = logProposal }
+                            chain.append(current)
+                        }
+                        return chain
+                        """),
+                Wrong(mistake: "records only accepted proposals",
+                      body: """
+                        var current = start
+                        var logCurrent = logDensity(current)
+                        var chain: [[Double]] = []
+                        for _ in 0..<draws {
+                            let proposal = current.map { $0 + stepSize * generator.gaussian() }
+                            let logProposal = logDensity(proposal)
+                            if log(generator.uniform()) < logProposal - logCurrent {
+                                current = proposal
+                                logCurrent = logProposal
+                                chain.append(current)
+                            }
+                        }
+                        return chain
+                        """),
+                Wrong(mistake: "never updates log p̃ of the current point after a move",
+                      body: """
+                        var current = start
+                        let logCurrent = logDensity(current)
+                        var chain: [[Double]] = []
+                        for _ in 0..<draws {
+                            let proposal = current.map { $0 + stepSize * generator.gaussian() }
+                            if log(generator.uniform()) < logDensity(proposal) - logCurrent { current = proposal }
+                            chain.append(current)
+                        }
+                        return chain
+                        """),
+                Wrong(mistake: "the ratio upside down",
+                      body: """
+                        var current = start
+                        var logCurrent = logDensity(current)
+                        var chain: [[Double]] = []
+                        for _ in 0..<draws {
+                            let proposal = current.map { $0 + stepSize * generator.gaussian() }
+                            let logProposal = logDensity(proposal)
+                            if log(generator.uniform()) < logCurrent - logProposal {
+                                current = proposal
+                                logCurrent = logProposal
+                            }
+                            chain.append(current)
+                        }
+                        return chain
+                        """),
+            ]),
+        ExerciseCase(lesson: "05-variational-families.md", exercise: "reparameterized-gradient", names: ["reparameterizedGradient"],
+            wrongAnswers: [
+                Wrong(mistake: "forgets the entropy's ∂H/∂ω = 1",
+                      body: """
+                        let sigma = exp(omega)
+                        var dMean = 0.0, dOmega = 0.0
+                        for _ in 0..<samples {
+                            let epsilon = generator.gaussian()
+                            let slope = dLogJoint(m + sigma * epsilon)
+                            dMean += slope
+                            dOmega += slope * sigma * epsilon
+                        }
+                        return [dMean / Double(samples), dOmega / Double(samples)]
+                        """),
+                Wrong(mistake: "∂z/∂ω = ε instead of e^ω ε",
+                      body: """
+                        let sigma = exp(omega)
+                        var dMean = 0.0, dOmega = 0.0
+                        for _ in 0..<samples {
+                            let epsilon = generator.gaussian()
+                            let slope = dLogJoint(m + sigma * epsilon)
+                            dMean += slope
+                            dOmega += slope * epsilon
+                        }
+                        return [dMean / Double(samples), dOmega / Double(samples) + 1]
+                        """),
+                Wrong(mistake: "evaluates the slope at the mean of q instead of drawing",
+                      body: "return [dLogJoint(m), 1]"),
+                Wrong(mistake: "σ = ω (forgets the exponential)",
+                      body: """
+                        var dMean = 0.0, dOmega = 0.0
+                        for _ in 0..<samples {
+                            let epsilon = generator.gaussian()
+                            let slope = dLogJoint(m + omega * epsilon)
+                            dMean += slope
+                            dOmega += slope * omega * epsilon
+                        }
+                        return [dMean / Double(samples), dOmega / Double(samples) + 1]
+                        """),
+                Wrong(mistake: "separate draws for z and for the ε that multiplies the slope",
+                      body: """
+                        let sigma = exp(omega)
+                        var dMean = 0.0, dOmega = 0.0
+                        for _ in 0..<samples {
+                            let slope = dLogJoint(m + sigma * generator.gaussian())
+                            dMean += slope
+                            dOmega += slope * sigma * generator.gaussian()
+                        }
+                        return [dMean / Double(samples), dOmega / Double(samples) + 1]
+                        """),
+                Wrong(mistake: "divides by S − 1",
+                      body: """
+                        let sigma = exp(omega)
+                        var dMean = 0.0, dOmega = 0.0
+                        for _ in 0..<samples {
+                            let epsilon = generator.gaussian()
+                            let slope = dLogJoint(m + sigma * epsilon)
+                            dMean += slope
+                            dOmega += slope * sigma * epsilon
+                        }
+                        return [dMean / Double(samples - 1), dOmega / Double(samples - 1) + 1]
+                        """),
+            ]),
+        ExerciseCase(lesson: "05-variational-families.md", exercise: "cavi-sweep", names: ["caviSweep"],
+            wrongAnswers: [
+                Wrong(mistake: "forgets D s²ₖ in the responsibilities",
+                      body: Self.caviSweep(logit: "dot - 0.5 * squaredNorm")),
+                Wrong(mistake: "forgets the prior in s²ₖ = 1/(1/σ² + Nₖ)",
+                      body: Self.caviSweep(variance: "1 / count")),
+                Wrong(mistake: "mₖ = Sₖ/Nₖ (the prior left out of the mean)",
+                      body: Self.caviSweep(mean: "weightedSum.map { $0 / count }")),
+                Wrong(mistake: "responsibilities not normalized",
+                      body: Self.caviSweep(normalizer: "0.0")),
+                Wrong(mistake: "x·mₖ with the wrong sign (points go to the farthest cluster)",
+                      body: Self.caviSweep(logit: "-dot - 0.5 * (squaredNorm + Double(d) * variances[c])")),
+                Wrong(mistake: "overshoots: moves each mean three times as far as the update says",
+                      body: Self.caviSweep(mean: "(0..<d).map { j in means[c][j] + 3 * (newVariances[c] * weightedSum[j] - means[c][j]) }")),
+            ]),
+        ExerciseCase(lesson: "06-variational-autoencoders.md", exercise: "encoder-kl", names: ["encoderKL"],
+            wrongAnswers: [
+                Wrong(mistake: "forgets the − 1 per coordinate",
+                      body: "var total = 0.0\nfor j in mean.indices { total += mean[j] * mean[j] + exp(2 * logStandardDeviation[j]) - 2 * logStandardDeviation[j] }\nreturn 0.5 * total"),
+                Wrong(mistake: "forgets the ½",
+                      body: "var total = 0.0\nfor j in mean.indices { total += mean[j] * mean[j] + exp(2 * logStandardDeviation[j]) - 1 - 2 * logStandardDeviation[j] }\nreturn total"),
+                Wrong(mistake: "σ where σ² belongs",
+                      body: "var total = 0.0\nfor j in mean.indices { total += mean[j] * mean[j] + exp(logStandardDeviation[j]) - 1 - 2 * logStandardDeviation[j] }\nreturn 0.5 * total"),
+                Wrong(mistake: "+ log σ² instead of − log σ²",
+                      body: "var total = 0.0\nfor j in mean.indices { total += mean[j] * mean[j] + exp(2 * logStandardDeviation[j]) - 1 + 2 * logStandardDeviation[j] }\nreturn 0.5 * total"),
+                Wrong(mistake: "squares σ before taking its logarithm (underflows to log 0)",
+                      body: "var total = 0.0\nfor j in mean.indices {\n    let sigma = exp(logStandardDeviation[j])\n    total += mean[j] * mean[j] + sigma * sigma - 1 - log(sigma * sigma)\n}\nreturn 0.5 * total"),
+                Wrong(mistake: "only the first coordinate",
+                      body: "0.5 * (mean[0] * mean[0] + exp(2 * logStandardDeviation[0]) - 1 - 2 * logStandardDeviation[0])"),
+            ]),
+        // END lessons 03+ (issue 24)
     ]
+
+    /// The solution of `cavi-sweep` with one piece replaced: the responsibilities' logit, their normalizer, the
+    /// variance update or the mean update.
+    private static func caviSweep(
+        logit: String = "dot - 0.5 * (squaredNorm + Double(d) * variances[c])", normalizer: String = "Special.logSumExp(logits)",
+        variance: String = "1 / (1 / priorVariance + count)", mean: String = "weightedSum.map { newVariances[c] * $0 }"
+    ) -> String {
+        """
+        let k = means.count, d = means[0].count
+        var responsibilities: [[Double]] = []
+        for x in data {
+            var logits = [Double](repeating: 0, count: k)
+            for c in 0..<k {
+                var dot = 0.0, squaredNorm = 0.0
+                for j in 0..<d {
+                    dot += x[j] * means[c][j]
+                    squaredNorm += means[c][j] * means[c][j]
+                }
+                logits[c] = \(logit)
+            }
+            let normalizer = \(normalizer)
+            responsibilities.append(logits.map { exp($0 - normalizer) })
+        }
+        var newMeans: [[Double]] = []
+        var newVariances: [Double] = []
+        for c in 0..<k {
+            var count = 0.0
+            var weightedSum = [Double](repeating: 0, count: d)
+            for (phi, x) in zip(responsibilities, data) {
+                count += phi[c]
+                for j in 0..<d { weightedSum[j] += phi[c] * x[j] }
+            }
+            newVariances.append(\(variance))
+            newMeans.append(\(mean))
+        }
+        return (newMeans, newVariances, responsibilities)
+        """
+    }
 }
