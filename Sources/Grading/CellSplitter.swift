@@ -132,7 +132,9 @@ final class CellSplitter {
                 for name in names { tainted[name] = single ? chains[0].kind == .effect ? .value : chains[0].kind : kind }
                 if let declaration = checkerDeclaration(binding, names: names, item: item, global: topLevel && !nested) { declarations.append(declaration) }
             }
-            checker = declarations.joined(separator: "; ") + String(repeating: "\n", count: item.lineBreaks)
+            // A declaration keeps its value's own line breaks: only the rest pads it to the statement's lines.
+            let text = declarations.joined(separator: "; ")
+            checker = text + String(repeating: "\n", count: max(0, item.lineBreaks - text.filter { $0 == "\n" }.count))
         }
         for name in written where tainted[name] == nil { tainted[name] = .value }
         submissionOnly.append((item, checker))

@@ -93,9 +93,11 @@ struct GradingSplitState {
             var parts = inside.map { ($0.chain.throwing ? "try " : "") + Self.wrap($0, symbols: symbols, checker: false) }
             parts += splitter.carriedCalls.filter { check.contains($0) }.map { "_ = " + $0.trimmedDescription }
             for probe in inside { handled.insert(probe.chain.expression.id) }
-            let padding = String(repeating: "\n", count: check.lineBreaks)
+            // The probes keep their own line breaks: only the rest pads the check to its lines.
+            let body = parts.joined(separator: "; ")
+            let padding = String(repeating: "\n", count: max(0, check.lineBreaks - body.filter { $0 == "\n" }.count))
             let throwing = inside.contains { $0.chain.throwing }
-            edits.replace(check, with: (throwing ? "try " : "") + "LessonRuntime.probed { \(parts.joined(separator: "; "))\(padding) }")
+            edits.replace(check, with: (throwing ? "try " : "") + "LessonRuntime.probed { \(body)\(padding) }")
         }
         for probe in splitter.probes where !handled.contains(probe.chain.expression.id) {
             guard file.statements.contains(where: { slice.kept.contains($0.id) && $0.contains(probe.chain.expression) }) else { continue }

@@ -92,6 +92,28 @@ import Testing
 
     /// Every test cell of the course: the submission part holds no string literal of a check, and both parts
     /// keep every line where it was.
+    /// A probe or an object's value that spans several lines keeps its own line breaks, and the statement after it
+    /// stays on its line in both parts (before, the padding counted them again: lessons 02 and 05 shifted by one).
+    @Test(arguments: 1...4)
+    func multiLineProbesAndObjectsKeepEveryLineWhereItWas(lines: Int) {
+        let continuation = String(repeating: "\n    + 0", count: lines - 1)
+        let sources = [
+            // A probe spanning `lines` lines inside a loop's check.
+            "for x in [1.0, 2.0] {\n    check(mean([x, x]\(continuation)) == x, \"mean\")\n}\ncheck(true, \"after\")\n",
+            // An object built over `lines` lines from the student's code, asked afterwards.
+            "let model = Array(repeating: mean([1, 2]), count: 2)\(continuation.replacingOccurrences(of: "+ 0", with: ".map { $0 }"))\n"
+                + "check(model.count == 2, \"after\")\n",
+        ]
+        for source in sources {
+            let split = TestCellSplit.split(source, symbols: symbols, firstProbe: 0)
+            #expect(lineCount(split.submission) == lineCount(source), "\(source)\n---\n\(split.submission)")
+            #expect(lineCount(split.checker) == lineCount(source), "\(source)\n---\n\(split.checker)")
+            let line = source.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("\"after\")") }
+            let checkerLine = split.checker.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("\"after\")") }
+            #expect(line == checkerLine, "the check after it stays on its line")
+        }
+    }
+
     @Test func theCoursesTestCellsSplitWithoutLeakingTheirChecks() throws {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../../Lessons").standardized
@@ -106,8 +128,9 @@ import Testing
                 let source = lesson.cells[test.cellIndex].source
                 let split = TestCellSplit.split(source, symbols: symbols, firstProbe: 0)
                 #expect(!split.probes.isEmpty, "\(file): test cell \(lesson.cells[test.cellIndex].id) examines the student's code")
-                #expect(lineCount(split.submission) == lineCount(source))
-                #expect(lineCount(split.checker) == lineCount(source))
+                let id = "\(file): test cell \(lesson.cells[test.cellIndex].id)"
+                #expect(lineCount(split.submission) == lineCount(source), "\(id)\n\(split.submission)")
+                #expect(lineCount(split.checker) == lineCount(source), "\(id)\n\(split.checker)")
                 for label in Self.checkLabels(in: source) {
                     #expect(!split.submission.contains(label), "\(file): \(label) leaks into the student's program")
                 }

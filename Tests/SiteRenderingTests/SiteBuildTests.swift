@@ -102,7 +102,7 @@ import TestSupport
         _ = try build(into: output)
         let markdown = try String(
             contentsOf: Self.root.appendingPathComponent("Lessons/02-autoregressive-models.md"), encoding: .utf8)
-        let printed = try #require(markdown.firstMatch(of: /FVSBN: test NLL ([0-9.]+) nats per image/)?.1)
+        let printed = try #require(markdown.firstMatch(of: /FVSBN: test NLL ([0-9.]+ ± [0-9.]+) nats per image/)?.1)
         let page = try String(contentsOf: output.appendingPathComponent("02-autoregressive-models.html"), encoding: .utf8)
         let shown = page.matches(of: /<span class="inline-value" tabindex="0" data-code="fvsbnNLL">([^<]*)<\/span>/).map { String($0.1) }
         #expect(shown.count >= 2, "the lesson quotes fvsbnNLL in more than one sentence")
