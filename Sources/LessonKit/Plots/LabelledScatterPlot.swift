@@ -43,7 +43,7 @@ public struct LabelledScatterPlot: Displayable, Sendable {
         var document = SVGDocument(width: frame.width, height: frame.height)
         frame.drawAxes(into: &document)
         let styles = Self.palette.enumerated().map { ".lk-c\($0.offset) { fill: \($0.element); }" }.joined(separator: " ")
-        document.add("<style>.lk-point { font-size: 9px; font-weight: 600; } \(styles)</style>")
+        document.add("<style>.lk-point { font-weight: 600; } \(styles)</style>")
         for i in x.indices where x[i].isFinite && y[i].isFinite {
             let colour = ((classes[i] % 10) + 10) % 10
             document.add("<text class=\"lk-point lk-c\(colour)\" x=\"\(SVGDocument.number(frame.x(x[i])))\" y=\"\(SVGDocument.number(frame.y(y[i]) + 3))\" text-anchor=\"middle\">\(classes[i])</text>")
