@@ -6,7 +6,6 @@ public enum BatchError: Error, CustomStringConvertible, Sendable {
     case unreadablePlan(String, String)
     case cannotWrite(String, String)
     case schedulerFailed(String, String)
-    case folderInUse(String)
 
     public var description: String {
         switch self {
@@ -14,8 +13,6 @@ public enum BatchError: Error, CustomStringConvertible, Sendable {
         case .unreadablePlan(let path, let reason): "\(path): cannot read the job's plan: \(reason)"
         case .cannotWrite(let path, let reason): "\(path): cannot write: \(reason)"
         case .schedulerFailed(let command, let output): "`\(command)` failed: \(output)"
-        case .folderInUse(let path):
-            "\(path) holds a batch job whose tasks have not all ended; wait for it, or name another folder with --batch-folder"
         }
     }
 }
