@@ -16,6 +16,18 @@ extension CheckMutation {
           find: "for k in [0, 1] {", replace: "for k in [3, 4] {"),
         M(lesson: "01-generative-models.md", check: "abs(difference.value) < 4 * difference.standardError",
           find: "for k in [3, 4, 5] {", replace: "for k in [0, 1, 2] {"),
+        // 01: the dependencies classic models leave out, and the GAN's value at the best discriminator.
+        // The digits themselves in place of the independent model's samples: their neighbours are correlated.
+        M(lesson: "01-generative-models.md", check: "dataCorrelation > 0.2",
+          find: "let independentDraws = (0..<train.count).map { _ in thetaAll.map { random.uniform() < $0 ? 1.0 : 0.0 } }",
+          replace: "let independentDraws = train.images"),
+        // The discriminator's formula with p_data and p_g swapped: not the best one, and not −log 4 + 2 JSD.
+        M(lesson: "01-generative-models.md", check: "gameValue(bestDiscriminator), approximatelyEquals",
+          find: "let bestDiscriminator = (0..<6).map { pData[$0] / (pData[$0] + pGenerator[$0]) }",
+          replace: "let bestDiscriminator = (0..<6).map { pGenerator[$0] / (pData[$0] + pGenerator[$0]) }"),
+        M(lesson: "01-generative-models.md", check: "otherDiscriminators.allSatisfy",
+          find: "let bestDiscriminator = (0..<6).map { pData[$0] / (pData[$0] + pGenerator[$0]) }",
+          replace: "let bestDiscriminator = (0..<6).map { pGenerator[$0] / (pData[$0] + pGenerator[$0]) }"),
 
         // 02: the chain rule, the models' fits, their costs, timings, receptive fields, contexts, MLE = KL and the
         // order of the pixels. The mutations of the training cells also shorten the training (1 or 2 epochs, or a
@@ -93,6 +105,48 @@ extension CheckMutation {
         // Column by column replaced by reversed raster: the two orders tie.
         M(lesson: "02-autoregressive-models.md", check: "orderGap > 0.1",
           find: "(\"column by column\", (0..<64).map { ($0 % 8) * 8 + $0 / 8 }),", replace: "(\"column by column\", Array((0..<64).reversed())),"),
+        // Issue 23, second part: samples, inpainting, the computed diagrams and multi-modal outputs.
+        // Twenty training images passed off as NADE's samples.
+        M(lesson: "02-autoregressive-models.md", check: "novelFraction >= 0.95",
+          find: "let nadeSamples = nade.sample(count: 20, using: &random)", replace: "let nadeSamples = Array(train.images.prefix(20))"),
+        // A completion that redraws the given pixels too.
+        M(lesson: "02-autoregressive-models.md", check: "checkEqual(completions.map { Array($0[..<32]) }",
+          find: "    for pixel in first..<64 {", replace: "    for pixel in 0..<64 {"),
+        // Each bottom pixel scored with its on and off probabilities swapped.
+        M(lesson: "02-autoregressive-models.md", check: "score > independentBottom + 1",
+          find: "image[i] == 1 ? logits[n * 64 + i] : -logits[n * 64 + i]", replace: "image[i] == 1 ? -logits[n * 64 + i] : logits[n * 64 + i]"),
+        // The vertical stack's two masks swapped.
+        M(lesson: "02-autoregressive-models.md", check: "checkEqual(gatedKinds.map { taps($0.kind, size: k).count }",
+          find: "(\"vertical, layer 1\", .verticalFirst), (\"vertical, later\", .vertical),",
+          replace: "(\"vertical, layer 1\", .vertical), (\"vertical, later\", .verticalFirst),"),
+        // The horizontal stack without its link to the vertical stack: it would see only its own row.
+        M(lesson: "02-autoregressive-models.md", check: "checkEqual(covered(horizontalReach, from: target)",
+          find: ".union(verticalReach).union(layer == 0 ? [] : horizontalReach)", replace: ".union(layer == 0 ? [] : horizontalReach)"),
+        // A mirror in place of the skew: no diagonal becomes a column, and nothing is padded.
+        M(lesson: "02-autoregressive-models.md", check: "checkEqual(columnContents,",
+          find: "let skewedMap = diagonalMap.skewed()", replace: "let skewedMap = diagonalMap.mirrored()"),
+        M(lesson: "02-autoregressive-models.md", check: "the skew should pad H(H − 1) zeros",
+          find: "let skewedMap = diagonalMap.skewed()", replace: "let skewedMap = diagonalMap.mirrored()"),
+        M(lesson: "02-autoregressive-models.md", check: "\"unskew ∘ skew = id\"",
+          find: "skewProbe.skewed().unskewed()", replace: "skewProbe.skewed().shiftedDown().unskewed()"),
+        // Two taps per layer whatever the kernel: the kernel-3 tree reaches too few inputs.
+        M(lesson: "02-autoregressive-models.md", check: "checkEqual(dilationTree(kernelSize: k",
+          find: "(0..<k).map { t - $0 * d }", replace: "(0..<2).map { t - $0 * d }"),
+        // The tree without the WaveNet's causal input layer: one input short of what its gradient reaches.
+        M(lesson: "02-autoregressive-models.md", check: "checkEqual(readInputs, probeTree.last!",
+          find: "dilationTree(kernelSize: 2, dilations: [1] + treeDilations, length: probeLength)",
+          replace: "dilationTree(kernelSize: 2, dilations: treeDilations, length: probeLength)"),
+        // Steps too small to converge in 500 iterations.
+        M(lesson: "02-autoregressive-models.md", check: "regressionPrediction, approximatelyEquals: targetMean",
+          find: "var regressionDescent = SGD([regressionOutput], learningRate: 0.25)",
+          replace: "var regressionDescent = SGD([regressionOutput], learningRate: 0.001)"),
+        M(lesson: "02-autoregressive-models.md", check: "levelProbabilities, approximatelyEquals: levelFrequencies",
+          find: "var categoricalDescent = SGD([levelLogits], learningRate: 1)", replace: "var categoricalDescent = SGD([levelLogits], learningRate: 0.01)"),
+        // One mode instead of two: the mean is where the targets are, and nothing lies below zero.
+        M(lesson: "02-autoregressive-models.md", check: "nearPrediction == 0",
+          find: "(random.uniform() < 0.5 ? -0.7 : 0.7)", replace: "(random.uniform() < 0.5 ? 0.7 : 0.7)"),
+        M(lesson: "02-autoregressive-models.md", check: "belowZero > 0.4",
+          find: "(random.uniform() < 0.5 ? -0.7 : 0.7)", replace: "(random.uniform() < 0.5 ? 0.7 : 0.7)"),
         // END lessons 00–02 (issue 23).
 
         // 03: the stationary distribution, Metropolis–Hastings, Gibbs against CAVI.

@@ -287,6 +287,9 @@ extension ExerciseCase {
                       body: "guard let top = a.max() else { return 0 }\nreturn top + log(a.reduce(0) { $0 + exp($1 - top) })"),
                 Wrong(mistake: "shifts by the first term, not the largest",
                       body: "guard let first = a.first else { return -Double.infinity }\nreturn first + log(a.reduce(0) { $0 + exp($1 - first) })"),
+                // Without the all −∞ guard: exp(−∞ − (−∞)) is exp(NaN), and the sum is NaN instead of −∞.
+                Wrong(mistake: "no guard for every term −∞",
+                      body: "guard let top = a.max() else { return -Double.infinity }\nreturn top + log(a.reduce(0) { $0 + exp($1 - top) })"),
             ]),
         ExerciseCase(lesson: "07-summary.md", exercise: "autoregressive-log-likelihood", names: ["autoregressiveLogLikelihood"],
             wrongAnswers: [
