@@ -136,7 +136,7 @@ extension CheckMutation {
         M(lesson: "02-autoregressive-models.md", check: "checkEqual(readInputs, probeTree.last!",
           find: "dilationTree(kernelSize: 2, dilations: [1] + treeDilations, length: probeLength)",
           replace: "dilationTree(kernelSize: 2, dilations: treeDilations, length: probeLength)"),
-        // Steps too small to converge in 500 iterations.
+        // Steps too small to converge in 300 iterations.
         M(lesson: "02-autoregressive-models.md", check: "regressionPrediction, approximatelyEquals: targetMean",
           find: "var regressionDescent = SGD([regressionOutput], learningRate: 0.25)",
           replace: "var regressionDescent = SGD([regressionOutput], learningRate: 0.001)"),
