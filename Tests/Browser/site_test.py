@@ -304,6 +304,36 @@ def check_print(driver):
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
 
 
+def check_reading_aids(driver):
+    """"Hide code" hides every cell's code (and print honours it), the choice persists; the download link is the
+    student copy."""
+    open_page(driver, "04-elbo.html", "light")
+    driver.execute_script("localStorage.removeItem('lessons-code')")
+    driver.get(url("04-elbo.html"))
+    visible = "return Array.from(document.querySelectorAll('.cell .code')).filter(c => c.getBoundingClientRect().height > 0).length"
+    before = driver.execute_script(visible)
+    driver.find_element(By.CSS_SELECTOR, "button.code-toggle").click()
+    after = driver.execute_script(visible)
+    expect(before > 0 and after == 0, f"'Hide code' hides every cell's code ({before} -> {after} visible)")
+    driver.get(url("05-variational-families.html"))
+    kept = driver.execute_script(visible)
+    pressed = driver.find_element(By.CSS_SELECTOR, "button.code-toggle").get_attribute("aria-pressed")
+    expect(kept == 0 and pressed == "true", f"the choice to hide code persists across pages ({kept} visible, pressed {pressed})")
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    printed = driver.execute_script(visible)
+    outputs = driver.execute_script("return Array.from(document.querySelectorAll('.cell .output')).filter(c => c.getBoundingClientRect().height > 0).length")
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    expect(printed == 0 and outputs > 0, f"print honours 'Hide code' and keeps the outputs ({printed} code, {outputs} outputs)")
+    driver.find_element(By.CSS_SELECTOR, "button.code-toggle").click()
+    driver.execute_script("localStorage.removeItem('lessons-code')")
+    link = driver.find_element(By.CSS_SELECTOR, ".breadcrumb a.download").get_attribute("href")
+    copy = (SITE / "downloads" / "05-variational-families.md")
+    expect(link.endswith("downloads/05-variational-families.md") and copy.exists()
+           and "BEGIN SOLUTION" not in copy.read_text() and "HIDDEN TESTS: run when graded" in copy.read_text(),
+           f"the download link is the lesson's student copy ({link})")
+    print("reading aids: hide code (screen, print, persisted), download link")
+
+
 PHONE = """
 const header = document.querySelector('.topbar').getBoundingClientRect();
 const centres = Array.from(document.querySelectorAll('.topbar > *')).filter(e => e.getBoundingClientRect().width > 0)
@@ -466,6 +496,7 @@ def main():
         check_typesetting(driver)
         check_search(driver)
         check_theme(driver)
+        check_reading_aids(driver)
     finally:
         driver.quit()
 
