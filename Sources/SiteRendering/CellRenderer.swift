@@ -17,6 +17,10 @@ struct CellRenderer {
     var exerciseGuide: String?
     /// Whether a cell of this page links the guide already (only the first exercise does).
     var guideLinked = false
+    /// Typesets the math of written-answer prompts (the lesson's macros and equation numbers).
+    var typesetter = TeXTypesetter()
+    /// Formulas in prompts that did not typeset: (cell, message).
+    private(set) var promptProblems: [(cell: CodeCell, message: String)] = []
     /// Tables shown so far on the page (they are numbered in page order, "Table N").
     private(set) var tableCount = 0
     /// The number of the first table each cell shows, by cell id (what `@tbl-<cell id>` cites).
@@ -34,7 +38,11 @@ struct CellRenderer {
             label = "\(cell.options.manual ? "Written answer" : "Exercise") <code>\(HTMLText.escape(exercise))</code>\(points)"
             if cell.options.manual {
                 let (text, rest) = Self.leadingComment(code)
-                if !text.isEmpty { question = "<div class=\"question\">\(MarkdownHTML.render(text))</div>" }
+                if !text.isEmpty {
+                    let (prompt, problems) = PromptMarkdown.html(text, typesetter: typesetter)
+                    promptProblems += problems.map { (cell, $0) }
+                    question = "<div class=\"question\">\(prompt)</div>"
+                }
                 shownCode = rest
             }
         } else if let test = cell.options.test {

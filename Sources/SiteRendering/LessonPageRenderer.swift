@@ -80,9 +80,9 @@ struct LessonPageRenderer {
         // 2. Math becomes placeholders before Markdown sees it. Display equations with a \label are numbered in
         //    order, (1), (2), …, so that \eqref{…} anywhere on the page can cite them.
         var mathHTML: [String] = []
+        var labels: [String: String] = [:]
         do {
             let spans = try MathSpanScanner.spans(in: prose)
-            var labels: [String: String] = [:]
             for span in spans where span.display {
                 if let label = EquationLabels.label(in: span.tex), labels[label] == nil { labels[label] = String(labels.count + 1) }
             }
@@ -140,12 +140,17 @@ struct LessonPageRenderer {
         // 4. Fill the placeholders.
         var renderer = CellRenderer(figures: FigureInliner(baseDirectory: lessonsDirectory))
         renderer.exerciseGuide = exerciseGuide
+        renderer.typesetter = TeXTypesetter(macros: macros, labels: labels)
         for exercise in GradingMarkupParser.parse(lesson).0.exercises { renderer.exercisePoints[exercise.id] = exercise.points }
         let cellHTML = cells.map { cell, outputs in renderer.html(for: cell, outputMarkdown: outputs) }
         html = HTMLScan.fill(html, prefix: "LESSONSCELL", with: cellHTML, dropParagraph: true)
         for (cell, figure, problem) in renderer.figures.captionProblems {
             diagnostics.append(Diagnostic(.error, "site.caption",
                 "Figure \(figure) (cell \(cell.id)) \(problem): give each figure its own caption with show(_:caption:) or the cell's caption option",
+                at: lesson.location(line: cell.openingFenceLine)))
+        }
+        for (cell, message) in renderer.promptProblems {
+            diagnostics.append(Diagnostic(.error, "site.math", "math in the question of cell '\(cell.id)': \(message)",
                 at: lesson.location(line: cell.openingFenceLine)))
         }
         for path in renderer.figures.missing {
