@@ -20,12 +20,14 @@ public struct CellOptions: Hashable, Sendable {
     public var points: Double?
     /// A written answer graded by hand (grading).
     public var manual: Bool = false
+    /// Fold the code away on the site behind "Show the code" (default false); its output stays in view.
+    public var fold: Bool = false
 
     /// Default options.
     public init() {}
 
     /// Every option key the parser accepts.
     public static let knownKeys: [String] = [
-        "id", "echo", "output", "timeout", "caption", "error", "exercise", "test", "points", "manual",
+        "id", "echo", "output", "timeout", "caption", "error", "exercise", "test", "points", "manual", "fold",
     ]
 }

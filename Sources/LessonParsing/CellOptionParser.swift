@@ -77,12 +77,13 @@ public enum CellOptionParser {
             case "exercise": options.exercise = text
             default: options.test = text
             }
-        case "echo", "output", "error", "manual":
+        case "echo", "output", "error", "manual", "fold":
             guard let flag = value.bool else { return typeProblem("true or false") }
             switch key {
             case "echo": options.echo = flag
             case "output": options.output = flag
             case "error": options.expectError = flag
+            case "fold": options.fold = flag
             default: options.manual = flag
             }
         case "timeout":

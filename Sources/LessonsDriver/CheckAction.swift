@@ -2,6 +2,7 @@ public import Foundation
 import Grading
 import LessonModel
 import LessonParsing
+import SiteRendering
 
 /// `lessons check`: validates lessons and their grading markup without running anything.
 public struct CheckAction: Sendable {
@@ -43,6 +44,7 @@ public struct CheckAction: Sendable {
         let (markup, markupProblems) = GradingMarkupParser.parse(lesson)
         all += markupProblems
         all += InstructorRegions.find(in: lesson).1
+        all += CrossReferenceCheck.problems(in: lesson)
         for exercise in markup.exercises {
             // Only a region at the top level of its cell declares names later cells use.
             for region in exercise.solutionRegions where region.last - region.first > 1

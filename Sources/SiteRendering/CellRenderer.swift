@@ -17,6 +17,14 @@ struct CellRenderer {
     var exerciseGuide: String?
     /// Whether a cell of this page links the guide already (only the first exercise does).
     var guideLinked = false
+    /// Typesets the math of written-answer prompts (the lesson's macros and equation numbers).
+    var typesetter = TeXTypesetter()
+    /// Formulas in prompts that did not typeset: (cell, message).
+    private(set) var promptProblems: [(cell: CodeCell, message: String)] = []
+    /// Tables shown so far on the page (they are numbered in page order, "Table N").
+    private(set) var tableCount = 0
+    /// The number of the first table each cell shows, by cell id (what `@tbl-<cell id>` cites).
+    private(set) var firstTable: [String: Int] = [:]
 
     mutating func html(for cell: CodeCell, outputMarkdown: String?) -> String {
         let code = Self.visibleCode(cell.source)
@@ -30,7 +38,11 @@ struct CellRenderer {
             label = "\(cell.options.manual ? "Written answer" : "Exercise") <code>\(HTMLText.escape(exercise))</code>\(points)"
             if cell.options.manual {
                 let (text, rest) = Self.leadingComment(code)
-                if !text.isEmpty { question = "<div class=\"question\">\(MarkdownHTML.render(text))</div>" }
+                if !text.isEmpty {
+                    let (prompt, problems) = PromptMarkdown.html(text, typesetter: typesetter)
+                    promptProblems += problems.map { (cell, $0) }
+                    question = "<div class=\"question\">\(prompt)</div>"
+                }
                 shownCode = rest
             }
         } else if let test = cell.options.test {
@@ -60,14 +72,29 @@ struct CellRenderer {
         }
         html += "</div>" + question
         if showsCode {
-            html += "<div class=\"code\"><pre><code class=\"language-swift\">\(SwiftHighlighter.html(shownCode))</code></pre></div>"
+            let code = "<div class=\"code\"><pre><code class=\"language-swift\">\(SwiftHighlighter.html(shownCode))</code></pre></div>"
+            // `fold: true`: the code waits behind a summary; the output stays in view.
+            html += cell.options.fold ? "<details class=\"fold\"><summary>Show the code</summary>\(code)</details>" : code
         }
         if let outputMarkdown, !outputMarkdown.isEmpty {
             // A table's empty corner header is an empty cell, not a header without a name.
-            let output = MarkdownHTML.render(outputMarkdown).replacingOccurrences(of: "<th></th>", with: "<td></td>")
+            let output = numberTables(MarkdownHTML.render(outputMarkdown).replacingOccurrences(of: "<th></th>", with: "<td></td>"), cell: cell.id)
             html += "<div class=\"output\">\(figures.inline(in: output, cell: cell))</div>"
         }
         return html + "</section>"
+    }
+
+    /// `html` with each `<table>` numbered: an id (`table-N`) and a caption, "Table N".
+    mutating func numberTables(_ html: String, cell: String) -> String {
+        let pieces = html.components(separatedBy: "<table>")
+        guard pieces.count > 1 else { return html }
+        var out = pieces[0]
+        for piece in pieces.dropFirst() {
+            tableCount += 1
+            if firstTable[cell] == nil { firstTable[cell] = tableCount }
+            out += "<table id=\"table-\(tableCount)\"><caption class=\"table-number\">Table \(tableCount)</caption>" + piece
+        }
+        return out
     }
 
     /// The cell's code as a student sees it: no `//|` option lines, no trailing newline.

@@ -15,6 +15,8 @@ struct FigureInliner {
     private(set) var missing: [String] = []
     /// The number of each cell's first figure, by cell id (what `@fig:<cell id>` in the prose refers to).
     private(set) var firstFigure: [String: Int] = [:]
+    /// The numbers of every figure each cell draws, in order (`@fig-<cell id>-2` cites the second).
+    private(set) var figuresOfCell: [String: [Int]] = [:]
     /// Figures whose caption is missing, a placeholder or a duplicate: (cell, figure number, problem).
     private(set) var captionProblems: [(cell: CodeCell, figure: Int, problem: String)] = []
     /// The figure number of each caption used so far on this page.
@@ -41,6 +43,7 @@ struct FigureInliner {
             result += rest[..<start.lowerBound]
             count += 1
             if firstFigure[cell] == nil { firstFigure[cell] = count }
+            figuresOfCell[cell, default: []].append(count)
             let label = alt.trimmingCharacters(in: .whitespaces)
             if let problem = Self.problem(with: label, cell: cell, earlier: captions[label]) {
                 captionProblems.append((codeCell, count, problem))

@@ -65,9 +65,10 @@ struct LessonPageRenderer {
             line += 1
         }
 
-        // Figure references, `@fig:<cell id>`, are filled once the figures are numbered.
-        let (referencedProse, figureReferences) = FigureReferences.extract(from: prose)
+        // Cross-references (`@fig-…`, `@tbl-…`, `@eq-…`) are filled once figures, tables and equations are numbered.
+        let (referencedProse, crossReferences) = CrossReferences.extract(from: prose)
         prose = referencedProse
+        var targets: [String: CrossReferences.Target] = [:]
 
         let mathRanges = ((try? MathSpanScanner.spans(in: prose)) ?? []).map(\.range)
         for (proseLine, key) in RawEquationReferences.find(in: prose, math: mathRanges) {
@@ -79,11 +80,14 @@ struct LessonPageRenderer {
         // 2. Math becomes placeholders before Markdown sees it. Display equations with a \label are numbered in
         //    order, (1), (2), …, so that \eqref{…} anywhere on the page can cite them.
         var mathHTML: [String] = []
+        var labels: [String: String] = [:]
         do {
             let spans = try MathSpanScanner.spans(in: prose)
-            var labels: [String: String] = [:]
             for span in spans where span.display {
                 if let label = EquationLabels.label(in: span.tex), labels[label] == nil { labels[label] = String(labels.count + 1) }
+            }
+            for (key, number) in labels {
+                targets[CrossReferences.equationLabel(forKey: key)] = .init(number: number, anchor: "eq-\(PlainText.slug(key))")
             }
             let typesetter = TeXTypesetter(macros: macros, labels: labels)
             var bytes = Array(prose.utf8)
@@ -136,6 +140,7 @@ struct LessonPageRenderer {
         // 4. Fill the placeholders.
         var renderer = CellRenderer(figures: FigureInliner(baseDirectory: lessonsDirectory))
         renderer.exerciseGuide = exerciseGuide
+        renderer.typesetter = TeXTypesetter(macros: macros, labels: labels)
         for exercise in GradingMarkupParser.parse(lesson).0.exercises { renderer.exercisePoints[exercise.id] = exercise.points }
         let cellHTML = cells.map { cell, outputs in renderer.html(for: cell, outputMarkdown: outputs) }
         html = HTMLScan.fill(html, prefix: "LESSONSCELL", with: cellHTML, dropParagraph: true)
@@ -144,22 +149,31 @@ struct LessonPageRenderer {
                 "Figure \(figure) (cell \(cell.id)) \(problem): give each figure its own caption with show(_:caption:) or the cell's caption option",
                 at: lesson.location(line: cell.openingFenceLine)))
         }
+        for (cell, message) in renderer.promptProblems {
+            diagnostics.append(Diagnostic(.error, "site.math", "math in the question of cell '\(cell.id)': \(message)",
+                at: lesson.location(line: cell.openingFenceLine)))
+        }
         for path in renderer.figures.missing {
             diagnostics.append(Diagnostic(.error, "site.figure", "figure \(path) is missing (run the lesson)",
                 at: lesson.location(line: 1)))
         }
         html = HTMLScan.fill(html, prefix: "LESSONSMATH", with: mathHTML)
         html = HTMLScan.fill(html, prefix: InlineValueRenderer.placeholderPrefix, with: valueHTML)
-        let references = figureReferences.map { reference in
-            guard let number = renderer.figures.firstFigure[reference.cell] else {
-                diagnostics.append(Diagnostic(.error, "site.figure-reference",
-                    "@fig:\(reference.cell) refers to no figure (no cell with that id draws one)",
-                    at: lesson.location(line: proseLineToSource[min(reference.line, proseLineToSource.count - 1)])))
-                return "Figure ?"
+        for (cell, number) in renderer.figures.firstFigure { targets["fig-\(cell)"] = .init(number: String(number), anchor: "figure-\(number)") }
+        // A cell's k-th figure is also `fig-<cell id>-k`, unless another cell's id already names it.
+        for (cell, numbers) in renderer.figures.figuresOfCell.sorted(by: { $0.key < $1.key }) {
+            for (k, number) in numbers.enumerated() where targets["fig-\(cell)-\(k + 1)"] == nil {
+                targets["fig-\(cell)-\(k + 1)"] = .init(number: String(number), anchor: "figure-\(number)")
             }
-            return "<a class=\"figure-ref\" href=\"#figure-\(number)\">Figure \(number)</a>"
         }
-        html = HTMLScan.fill(html, prefix: "LESSONSFIGREF", with: references)
+        for (cell, number) in renderer.firstTable { targets["tbl-\(cell)"] = .init(number: String(number), anchor: "table-\(number)") }
+        let (references, unresolved) = CrossReferences.resolve(crossReferences, targets: targets)
+        for reference in unresolved {
+            let sourceLine = proseLineToSource[min(reference.line, proseLineToSource.count - 1)]
+            diagnostics.append(Diagnostic(.error, "site.cross-reference", CrossReferences.problem(reference),
+                at: lesson.location(line: sourceLine, column: reference.column)))
+        }
+        html = HTMLScan.fill(html, prefix: CrossReferences.placeholderPrefix, with: references)
         var headings = anchors.headings
         for index in headings.indices
         where headings[index].html.contains("LESSONSMATH")

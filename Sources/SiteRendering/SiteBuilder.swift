@@ -118,7 +118,13 @@ public struct SiteBuilder {
             let context = PageContext.lesson(entry, page: page,
                 outlineHTML: PageContext.outlineHTML(renderedOutline, current: entry.name), previous: previous, next: next,
                 settings: configuration.settings)
-            files["\(entry.name).html"] = templates.render(context, withTemplate: "page") ?? ""
+            // The student copy, to download and run (`lessons run` makes its outputs and figures again).
+            var withDownload = context
+            if let lesson = lessons.first(where: { $0.name == entry.name }) {
+                files["downloads/\(entry.name).md"] = String(decoding: lesson.source.bytes, as: UTF8.self)
+                withDownload["download"] = "downloads/\(entry.name).md"
+            }
+            files["\(entry.name).html"] = templates.render(withDownload, withTemplate: "page") ?? ""
             search.add(page: "\(entry.name).html", lessonTitle: entry.title, body: page.body, headings: page.headings)
         }
         for extra in extraPages {

@@ -15,9 +15,16 @@ Checks:
   ends at its relation sign; an equation tag sits at the column's right margin;
 - print: in the dark theme, print media gives white paper and dark figure text; code lines wrap;
 - search: the index loads on first focus, not before; no entry holds a backslash or the page's UI text;
-  "mu-law" and "ELBO" find the right section first; arrow keys choose a result, Enter opens it and the list
+  "mu-law", "ELBO", "reparametrisation", "reparameterization", "Kullback-Leibler", "kullback leibler", "variational
+  auto-encoder" and "mu law" find the right section first; a cut list says how many more; the browser stems as the
+  build did; arrow keys choose a result, Enter opens it and the list
   closes; a click elsewhere closes it; "/" focuses the search field;
-- the theme toggle changes the colours and the choice persists across pages.
+- the theme toggle changes the colours and the choice persists across pages;
+- at 320, 390, 768 and 1024 px: the ☰ drawer fits between the bar and the bottom, its last entry is reached by
+  scrolling the drawer, the first part heading and the current lesson's entry are visible, Esc and a tap outside
+  close it (focus back on ☰), choosing a link closes it; no page (reference pages included) is wider than the
+  viewport and the top bar does not pan away; axe also runs on the reference pages at phone width and with the
+  drawer open.
 Screenshots of 02, 04 and 05 (light, dark, phone, print in the dark theme) go to .build/site-shots/.
 """
 import base64
@@ -211,9 +218,29 @@ def check_search(driver):
     for query, expected in [("mu-law", ("02-autoregressive-models.html#wavenet",)),
                             ("μ-law", ("02-autoregressive-models.html#wavenet",)),
                             ("ELBO", ("04-elbo.html#the-evidence-lower-bound", "06-variational-autoencoders.html#the-model-and-its-elbo")),
-                            ("importance weighted", ("04-elbo.html#jensen-s-inequality-and-tighter-bounds",))]:
+                            ("importance weighted", ("04-elbo.html#jensen-s-inequality-and-tighter-bounds",)),
+                            # Tolerant search: spellings, dashes, case, word stems, whole words before parts of words.
+                            ("reparametrisation", ("05-variational-families.html#parameterised-families-and-the-vi-recipe",)),
+                            ("reparameterization", ("05-variational-families.html#parameterised-families-and-the-vi-recipe",)),
+                            ("Kullback-Leibler", ("04-elbo.html#the-evidence-lower-bound",)),
+                            ("kullback leibler", ("04-elbo.html#the-evidence-lower-bound",)),
+                            ("variational auto-encoder", ("06-variational-autoencoders.html",)),
+                            ("mu law", ("02-autoregressive-models.html#wavenet",))]:
         found = first_result(query)
         expect(found is not None and found.startswith(expected), f"search '{query}' finds {' or '.join(expected)} first, got {found}")
+    search.clear()
+    search.send_keys("variational")
+    more = driver.execute_script("const m = document.querySelector('#search-results .more'); return m ? m.textContent : null")
+    shown = len(driver.find_elements(By.CSS_SELECTOR, "#search-results [role=option]"))
+    expect(more is not None and more.split(" ")[0].isdigit() and shown == 12, f"a cut result list says how many more ({shown} shown, {more!r})")
+    # The site's script stems a query as `lessons build` stemmed the index: every word of every entry, stemmed in
+    # the browser, is one of the entry's stems.
+    differ = driver.execute_script("""
+return window.LESSONS_SEARCH.flatMap(e => [[e.heading, e.headingStems], [e.lesson, e.lessonStems], [e.text, e.textStems]].map(([text, stems]) => {
+  const known = new Set(stems.split(' '));
+  return LESSONS_FOLD(text).split(' ').filter(Boolean).map(LESSONS_STEM).filter(w => !known.has(w)).map(w => e.url + ': ' + w);
+}).flat()).slice(0, 5);""")
+    expect(not differ, f"the browser stems words as the build did (differences: {differ})")
     expect(driver.find_element(By.ID, "search").get_attribute("aria-expanded") == "true", "the combobox says it is expanded")
     search.send_keys(Keys.ARROW_DOWN)
     search.send_keys(Keys.ARROW_DOWN)
@@ -277,6 +304,36 @@ def check_print(driver):
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
 
 
+def check_reading_aids(driver):
+    """"Hide code" hides every cell's code (and print honours it), the choice persists; the download link is the
+    student copy."""
+    open_page(driver, "04-elbo.html", "light")
+    driver.execute_script("localStorage.removeItem('lessons-code')")
+    driver.get(url("04-elbo.html"))
+    visible = "return Array.from(document.querySelectorAll('.cell .code')).filter(c => c.getBoundingClientRect().height > 0).length"
+    before = driver.execute_script(visible)
+    driver.find_element(By.CSS_SELECTOR, "button.code-toggle").click()
+    after = driver.execute_script(visible)
+    expect(before > 0 and after == 0, f"'Hide code' hides every cell's code ({before} -> {after} visible)")
+    driver.get(url("05-variational-families.html"))
+    kept = driver.execute_script(visible)
+    pressed = driver.find_element(By.CSS_SELECTOR, "button.code-toggle").get_attribute("aria-pressed")
+    expect(kept == 0 and pressed == "true", f"the choice to hide code persists across pages ({kept} visible, pressed {pressed})")
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    printed = driver.execute_script(visible)
+    outputs = driver.execute_script("return Array.from(document.querySelectorAll('.cell .output')).filter(c => c.getBoundingClientRect().height > 0).length")
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    expect(printed == 0 and outputs > 0, f"print honours 'Hide code' and keeps the outputs ({printed} code, {outputs} outputs)")
+    driver.find_element(By.CSS_SELECTOR, "button.code-toggle").click()
+    driver.execute_script("localStorage.removeItem('lessons-code')")
+    link = driver.find_element(By.CSS_SELECTOR, ".breadcrumb a.download").get_attribute("href")
+    copy = (SITE / "downloads" / "05-variational-families.md")
+    expect(link.endswith("downloads/05-variational-families.md") and copy.exists()
+           and "BEGIN SOLUTION" not in copy.read_text() and "HIDDEN TESTS: run when graded" in copy.read_text(),
+           f"the download link is the lesson's student copy ({link})")
+    print("reading aids: hide code (screen, print, persisted), download link")
+
+
 PHONE = """
 const header = document.querySelector('.topbar').getBoundingClientRect();
 const centres = Array.from(document.querySelectorAll('.topbar > *')).filter(e => e.getBoundingClientRect().width > 0)
@@ -333,6 +390,86 @@ def check_phone(driver, pages):
           f"{worst['text']} px, {worst['late']} jumps under the header")
 
 
+DRAWER = """
+const outline = document.getElementById('outline');
+const box = outline.getBoundingClientRect();
+const bar = document.querySelector('.topbar').getBoundingClientRect().bottom;
+const current = outline.querySelector('[aria-current=page]');
+const shown = e => { const r = e.getBoundingClientRect(), b = outline.getBoundingClientRect();
+  return r.height > 0 && r.top >= Math.max(b.top, bar) - 1 && r.bottom <= Math.min(b.bottom, innerHeight) + 1; };
+const result = {open: outline.classList.contains('open') && box.width > 0, top: box.top, bottom: box.bottom, bar: bar,
+  height: innerHeight, scrolls: outline.scrollHeight > outline.clientHeight && getComputedStyle(outline).overflowY === 'auto',
+  current: current ? shown(current) : null, firstPart: shown(outline.querySelector('.part'))};
+outline.scrollTop = outline.scrollHeight;
+const links = outline.querySelectorAll('a');
+result.last = shown(links[links.length - 1]);
+outline.scrollTop = 0;
+result.firstPartAtTop = shown(outline.querySelector('.part'));
+return result;
+"""
+
+
+def check_drawer(driver, width):
+    """The ☰ drawer: between the bar and the bottom, scrolling on its own, the current lesson in view, closed by Esc,
+    by a tap outside and by choosing a link, the focus back on ☰."""
+    for page in ["00-welcome.html", "04-elbo.html", "reference/checks.html"]:
+        driver.get(url(page))
+        menu = driver.find_element(By.CSS_SELECTOR, "button.menu")
+        menu.click()
+        facts = driver.execute_script(DRAWER)
+        where = f"{width} px, {page}"
+        expect(facts["open"], f"{where}: ☰ opens the drawer")
+        expect(abs(facts["top"] - facts["bar"]) <= 1 and facts["bottom"] <= facts["height"] + 1,
+               f"{where}: the drawer fits between the bar and the bottom ({facts})")
+        expect(facts["current"], f"{where}: the current lesson's entry is in view when the drawer opens ({facts})")
+        expect(facts["last"], f"{where}: the drawer's last entry is reached by scrolling the drawer ({facts})")
+        expect(facts["firstPartAtTop"], f"{where}: the first part heading is visible at the drawer's top ({facts})")
+        if page == "00-welcome.html":
+            expect(facts["firstPart"], f"{where}: the first part heading is visible when the drawer opens ({facts})")
+    driver.get(url("04-elbo.html"))
+    menu = driver.find_element(By.CSS_SELECTOR, "button.menu")
+    is_open = lambda: driver.execute_script("return document.getElementById('outline').classList.contains('open')")
+    on_menu = lambda: driver.execute_script("return document.activeElement === document.querySelector('button.menu')")
+    menu.click()
+    driver.find_element(By.TAG_NAME, "body").send_keys(Keys.ESCAPE)
+    expect(not is_open() and on_menu(), f"{width} px: Esc closes the drawer and gives the focus back to ☰")
+    menu.click()
+    before = driver.current_url
+    # A tap on the page beside the drawer (the dimmed part), where a link could be: it only closes the drawer.
+    driver.execute_cdp_cmd("Input.dispatchMouseEvent", {"type": "mousePressed", "x": width - 10, "y": 300, "button": "left", "clickCount": 1})
+    driver.execute_cdp_cmd("Input.dispatchMouseEvent", {"type": "mouseReleased", "x": width - 10, "y": 300, "button": "left", "clickCount": 1})
+    expect(not is_open() and on_menu() and driver.current_url == before,
+           f"{width} px: a tap outside closes the drawer, does nothing else and gives the focus back to ☰")
+    menu.click()
+    driver.find_element(By.CSS_SELECTOR, "#outline a[href='05-variational-families.html']").click()
+    time.sleep(0.3)
+    expect(driver.current_url.endswith("05-variational-families.html") and not is_open(),
+           f"{width} px: choosing a link in the drawer opens it and the drawer is closed ({driver.current_url})")
+    print(f"drawer at {width} px: fits, scrolls, closes on Esc, outside tap and link")
+
+
+WIDEST = """
+return [document.documentElement.scrollWidth - innerWidth,
+  Array.from(document.querySelectorAll('main *')).filter(e => e.getBoundingClientRect().right > innerWidth + 1
+    && !e.closest('.scrolls, pre, .math-display, .output, math')).slice(0, 3).map(e => e.tagName + ' ' + e.textContent.slice(0, 40)),
+  Math.round(document.querySelector('.topbar').getBoundingClientRect().left)];
+"""
+
+
+def check_widths(driver, pages, width):
+    """No page, reference pages included, is wider than the viewport; the top bar stays in place."""
+    wide = []
+    for page in pages:
+        driver.get(url(page))
+        overflow, culprits, bar = driver.execute_script(WIDEST)
+        driver.execute_script("window.scrollTo(500, 0)")
+        panned = driver.execute_script("return Math.round(document.querySelector('.topbar').getBoundingClientRect().left)")
+        if overflow > 1 or bar != 0 or panned != 0:
+            wide.append((page, overflow, culprits, panned))
+    expect(not wide, f"{width} px: pages wider than the viewport or whose top bar pans away: {wide[:4]}")
+    print(f"widths at {width} px: {len(pages)} pages, {len(wide)} wider than the viewport")
+
+
 def screenshots(driver, mode):
     for page in SHOT_PAGES:
         open_page(driver, page, "dark" if mode == "dark" else "light")
@@ -342,6 +479,7 @@ def screenshots(driver, mode):
 def main():
     SHOTS.mkdir(parents=True, exist_ok=True)
     pages = sorted(p.name for p in SITE.glob("*.html"))
+    every_page = pages + sorted("reference/" + p.name for p in (SITE / "reference").glob("*.html"))
     expect("index.html" in pages and "04-elbo.html" in pages, f"site has index and 04-elbo: {pages}")
     expect(AXE is not None, "axe-core is given (run-site-test.sh passes it)")
     started = time.time()
@@ -358,16 +496,31 @@ def main():
         check_typesetting(driver)
         check_search(driver)
         check_theme(driver)
+        check_reading_aids(driver)
     finally:
         driver.quit()
 
     phone = browser(390, 844)
     try:
-        check_axe(phone, pages, "phone")
+        check_axe(phone, every_page, "phone")
         screenshots(phone, "phone")
         check_phone(phone, pages)
+        # axe with the drawer open (the outline above, "On this page" below, the page dimmed behind them).
+        phone.get(url("04-elbo.html"))
+        phone.find_element(By.CSS_SELECTOR, "button.menu").click()
+        count = sum(v[1] for v in axe_violations(phone))
+        expect(count == 0, f"axe (phone, drawer open) 04-elbo.html: {count} violations")
+        print(f"axe-core (phone, drawer open): {count} violations")
     finally:
         phone.quit()
+
+    for width in (320, 390, 768, 1024):
+        narrow = browser(width, 640)
+        try:
+            check_drawer(narrow, width)
+            check_widths(narrow, every_page, width)
+        finally:
+            narrow.quit()
 
     print(f"browser checks took {time.time() - started:.1f} s; screenshots in {SHOTS}")
     if failures:

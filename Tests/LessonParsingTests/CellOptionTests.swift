@@ -15,6 +15,7 @@ import Testing
             //| exercise: ex1
             //| points: 3
             //| manual: true
+            //| fold: true
             let x = 1
             ```
 
@@ -28,6 +29,7 @@ import Testing
         #expect(cell.options.timeout == 12.5)
         #expect(cell.options.caption == "Loss: per epoch")
         #expect(cell.options.expectError)
+        #expect(cell.options.fold)
         #expect(cell.options.exercise == "ex1")
         #expect(cell.options.points == 3)
         #expect(cell.options.manual)
@@ -41,7 +43,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("//| colour: red", "6:5: error: unknown cell option 'colour' (known: id, echo, output, timeout, caption, error, exercise, test, points, manual)"),
+        ("//| colour: red", "6:5: error: unknown cell option 'colour' (known: id, echo, output, timeout, caption, error, exercise, test, points, manual, fold)"),
         ("//| echo: maybe", "6:11: error: cell option 'echo' must be true or false, not 'maybe'"),
         ("//| timeout: -3", "6:14: error: cell option 'timeout' must be a number of seconds greater than 0 and at most 86400 (24 hours), not -3"),
         ("//| timeout: 1e308", "6:14: error: cell option 'timeout' must be a number of seconds greater than 0 and at most 86400 (24 hours), not 1e+308"),

@@ -117,11 +117,13 @@ import TestSupport
             $$
 
             By $\\eqref{eq:second}$ and $\\eqref{eq:first}$ we are done. @fig:nothing-here is not a figure.
+            As @eq-first says; @tbl-none is no table.
             """, keepGoing: true)
         defer { project.remove() }
         let report = try result.get()
-        #expect(report.diagnostics.map(\.identifier) == ["site.figure-reference"])
-        #expect(report.diagnostics.first?.location.line == 15)
+        #expect(report.diagnostics.map(\.identifier) == ["site.cross-reference", "site.cross-reference"])
+        #expect(report.diagnostics.map(\.location.line) == [15, 16])
+        #expect(report.diagnostics.map(\.location.column) == [60, 20])
         let page = try String(contentsOf: output.appendingPathComponent("10-math.html"), encoding: .utf8)
         #expect(page.contains("id=\"eq-eq-first\"") && page.contains("id=\"eq-eq-second\""))
         #expect(page.contains("<mtext class=\"tex-tag\">(1)</mtext>") && page.contains("<mtext class=\"tex-tag\">(2)</mtext>"))
@@ -130,11 +132,13 @@ import TestSupport
         let citeFirst = try #require(page.range(of: "<a class=\"eqref\" href=\"#eq-eq-first\">(1)</a>"))
         #expect(citeSecond.lowerBound < citeFirst.lowerBound, "the prose cites (2) before (1)")
         #expect(page.contains("Figure ?"))
+        #expect(page.contains("As <a class=\"eqref\" href=\"#eq-eq-first\">Equation (1)</a> says; Table ? is no table."))
     }
 
     @Test func figureReferencesLinkToTheNumberedFigure() {
-        let (prose, references) = FigureReferences.extract(from: "See @fig:gap-plot.\nAnd @fig:a_b-, then.")
-        #expect(prose == "See LESSONSFIGREF0X.\nAnd LESSONSFIGREF1X-, then.")
-        #expect(references == [.init(cell: "gap-plot", line: 1), .init(cell: "a_b", line: 2)])
+        let (prose, references) = CrossReferences.extract(from: "See @fig:gap-plot.\nAnd @fig:a_b-, then.")
+        #expect(prose == "See LESSONSXREF0X.\nAnd LESSONSXREF1X-, then.")
+        #expect(references == [.init(kind: .figure, name: "gap-plot", line: 1, column: 5),
+                               .init(kind: .figure, name: "a_b", line: 2, column: 5)])
     }
 }

@@ -52,9 +52,23 @@ import Testing
         var renderer = CellRenderer(figures: FigureInliner(baseDirectory: URL(fileURLWithPath: "/")))
         let html = renderer.html(for: cell("question", "// Explain in two sentences why the\n// ordering matters. Answer here.\n", options),
             outputMarkdown: nil)
-        #expect(html.contains("<div class=\"question\"><p>Explain in two sentences why the\nordering matters. Answer here.</p>\n</div>"))
+        #expect(html.contains("<div class=\"question\"><p>Explain in two sentences why the\nordering matters.</p>\n</div>"),
+            "the copy's own instruction, 'Answer here.', stays in the copy")
         #expect(!html.contains("<pre>"), "no code box for a question without code")
         #expect(html.contains("Written answer <code>ordering</code> · 2 points"))
+    }
+
+    @Test func writtenAnswerPromptsTypesetTheirMath() {
+        var options = CellOptions()
+        options.exercise = "bound"
+        options.manual = true
+        var renderer = CellRenderer(figures: FigureInliner(baseDirectory: URL(fileURLWithPath: "/")))
+        let html = renderer.html(for: cell("bound", "// Why is $\\log p_\\theta(x)$ **bounded**? Answer in this comment.\n", options),
+            outputMarkdown: nil)
+        #expect(html.contains("<div class=\"question\"><p>Why is <math"), "\(html)")
+        #expect(html.contains("<strong>bounded</strong>?</p>") && !html.contains("$") && !html.contains("Answer in this comment"))
+        _ = renderer.html(for: cell("broken", "// What is $\\frac{1$?\n", options), outputMarkdown: nil)
+        #expect(renderer.promptProblems.map(\.cell.id) == ["broken"])
     }
 
     @Test(arguments: [

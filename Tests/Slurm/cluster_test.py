@@ -6,7 +6,10 @@ benchmark's four kinds) are graded three ways, and the points per student and ex
   1. on this machine: `lessons grade --jobs 2`;
   2. as a 4-task job array plus its merge job: `lessons grade --slurm 4 --submit --wait`;
   3. the same with task 2 cancelled mid-run (`scancel`), the merge reporting it, the task resubmitted
-     (`sbatch --array=2`) and the merge run again.
+     (`sbatch --array=2`) and the merge run again (twice); in the same array task 3 is requeued mid-run
+     (`scontrol requeue`, then `scontrol update StartTime=now`, since Slurm holds a requeued job for about two
+     minutes): it runs again over its partial gradebook and the merge job, still waiting, merges it by itself.
+Every submission must appear once per exercise in each merged gradebook.
 Prints the wall times (for BENCHMARKS.md) and exits 1 on any difference.
 """
 import os
@@ -33,10 +36,13 @@ def run(command, cwd, check=True):
 
 
 def points(project, gradebook):
+    """(student, exercise) -> points; exits if any pair appears twice (a submission graded more than once)."""
     export = run([LESSONS, "grades", "export", "--csv", "--gradebook", gradebook], project).stdout
     rows = {}
     for line in export.splitlines()[1:]:
         fields = line.split(",")
+        if (fields[0], fields[2]) in rows:
+            sys.exit(f"{gradebook}: {fields[0]} / {fields[2]} appears twice in the export")
         rows[(fields[0], fields[2])] = fields[3]
     return rows
 
@@ -79,6 +85,57 @@ def compare(label, expected, got):
     print(f"{label}: the same points as on one machine for all {len({s for s, _ in got})} students")
 
 
+def wait_running_with_shard(project, task, batch, number):
+    """Waits until `task` runs and its shard gradebook exists, then a little more: mid-run."""
+    shard = os.path.join(project, "batch", batch, "shards", f"task-{number}.sqlite")
+    deadline = time.time() + 900
+    while job_states(task).get(task) != "RUNNING" or not os.path.exists(shard):
+        if time.time() > deadline:
+            sys.exit(f"task {task} never ran: {job_states(task.split('_')[0])}")
+        time.sleep(0.5)
+    time.sleep(3)  # mid-run: some of its submissions graded, others not
+
+
+def requeue(task):
+    """`scontrol requeue` of a running task, then `StartTime=now`: Slurm would hold it for about two minutes."""
+    run(["scontrol", "requeue", task], ROOT)
+    deadline = time.time() + 120
+    while job_states(task).get(task) != "PENDING":
+        if time.time() > deadline:
+            sys.exit(f"task {task} was not requeued: {job_states(task)}")
+        time.sleep(0.2)
+    run(["scontrol", "update", f"JobId={task}", "StartTime=now"], ROOT)
+
+
+def interrupted(project, single):
+    """One array whose task 2 is cancelled mid-run and task 3 requeued mid-run. Task 3 runs again over its partial
+    gradebook by itself; the merge job reports task 2 alone; task 2 resubmitted and merged again (twice) gives
+    the single-machine points, every submission once."""
+    result = run([LESSONS, "grade", "--lesson", "04-elbo.md", "submissions", "--slurm", "4", "--cpus-per-task", "1",
+                  "--batch-folder", "batch/interrupted", "--gradebook", "interrupted.sqlite", "--submit"], project)
+    array_id = re.search(r"^array (\d+)$", result.stdout, re.M).group(1)
+    merge_id = re.search(r"^merge (\d+)$", result.stdout, re.M).group(1)
+    wait_running_with_shard(project, f"{array_id}_2", "interrupted", 2)
+    run(["scancel", f"{array_id}_2"], project)
+    print(f"cancelled {array_id}_2 while running")
+    wait_running_with_shard(project, f"{array_id}_3", "interrupted", 3)
+    requeue(f"{array_id}_3")
+    print(f"requeued {array_id}_3 while running")
+    wait_gone(merge_id)
+    verdict = open(os.path.join(project, "batch", "interrupted", "status", "merge")).read()
+    if "task 2 did not finish" not in verdict or "task 3" in verdict:
+        sys.exit(f"the merge job should report task 2 (cancelled) and not task 3 (requeued, ran again): {verdict}")
+    print(f"merge job: {verdict.strip()}")
+    resubmitted = run(["sbatch", "--parsable", "--array=2", "batch/interrupted/array.sh"], project).stdout.strip().split(";")[0]
+    wait_gone(resubmitted)
+    merged = run([LESSONS, "grades", "merge", "--plan", "batch/interrupted"], project, check=False)
+    if merged.returncode != 0:
+        sys.exit(f"the merge after resubmitting task 2 failed: {merged.stdout}")
+    compare("task 2 cancelled and resubmitted, task 3 requeued", single, points(project, "interrupted.sqlite"))
+    run([LESSONS, "grades", "merge", "--plan", "batch/interrupted"], project)
+    compare("merged twice", single, points(project, "interrupted.sqlite"))
+
+
 def main():
     project = make_project()
     try:
@@ -99,35 +156,7 @@ def main():
         if "all: %d of %d graded; merge: ok" % (COUNT, COUNT) not in status:
             sys.exit(f"grades status after the job: {status}")
 
-        # Task 2 cancelled while it runs, then resubmitted.
-        result = run([LESSONS, "grade", "--lesson", "04-elbo.md", "submissions", "--slurm", "4", "--cpus-per-task", "1",
-                      "--batch-folder", "batch/cancelled", "--gradebook", "cancelled.sqlite", "--submit"], project)
-        array_id = re.search(r"^array (\d+)$", result.stdout, re.M).group(1)
-        merge_id = re.search(r"^merge (\d+)$", result.stdout, re.M).group(1)
-        task = f"{array_id}_2"
-        shard = os.path.join(project, "batch", "cancelled", "shards", "task-2.sqlite")
-        deadline = time.time() + 900
-        while job_states(task).get(task) != "RUNNING" or not os.path.exists(shard):
-            if time.time() > deadline:
-                sys.exit(f"task {task} never ran: {job_states(array_id)}")
-            time.sleep(0.5)
-        time.sleep(3)  # mid-run: some of its submissions graded, others not
-        run(["scancel", task], project)
-        print(f"cancelled {task} while running")
-        wait_gone(merge_id)
-        verdict = open(os.path.join(project, "batch", "cancelled", "status", "merge")).read()
-        if "task 2 did not finish" not in verdict:
-            sys.exit(f"the merge job did not report the cancelled task: {verdict}")
-        print(f"merge job after the cancel: {verdict.strip()}")
-        resubmitted = run(["sbatch", "--parsable", "--array=2", "batch/cancelled/array.sh"], project).stdout.strip().split(";")[0]
-        wait_gone(resubmitted)
-        merged = run([LESSONS, "grades", "merge", "--plan", "batch/cancelled"], project, check=False)
-        if merged.returncode != 0:
-            sys.exit(f"the merge after resubmitting task 2 failed: {merged.stdout}")
-        compare("cancelled task resubmitted", single, points(project, "cancelled.sqlite"))
-        # Merging again changes nothing.
-        run([LESSONS, "grades", "merge", "--plan", "batch/cancelled"], project)
-        compare("merged twice", single, points(project, "cancelled.sqlite"))
+        interrupted(project, single)
         print(f"ratio array / one machine: {array_seconds / single_seconds:.2f}")
     finally:
         shutil.rmtree(project, ignore_errors=True)

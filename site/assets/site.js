@@ -19,14 +19,49 @@
     });
   }
 
+  // The outline drawer (the menu button shows it on narrower screens): it opens with the current lesson's entry in
+  // view, and closes on Esc, on a tap outside it and after a link in it is chosen; Esc and a tap outside give the
+  // focus back to the menu button.
   var menu = document.querySelector("button.menu");
   var outline = document.getElementById("outline");
+  var contents = document.querySelector(".toc");
+  function drawerOpen() { return outline.classList.contains("open"); }
+  function reveal(panel, entry) {
+    if (!panel || !entry) return;
+    var box = panel.getBoundingClientRect(), at = entry.getBoundingClientRect();
+    if (at.top < box.top + 8) panel.scrollTop -= box.top + 8 - at.top + box.height / 3;
+    else if (at.bottom > box.bottom - 8) panel.scrollTop += at.bottom - box.bottom + 8 + box.height / 3;
+  }
+  function setDrawer(open, returnFocus) {
+    outline.classList.toggle("open", open);
+    document.body.classList.toggle("menu-open", open);
+    menu.setAttribute("aria-expanded", open ? "true" : "false");
+    if (open) {
+      outline.scrollTop = 0;
+      reveal(outline, outline.querySelector("[aria-current=page]"));
+      if (contents) reveal(contents, contents.querySelector("[aria-current=location]"));
+    } else if (returnFocus) {
+      menu.focus({ preventScroll: true });
+    }
+  }
   if (menu && outline) {
-    menu.addEventListener("click", function () {
-      var open = outline.classList.toggle("open");
-      document.body.classList.toggle("menu-open", open);
-      menu.setAttribute("aria-expanded", open ? "true" : "false");
+    menu.addEventListener("click", function () { setDrawer(!drawerOpen(), false); });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && drawerOpen()) { setDrawer(false, true); event.preventDefault(); }
     });
+    document.addEventListener("click", function (event) {
+      if (!drawerOpen() || !event.target.closest) return;
+      var inDrawer = event.target.closest("#outline") || (contents && contents.contains(event.target)
+        && getComputedStyle(contents).position === "fixed");
+      if (event.target.closest("button.menu")) return;
+      if (!inDrawer) {
+        // A tap outside closes the drawer; on the dimmed page it does nothing else.
+        if (!event.target.closest(".topbar")) { event.preventDefault(); event.stopPropagation(); }
+        setDrawer(false, true);
+      } else if (event.target.closest("a[href]")) {
+        setDrawer(false, false);
+      }
+    }, true);
   }
 
   // Cells: Copy puts the code on the clipboard; Wrap folds long lines instead of scrolling them.
@@ -51,6 +86,28 @@
       });
     }
   });
+
+  // "Hide code": a reader's choice, kept across pages; printing honours it (folded cells stay folded).
+  if (document.querySelector(".cell .code")) {
+    var crumb = document.querySelector(".breadcrumb");
+    var hide = document.createElement("button");
+    hide.type = "button";
+    hide.className = "code-toggle";
+    hide.textContent = "Hide code";
+    var applyCode = function (hidden) {
+      document.body.classList.toggle("code-hidden", hidden);
+      hide.setAttribute("aria-pressed", hidden ? "true" : "false");
+    };
+    var stored = null;
+    try { stored = localStorage.getItem("lessons-code"); } catch (e) { /* not persisted */ }
+    applyCode(stored === "hidden");
+    hide.addEventListener("click", function () {
+      var hidden = !document.body.classList.contains("code-hidden");
+      applyCode(hidden);
+      try { localStorage.setItem("lessons-code", hidden ? "hidden" : "shown"); } catch (e) { /* not persisted */ }
+    });
+    if (crumb) crumb.appendChild(hide);
+  }
 
   // Anything that scrolls sideways (code, a wide equation or table, a paragraph with a long formula) gets a
   // visible cue and can be reached and scrolled with the keyboard.
@@ -133,20 +190,61 @@
     document.head.appendChild(script);
   }
 
-  // Greek letters fold to their names (μ-law finds mu-law and back), accents are dropped, case is ignored.
+  // Folding and stemming: the same steps as SearchFolding and SearchStemmer in `lessons build`, with the
+  // stemmer's rules from the index (window.LESSONS_STEMMER), so that a query's words meet the index's stems.
+  // Case, accents, dashes and punctuation do not matter; Greek letters fold to their names (μ-law is mu law).
   var greek = { "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ϵ": "epsilon", "ζ": "zeta",
     "η": "eta", "θ": "theta", "ϑ": "theta", "ι": "iota", "κ": "kappa", "λ": "lambda", "μ": "mu", "ν": "nu", "ξ": "xi",
     "ο": "omicron", "π": "pi", "ρ": "rho", "σ": "sigma", "ς": "sigma", "τ": "tau", "υ": "upsilon", "φ": "phi",
     "ϕ": "phi", "χ": "chi", "ψ": "psi", "ω": "omega" };
+  function greekNames(text) {
+    return text.replace(/[\u03b1-\u03c9\u03d1\u03d5\u03f5]/g, function (c) { return greek[c] || c; });
+  }
   function fold(text) {
-    return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
-      .replace(/[\u03b1-\u03c9\u03d1\u03d5\u03f5]/g, function (c) { return greek[c] || c; });
+    var lowered = text.replace(/(\p{Ll})(?=\p{Lu})/gu, "$1 ").normalize("NFKD").toLowerCase().normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "");
+    return greekNames(lowered).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  }
+  // For snippets: the same letters, every other character kept, so positions stay close to the text's.
+  function foldLetters(text) {
+    return greekNames(text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase());
+  }
+  function length(word) { return Array.from(word).length; }
+  function replaceSuffix(word, rules, minimum) {
+    for (var i = 0; i < rules.length; i++) {
+      var rule = rules[i];
+      if (word.endsWith(rule[0]) && (rule[0] === rule[1] || length(word) - length(rule[0]) >= minimum)) return word.slice(0, word.length - rule[0].length) + rule[1];
+    }
+    return word;
+  }
+  function stem(word) {
+    var rules = window.LESSONS_STEMMER;
+    if (!rules || length(word) <= rules.minimumStem || !/^\p{L}+$/u.test(word)) return word;
+    var stemmed = replaceSuffix(word, rules.plurals, rules.minimumStem);
+    rules.variants.forEach(function (pair) {
+      var at = stemmed.indexOf(pair[0]);
+      if (at >= 0) stemmed = stemmed.slice(0, at) + pair[1] + stemmed.slice(at + pair[0].length);
+    });
+    stemmed = replaceSuffix(stemmed, rules.spellings, rules.minimumStem);
+    stemmed = replaceSuffix(stemmed, rules.suffixes, rules.minimumStem);
+    if (length(stemmed) >= rules.dropFinalEFrom && stemmed.endsWith("e")) stemmed = stemmed.slice(0, -1);
+    return stemmed;
+  }
+  window.LESSONS_FOLD = fold;
+  window.LESSONS_STEM = stem;
+
+  function set(stems) {
+    var out = Object.create(null);
+    stems.split(" ").forEach(function (s) { if (s) out[s] = true; });
+    return out;
   }
   function prepare(entry, position, all) {
     var page = entry.url.split("#")[0];
     var first = position === 0 || all[position - 1].url.split("#")[0] !== page;
-    return { entry: entry, heading: fold(entry.heading), lesson: fold(entry.lesson + " " + page.replace(/\.html$/, "").replace(/[-_]/g, " ")),
-      text: fold(entry.text), opening: first };
+    var name = page.replace(/\.html$/, "").replace(/^.*\//, "");
+    return { entry: entry, heading: fold(entry.heading), lesson: fold(entry.lesson + " " + name), text: fold(entry.text),
+      headingStems: set(entry.headingStems), lessonStems: set(entry.lessonStems + " " + fold(name).split(" ").map(stem).join(" ")),
+      textStems: set(entry.textStems), opening: first };
   }
   function count(text, term) {
     var n = 0, at = text.indexOf(term);
@@ -154,18 +252,42 @@
     return n;
   }
   function isReference(item) { return item.entry.url.split("#")[0].indexOf("/") >= 0 ? 1 : 0; }
-  // A section's score: each term must occur somewhere; a heading counts most, then the lesson (its title or
-  // name; most for the lesson's opening section), then how often the text mentions it.
+  // A section's score for a query's words: each word must occur somewhere, whole (its stem is one of the
+  // section's) or inside a longer word. The heading counts most, then the lesson (its title or name; most for
+  // the lesson's opening section), then the text; a whole word counts more than a part of one, and a section
+  // where every word is whole ranks before those where some are only parts ("mu" of "Murray").
   function score(item, terms) {
-    var total = 0;
+    var total = 0, whole = true;
     for (var i = 0; i < terms.length; i++) {
-      var term = terms[i];
-      var inHeading = item.heading.indexOf(term) >= 0, inLesson = item.lesson.indexOf(term) >= 0;
-      var times = count(item.text, term);
-      if (!inHeading && !inLesson && times === 0) return 0;
-      total += (inHeading ? 10 : 0) + (inLesson ? (item.opening ? 10 : 3) : 0) + times * 0.5;
+      var term = terms[i], stemmed = stem(term);
+      var heading = item.headingStems[stemmed] ? 10 : item.heading.indexOf(term) >= 0 ? 4 : 0;
+      var lesson = item.lessonStems[stemmed] ? (item.opening ? 8 : 3) : item.lesson.indexOf(term) >= 0 ? (item.opening ? 3 : 1) : 0;
+      // How often the text says it: the word as written, or its stem (the start of every form of it).
+      var times = Math.max(count(item.text, term), stemmed.length >= 3 ? count(item.text, stemmed) : 0);
+      var inText = item.textStems[stemmed] ? 1 : 0;
+      if (!heading && !lesson && !times && !inText) return { score: 0, whole: false };
+      if (!(item.headingStems[stemmed] || item.lessonStems[stemmed] || inText)) whole = false;
+      total += heading + lesson + inText * 2 + times * (inText ? 0.5 : 0.2);
     }
-    return total;
+    // The words together, as a phrase, count once more ("mu law" where the text says μ-law).
+    var phrase = terms.join(" ");
+    if (terms.length > 1 && (item.heading.indexOf(phrase) >= 0 || item.text.indexOf(phrase) >= 0)) total += 5;
+    return { score: total, whole: whole };
+  }
+  // The query's words; words joined by a hyphen or dash are also tried as one ("auto-encoder", "autoencoder").
+  function readings(query) {
+    var plain = fold(query).split(" ").filter(function (t) { return t.length > 0; });
+    var joined = fold(query.replace(/([\p{L}\p{N}])[-\u2010-\u2014\u2212]+(?=[\p{L}\p{N}])/gu, "$1")).split(" ")
+      .filter(function (t) { return t.length > 0; });
+    return joined.join(" ") === plain.join(" ") ? [plain] : [plain, joined];
+  }
+  function best(item, queries) {
+    var top = { score: 0, whole: false };
+    queries.forEach(function (terms) {
+      var found = score(item, terms);
+      if (found.score > 0 && (found.whole > top.whole || (found.whole === top.whole && found.score > top.score))) top = found;
+    });
+    return top;
   }
 
   // Where the folded text's position `foldedAt` is in the text itself (folding changes lengths: μ is "mu").
@@ -173,12 +295,12 @@
     var folded = 0;
     for (var i = 0; i < text.length; i++) {
       if (folded >= foldedAt) return i;
-      folded += fold(text[i]).length;
+      folded += foldLetters(text[i]).length;
     }
     return text.length;
   }
   function snippet(text, term) {
-    var found = fold(text).indexOf(term);
+    var found = foldLetters(text).indexOf(term);
     if (found < 0) return text.slice(0, 120);
     var at = originalIndex(text, found);
     var start = Math.max(0, at - 50);
@@ -210,16 +332,20 @@
     announce = setTimeout(function () { status.textContent = message; }, 600);
   }
 
+  var shown = 12;
   function show(query) {
     results.innerHTML = "";
     active = -1;
-    var terms = fold(query).split(/\s+/).filter(function (t) { return t.length > 0; });
-    if (terms.length === 0 || !index) { close(); say(""); return; }
-    var found = index.map(function (item) { return { item: item, score: score(item, terms) }; })
+    var queries = readings(query);
+    if (queries[0].length === 0 || !index) { close(); say(""); return; }
+    var all = index.map(function (item) { var found = best(item, queries); return { item: item, score: found.score, whole: found.whole }; })
       .filter(function (hit) { return hit.score > 0; })
-      // The lessons first (they explain the idea), then pages in a subfolder (the LessonKit reference).
-      .sort(function (a, b) { return (isReference(a.item) - isReference(b.item)) || (b.score - a.score); })
-      .slice(0, 12);
+      // The lessons first (they explain the idea), then pages in a subfolder (the LessonKit reference); within
+      // each, sections where every word is whole first.
+      .sort(function (a, b) {
+        return (isReference(a.item) - isReference(b.item)) || ((b.whole ? 1 : 0) - (a.whole ? 1 : 0)) || (b.score - a.score);
+      });
+    var found = all.slice(0, shown);
     found.forEach(function (hit, i) {
       var item = document.createElement("li");
       item.setAttribute("role", "none");
@@ -237,7 +363,7 @@
       lesson.textContent = hit.item.entry.lesson;
       var text = document.createElement("span");
       text.className = "snippet";
-      text.textContent = snippet(hit.item.entry.text, terms[0]);
+      text.textContent = snippet(hit.item.entry.text, queries[0][0]);
       link.appendChild(title);
       link.appendChild(lesson);
       link.appendChild(text);
@@ -245,6 +371,13 @@
       item.appendChild(link);
       results.appendChild(item);
     });
+    if (all.length > found.length) {
+      var more = document.createElement("li");
+      more.className = "more";
+      more.setAttribute("role", "none");
+      more.textContent = (all.length - found.length) + " more: add a word to narrow the search.";
+      results.appendChild(more);
+    }
     if (found.length === 0) {
       var none = document.createElement("li");
       none.className = "none";
@@ -254,7 +387,8 @@
     }
     results.classList.add("open");
     input.setAttribute("aria-expanded", "true");
-    say(found.length === 0 ? "No results" : found.length === 1 ? "1 result" : found.length + " results");
+    say(all.length === 0 ? "No results" : all.length === 1 ? "1 result"
+      : all.length > found.length ? all.length + " results, the first " + found.length + " shown" : all.length + " results");
   }
 
   input.addEventListener("focus", function () { loadIndex(function () { if (input.value) show(input.value); }); });

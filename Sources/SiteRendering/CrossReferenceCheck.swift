@@ -1,0 +1,57 @@
+public import LessonModel
+
+/// The cross-references of a lesson checked without building its page (`lessons check`): every `@fig-…` and
+/// `@tbl-…` must name a cell of the lesson and every `@eq-…` an equation label. `lessons build` checks more
+/// (that the cell draws a figure or shows a table) when it numbers them.
+public enum CrossReferenceCheck {
+    /// An error at its line and column for each reference whose label the lesson does not define.
+    public static func problems(in lesson: Lesson) -> [Diagnostic] {
+        let source = lesson.source
+        var skipUntil: [Int: Int] = [:]
+        for cell in lesson.cells { skipUntil[cell.openingFenceLine] = cell.output?.endLine ?? cell.closingFenceLine }
+        var prose = ""
+        var proseLineToSource: [Int] = [0]
+        var line = (lesson.frontMatter.lines?.last ?? 0) + 1
+        while line <= source.lineCount {
+            if let end = skipUntil[line] {
+                prose += "\n"
+                proseLineToSource.append(line)
+                line = end + 1
+                continue
+            }
+            prose += String(source.content(ofLine: line)) + "\n"
+            proseLineToSource.append(line)
+            line += 1
+        }
+        var targets: [String: CrossReferences.Target] = [:]
+        for cell in lesson.cells {
+            targets["fig-\(cell.id)"] = .init(number: "", anchor: "")
+            targets["tbl-\(cell.id)"] = .init(number: "", anchor: "")
+        }
+        for key in equationKeys(in: prose) { targets[CrossReferences.equationLabel(forKey: key)] = .init(number: "", anchor: "") }
+        let (_, references) = CrossReferences.extract(from: prose)
+        let cells = Set(lesson.cells.map(\.id))
+        return CrossReferences.resolve(references, targets: targets).unresolved.filter { reference in
+            // `@fig-<cell id>-<k>`, a cell's k-th figure: the build checks that the cell draws that many.
+            guard reference.kind == .figure, let dash = reference.name.lastIndex(of: "-") else { return true }
+            let number = reference.name[reference.name.index(after: dash)...]
+            return !(cells.contains(String(reference.name[..<dash])) && !number.isEmpty && number.allSatisfy(\.isASCII)
+                && Int(number).map { $0 > 0 } == true)
+        }.map { reference in
+            Diagnostic(.error, "site.cross-reference", CrossReferences.problem(reference),
+                at: lesson.location(line: proseLineToSource[min(reference.line, proseLineToSource.count - 1)], column: reference.column))
+        }
+    }
+
+    /// The keys of every `\label{…}` in `text`.
+    static func equationKeys(in text: String) -> [String] {
+        var keys: [String] = []
+        var rest = text[...]
+        while let start = rest.range(of: "\\label{") {
+            let key = rest[start.upperBound...].prefix { $0 != "}" && $0 != "\n" }
+            if !key.isEmpty { keys.append(String(key)) }
+            rest = rest[start.upperBound...]
+        }
+        return keys
+    }
+}

@@ -1,0 +1,136 @@
+/// Cross-references in a lesson's prose, in the spirit of Quarto: `@fig-<cell id>` (the first figure that cell
+/// draws, "Figure N"), `@tbl-<cell id>` (the first table it shows, "Table N") and `@eq-<key>` (the display
+/// equation with `\label{eq:<key>}`, `\label{eq-<key>}` or `\label{<key>}`, "Equation (N)"). `@fig:<cell id>`,
+/// the older spelling, is a figure reference too. Numbers count per lesson, in page order.
+///
+/// A reference is an `@` that does not follow a letter, digit, `_` or `.` (so an e-mail address is none),
+/// outside code spans and fenced code blocks; its name is letters, digits, `-` and `_`, without a trailing `-`
+/// or `_` (punctuation).
+enum CrossReferences {
+    /// What a reference points at.
+    enum Kind: String, CaseIterable, Sendable {
+        case figure = "fig", table = "tbl", equation = "eq"
+    }
+
+    /// A reference, where it is in the prose (1-based line and column), and the label it names (`fig-gap-plot`).
+    struct Reference: Equatable, Sendable {
+        var kind: Kind
+        var name: String
+        var line: Int
+        var column: Int
+        var label: String { "\(kind.rawValue)-\(name)" }
+    }
+
+    /// A numbered target: its number as shown and the id of its element on the page.
+    struct Target: Equatable, Sendable {
+        var number: String
+        var anchor: String
+    }
+
+    /// The placeholder that stands for reference `n` until the targets are numbered.
+    static func placeholder(_ n: Int) -> String { "LESSONSXREF\(n)X" }
+    static let placeholderPrefix = "LESSONSXREF"
+
+    /// `prose` with each reference replaced by its placeholder, and the references in order.
+    static func extract(from prose: String) -> (String, [Reference]) {
+        var result = ""
+        var references: [Reference] = []
+        var fence: String?
+        for (index, line) in prose.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if index > 0 { result += "\n" }
+            let trimmed = line.drop { $0 == " " }
+            if let open = fence {
+                if trimmed.hasPrefix(open) { fence = nil }
+                result += line
+                continue
+            }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                fence = String(trimmed.prefix { $0 == trimmed.first })
+                result += line
+                continue
+            }
+            result += replace(in: line, lineNumber: index + 1, into: &references)
+        }
+        return (result, references)
+    }
+
+    private static func replace(in line: Substring, lineNumber: Int, into references: inout [Reference]) -> String {
+        let characters = Array(line)
+        var out = ""
+        var inCode = false
+        var i = 0
+        while i < characters.count {
+            let character = characters[i]
+            if character == "`" { inCode.toggle() }
+            if character == "@", !inCode, i == 0 || !isNameCharacter(characters[i - 1]) && characters[i - 1] != ".",
+                let (kind, nameStart) = kindAfter(characters, at: i + 1)
+            {
+                var end = nameStart
+                while end < characters.count, isNameCharacter(characters[end]) { end += 1 }
+                while end > nameStart, characters[end - 1] == "-" || characters[end - 1] == "_" { end -= 1 }
+                if end > nameStart {
+                    out += placeholder(references.count)
+                    references.append(Reference(kind: kind, name: String(characters[nameStart..<end]), line: lineNumber, column: i + 1))
+                    i = end
+                    continue
+                }
+            }
+            out.append(character)
+            i += 1
+        }
+        return out
+    }
+
+    /// The kind named at `start` (`fig-`, `tbl-`, `eq-`, or `fig:`) and where the name begins.
+    private static func kindAfter(_ characters: [Character], at start: Int) -> (Kind, Int)? {
+        for kind in Kind.allCases {
+            let separators: [Character] = kind == .figure ? ["-", ":"] : ["-"]
+            let prefix = Array(kind.rawValue)
+            guard start + prefix.count < characters.count, Array(characters[start..<start + prefix.count]) == prefix,
+                separators.contains(characters[start + prefix.count]) else { continue }
+            return (kind, start + prefix.count + 1)
+        }
+        return nil
+    }
+
+    private static func isNameCharacter(_ character: Character) -> Bool {
+        character.isASCII && (character.isLetter || character.isNumber || character == "-" || character == "_")
+    }
+
+    /// The label by which `@eq-…` cites an equation with `\label{key}`: `eq-` and the key without an `eq:` or
+    /// `eq-` prefix.
+    static func equationLabel(forKey key: String) -> String {
+        let bare = key.hasPrefix("eq:") || key.hasPrefix("eq-") ? String(key.dropFirst(3)) : key
+        return "eq-" + bare
+    }
+
+    /// Each reference's HTML (a link to its target), and the references whose label names no target.
+    static func resolve(_ references: [Reference], targets: [String: Target]) -> (html: [String], unresolved: [Reference]) {
+        var unresolved: [Reference] = []
+        let html = references.map { reference -> String in
+            guard let target = targets[reference.label] else {
+                unresolved.append(reference)
+                switch reference.kind {
+                case .figure: return "Figure ?"
+                case .table: return "Table ?"
+                case .equation: return "Equation (?)"
+                }
+            }
+            switch reference.kind {
+            case .figure: return "<a class=\"figure-ref\" href=\"#\(target.anchor)\">Figure \(target.number)</a>"
+            case .table: return "<a class=\"table-ref\" href=\"#\(target.anchor)\">Table \(target.number)</a>"
+            case .equation: return "<a class=\"eqref\" href=\"#\(target.anchor)\">Equation (\(target.number))</a>"
+            }
+        }
+        return (html, unresolved)
+    }
+
+    /// What an unresolved reference is told.
+    static func problem(_ reference: Reference) -> String {
+        switch reference.kind {
+        case .figure: "@\(reference.label) refers to no figure: no cell with id '\(reference.name)' draws one"
+        case .table: "@\(reference.label) refers to no table: no cell with id '\(reference.name)' shows one"
+        case .equation: "@\(reference.label) refers to no equation: no display equation has \\label{eq:\(reference.name)}"
+        }
+    }
+}

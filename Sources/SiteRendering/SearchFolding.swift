@@ -1,0 +1,103 @@
+import Foundation
+
+/// How search compares text: case, accents, Greek letters, dashes and punctuation do not matter.
+///
+/// `fold` is what the site's `site.js` does to a query too (the same steps in the same order), so that a word of
+/// the index and a word of a query meet: "Kullback–Leibler" (en dash), "Kullback-Leibler" and "kullback leibler"
+/// all fold to `kullback leibler`, "μ-law" to `mu law`, "reparameterizedGradient" to `reparameterized gradient`.
+enum SearchFolding {
+    /// Greek letters and the names they fold to (so that "μ-law" finds "mu-law" and back).
+    static let greek: [Character: String] = [
+        "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ϵ": "epsilon", "ζ": "zeta",
+        "η": "eta", "θ": "theta", "ϑ": "theta", "ι": "iota", "κ": "kappa", "λ": "lambda", "μ": "mu", "ν": "nu",
+        "ξ": "xi", "ο": "omicron", "π": "pi", "ρ": "rho", "σ": "sigma", "ς": "sigma", "τ": "tau", "υ": "upsilon",
+        "φ": "phi", "ϕ": "phi", "χ": "chi", "ψ": "psi", "ω": "omega",
+    ]
+
+    /// `text` folded: camelCase split into words, lower case, compatibility-decomposed without accents, Greek
+    /// letters as their names, and every run of characters that are not letters or digits (dashes, hyphens,
+    /// punctuation, spaces) as one space, trimmed. Idempotent: `fold(fold(x)) == fold(x)`.
+    static func fold(_ text: String) -> String {
+        var split = ""
+        var previousWasLower = false
+        for scalar in text.unicodeScalars {
+            let category = scalar.properties.generalCategory
+            if previousWasLower && category == .uppercaseLetter { split.append(" ") }
+            previousWasLower = category == .lowercaseLetter
+            split.unicodeScalars.append(scalar)
+        }
+        // Lower case between two decompositions: a letter that decomposes to an upper-case one (ϒ to Υ) is lowered,
+        // and what lowering adds (the dot of İ) is a mark that goes with the accents.
+        let decomposed = split.decomposedStringWithCompatibilityMapping.lowercased().decomposedStringWithCompatibilityMapping
+        var out = ""
+        var pendingSpace = false
+        for scalar in decomposed.unicodeScalars {
+            if (0x300...0x36F).contains(scalar.value) { continue }
+            let piece = greek[Character(scalar)] ?? (isWordScalar(scalar) ? String(scalar) : nil)
+            guard let piece else { pendingSpace = true; continue }
+            if pendingSpace && !out.isEmpty { out.append(" ") }
+            pendingSpace = false
+            out.append(piece)
+        }
+        return out
+    }
+
+    /// The folded words of `text`, in order.
+    static func words(_ text: String) -> [String] {
+        fold(text).split(separator: " ").map(String.init)
+    }
+
+    /// The folded words of `text` with the stems of ``SearchStemmer/standard``, each once, in order of first
+    /// appearance; words joined by hyphens or dashes ("auto-encoder", "μ-law") also count as one word
+    /// (`autoencod`, `mulaw`).
+    static func stems(_ text: String, stemmer: SearchStemmer = .standard) -> [String] {
+        var seen: Set<String> = []
+        var out: [String] = []
+        for word in words(text) + compounds(text) where seen.insert(stemmer.stem(word)).inserted {
+            out.append(stemmer.stem(word))
+        }
+        return out
+    }
+
+    /// Words joined by hyphens or dashes, folded and written as one word ("auto-encoder" is `autoencoder`).
+    static func compounds(_ text: String) -> [String] {
+        var out: [String] = []
+        var current = "", parts = 0, lastWasDash = false
+        func finish() {
+            if parts > 1 { out.append(fold(current).replacingOccurrences(of: " ", with: "")) }
+            current = ""; parts = 0; lastWasDash = false
+        }
+        for scalar in text.unicodeScalars {
+            if isWordScalar(scalar) {
+                if current.isEmpty || lastWasDash { parts += 1 }
+                current.unicodeScalars.append(scalar); lastWasDash = false
+            } else if dashes.contains(scalar), !current.isEmpty, !lastWasDash {
+                current.unicodeScalars.append(" "); lastWasDash = true
+            } else {
+                finish()
+            }
+        }
+        finish()
+        return out
+    }
+
+    /// Hyphen-minus, hyphen, non-breaking hyphen, figure dash, en dash, em dash, minus sign.
+    static let dashes: Set<Unicode.Scalar> = ["-", "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2212}"]
+
+    /// A letter (Unicode category L).
+    static func isLetterScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: true
+        default: false
+        }
+    }
+
+    /// A letter or a digit (what the site's script matches with `[\p{L}\p{N}]`).
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber: true
+        default: false
+        }
+    }
+}
