@@ -72,17 +72,21 @@ struct ProgramRun {
         var pipeOpen = true
         let accounted = timeoutsInCPUTime && processGroup?.cpuSeconds != nil
         var cellStartCPU: (cell: Int, seconds: Double)?
-        // With limits in CPU time, time the program waited for a CPU moves the wall-clock backstops back (a machine
-        // busier than its cores fails no cell; a program that runs is stopped by its CPU budget, one that sleeps does
-        // not wait). With limits in wall time, deadlines are plain wall time: summed over a program's own processes
-        // (a fork bomb's), waits would outgrow the clock.
-        let waits = RunQueueWait(group: accounted ? processGroup : nil)
+        // Time the program waited for a CPU moves the deadlines back: a machine busier than its cores fails no cell.
+        // With limits in CPU time, the waits of all its threads move the wall-clock backstops (a program that runs
+        // is stopped by its CPU budget, one that sleeps does not wait). With limits in wall time, only its main
+        // thread's wait counts (summed over a program's own processes, a fork bomb's, waits would outgrow the
+        // clock), and a backstop of 4 × the timeout + 5 s of plain wall time stops a program starved by its own
+        // processes.
+        let waits = accounted ? RunQueueWait(group: processGroup) : RunQueueWait(mainThreadOf: child.pid)
         let launched = Date()
         var cellWaitStart: (cell: Int, waited: Double)?
         while termination == nil {
             let now = Date()
             let waited = waits.seconds()
-            var overdue = now.timeIntervalSince(launched) - waited >= 30  // startup: before its first cell
+            // Startup, before its first cell: 30 s (with the same backstop as a cell's when only the main thread counts).
+            var overdue = now.timeIntervalSince(launched) - waited >= 30
+                || (!accounted && now.timeIntervalSince(launched) >= 30 * 4 + 5)
             var outOfCPU = false
             if let current = events.current, events.finished[current] == nil, let start = events.started[current] {
                 let timeout = timeouts[current] ?? 60
@@ -93,7 +97,7 @@ struct ProgramRun {
                     outOfCPU = used - (cellStartCPU?.seconds ?? used) > timeout
                     overdue = ran >= timeout * 4 + 5
                 } else {
-                    overdue = ran >= timeout
+                    overdue = ran >= timeout || now.timeIntervalSince(start) >= timeout * 4 + 5
                 }
             } else if events.current != nil {
                 overdue = false  // between cells: glue code only

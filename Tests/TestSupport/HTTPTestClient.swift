@@ -36,6 +36,11 @@ public struct HTTPTestClient: Sendable {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.httpShouldSetCookies = false
         configuration.httpCookieAcceptPolicy = .never
+        // URLSession gives up on a request after 60 s by default. On a machine busier than its cores (CI, tests
+        // beside a build at load 12-18) a loopback request to a server in a test process took longer, and the
+        // test failed with NSURLErrorDomain -1001 though the server answered correctly. A hung server is still
+        // caught: after 10 minutes.
+        configuration.timeoutIntervalForRequest = 600
         session = URLSession(configuration: configuration, delegate: NoRedirects(), delegateQueue: nil)
     }
 
@@ -54,6 +59,7 @@ public struct HTTPTestClient: Sendable {
         request.httpMethod = method
         request.httpBody = body
         request.httpShouldHandleCookies = false
+        request.timeoutInterval = 600
         if let cookie { request.setValue(cookie, forHTTPHeaderField: "Cookie") }
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         return try await withCheckedThrowingContinuation { continuation in
