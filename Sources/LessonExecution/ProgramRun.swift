@@ -9,6 +9,10 @@ import LessonRuntimeProtocol
 /// Runs a compiled lesson program under limits, following its cells through the control pipe and killing it
 /// when a cell exceeds its timeout.
 struct ProgramRun {
+    /// The wall-clock backstop of a limit of `seconds` whose clock is moved back by the time spent waiting for a
+    /// CPU: whatever the credit, a program is stopped after 4 × the limit + 5 s.
+    static func backstop(_ seconds: Double) -> Double { seconds * 4 + 5 }
+
     /// How the program's run ended.
     struct Result {
         var events: CellEvents
@@ -86,7 +90,7 @@ struct ProgramRun {
             let waited = waits.seconds()
             // Startup, before its first cell: 30 s (with the same backstop as a cell's when only the main thread counts).
             var overdue = now.timeIntervalSince(launched) - waited >= 30
-                || (!accounted && now.timeIntervalSince(launched) >= 30 * 4 + 5)
+                || (!accounted && now.timeIntervalSince(launched) >= Self.backstop(30))
             var outOfCPU = false
             if let current = events.current, events.finished[current] == nil, let start = events.started[current] {
                 let timeout = timeouts[current] ?? 60
@@ -95,9 +99,9 @@ struct ProgramRun {
                 if accounted, let used = processGroup?.cpuSeconds {
                     if cellStartCPU?.cell != current { cellStartCPU = (current, used) }
                     outOfCPU = used - (cellStartCPU?.seconds ?? used) > timeout
-                    overdue = ran >= timeout * 4 + 5
+                    overdue = ran >= Self.backstop(timeout)
                 } else {
-                    overdue = ran >= timeout || now.timeIntervalSince(start) >= timeout * 4 + 5
+                    overdue = ran >= timeout || now.timeIntervalSince(start) >= Self.backstop(timeout)
                 }
             } else if events.current != nil {
                 overdue = false  // between cells: glue code only
