@@ -76,7 +76,10 @@ struct ChildProcess {
         defer { posix_spawnattr_destroy(&attributes) }
         var defaultSignals = sigset_t()
         sigemptyset(&defaultSignals)
-        for signal in [SIGPIPE, SIGXFSZ, SIGXCPU, SIGINT, SIGTERM] { sigaddset(&defaultSignals, signal) }
+        // The limits' signals end the program. SIGINT, SIGTERM and SIGHUP keep what this process does with them:
+        // a runner that ignores SIGTERM (started so by a scheduler or a harness) must not see its programs die of
+        // a SIGTERM sent to every process of the job, and record that as the student's failure.
+        for signal in [SIGPIPE, SIGXFSZ, SIGXCPU] { sigaddset(&defaultSignals, signal) }
         var noSignals = sigset_t()
         sigemptyset(&noSignals)
         posix_spawnattr_setsigdefault(&attributes, &defaultSignals)
@@ -106,16 +109,27 @@ struct ChildProcess {
         var status: Int32 = 0
         let result = waitpid(pid, &status, WNOHANG)
         guard result == pid else { return nil }
-        ExitCleanup.shared.unregister(processGroup: pid)
-        return Self.termination(status)
+        return reaped(status)
     }
 
     /// Waits until the process ends.
     func wait() -> Termination {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return reaped(status)
+    }
+
+    /// What a reaped process's `status` means, unless a signal is ending this process: then the process was
+    /// probably killed for that reason, not by what it ran, and the calling thread stops (``ExitCleanup``).
+    private func reaped(_ status: Int32) -> Termination {
         ExitCleanup.shared.unregister(processGroup: pid)
-        return Self.termination(status)
+        let termination = Self.termination(status)
+        if case .signaled(let signal) = termination {
+            ExitCleanup.shared.stopIfEnding(afterChildSignal: signal)
+        } else {
+            ExitCleanup.shared.stopIfEnding(afterChildSignal: nil)
+        }
+        return termination
     }
 
     /// Kills the process and everything in its process group.

@@ -133,7 +133,9 @@ public final class ExitCleanup: @unchecked Sendable {
             }
             // From here the process dies of the signal: a main thread that reaches `exit` meanwhile (its
             // program was just killed) waits in the exit handler below instead of ending with another status.
+            commitLock.lock()
             _ = locked { dying = true }
+            commitLock.unlock()
             runNow()
             Glibc.signal(signal, SIG_DFL)
             var set = sigset_t()
@@ -162,6 +164,46 @@ public final class ExitCleanup: @unchecked Sendable {
             sigaction(signal, &action, nil)
         }
     }
+
+    /// Runs `body` (a write that records what this process's programs did, such as a grade) unless a signal is
+    /// ending the process; then the calling thread stops here for good, and nothing is written.
+    ///
+    /// The cleanup kills the running programs before the process dies, and a program killed that way must not be
+    /// recorded as a program that failed (a requeued Slurm task recorded a student's killed test as 0 points). The
+    /// signal's handling waits for a `body` under way, so a write either completes before the cleanup kills
+    /// anything or never starts. `body` must not register paths or programs.
+    public func unlessEnding<T>(_ body: () throws -> T) rethrows -> T {
+        commitLock.lock()
+        defer { commitLock.unlock() }
+        if locked({ dying }) {
+            commitLock.unlock()
+            Self.parkForever()
+        }
+        return try body()
+    }
+
+    /// Called by a thread that has just reaped a program that died of `signal` (nil: it exited).
+    ///
+    /// While a signal is ending this process, the program was probably killed by the cleanup, so the calling thread
+    /// stops here for good and reports nothing. SIGINT, SIGTERM and SIGHUP are what a terminal or a scheduler
+    /// (`scancel`, `scontrol requeue`) sends to every process of a job at once, and the program may die of its copy
+    /// before this process handles its own: for those, the thread waits up to ``outsideSignalGraceSeconds`` for this
+    /// process's own signal before it goes on (a program that signalled itself costs only that wait).
+    public func stopIfEnding(afterChildSignal signal: Int32?) {
+        if locked({ dying }) { Self.parkForever() }
+        guard let signal, [SIGINT, SIGTERM, SIGHUP].contains(signal) else { return }
+        let deadline = Date().addingTimeInterval(Self.outsideSignalGraceSeconds)
+        while Date() < deadline {
+            usleep(10_000)
+            if locked({ dying }) { Self.parkForever() }
+        }
+    }
+
+    /// How long a thread whose program died of SIGINT, SIGTERM or SIGHUP waits for this process's own copy.
+    static let outsideSignalGraceSeconds = 1.0
+
+    /// Held by ``unlessEnding(_:)`` around a write, and by the signal's handling while it marks the process dying.
+    private let commitLock = NSLock()
 
     /// The write end of the pipe that wakes the cleanup thread (-1 before the handlers are installed); written
     /// only by the signal handler, which can touch nothing else.

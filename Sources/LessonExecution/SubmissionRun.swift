@@ -232,6 +232,11 @@ public struct SubmissionRun: Sendable {
         child.killGroup()
         group?.destroy()
         _ = child.wait()
+        // A test cell that died of a terminal's or a scheduler's signal may have died of this process's end.
+        let outsideSignal = result.cellStatuses.values.lazy.compactMap { status -> Int32? in
+            status.status.hasPrefix("signal") ? Int32(status.status.dropFirst("signal".count)) : nil
+        }.first { [SIGINT, SIGTERM, SIGHUP].contains($0) }
+        if let outsideSignal { ExitCleanup.shared.stopIfEnding(afterChildSignal: outsideSignal) }
         result.hitMemoryLimit = group?.hitMemoryLimit ?? false
         result.outputTail = String(decoding: output.suffix(limits.keptOutputBytes), as: UTF8.self)
         return (result, exitedByItself && received == 0 && !result.timedOut)

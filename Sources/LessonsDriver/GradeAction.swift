@@ -150,7 +150,7 @@ public struct GradeAction: Sendable {
                         student: file.student, reason: rejection.description, instructor: instructor, markup: markup,
                         testsHash: grader.testsHash)
                     let penalty = Self.latePenalty(received: received, deadline: deadline, perDay: penaltyPerDay)
-                    try gradebook.record(report, receivedAt: received, latePenalty: penalty)
+                    try ExitCleanup.shared.unlessEnding { try gradebook.record(report, receivedAt: received, latePenalty: penalty) }
                     progress.finished(
                         file.student, summary: "0/\(format(report.maxPoints)) points, rejected: \(rejection)", failed: false)
                     return (false, (0, 0))
@@ -165,7 +165,7 @@ public struct GradeAction: Sendable {
                 let report = try grader.grade(
                     student: file.student, bytes: bytes, displayPath: layout.displayPath(of: file.url))
                 let penalty = Self.latePenalty(received: received, deadline: deadline, perDay: penaltyPerDay)
-                try gradebook.record(report, receivedAt: received, latePenalty: penalty)
+                try ExitCleanup.shared.unlessEnding { try gradebook.record(report, receivedAt: received, latePenalty: penalty) }
                 let summary = "\(format(report.points))/\(format(report.maxPoints)) points"
                     + (report.tampering.isEmpty ? "" : ", tampering reported")
                     + (penalty > 0 ? ", late penalty \(Int(penalty * 100))%" : "")
