@@ -17,11 +17,18 @@ struct LessonsCommandRunner {
     /// command is killed (its status is then that of SIGKILL, 9).
     @discardableResult
     func run(_ arguments: [String], environment: [String: String] = [:], timeout: Double? = nil) throws -> Result {
+        try run(arguments, replacingEnvironment: ProcessInfo.processInfo.environment.merging(environment) { _, new in new },
+            timeout: timeout)
+    }
+
+    /// Runs `lessons` with `arguments` and exactly `replacingEnvironment` (to leave a variable unset).
+    @discardableResult
+    func run(_ arguments: [String], replacingEnvironment: [String: String], timeout: Double? = nil) throws -> Result {
         let process = Process()
         process.executableURL = BuildProducts.lessonsExecutable
         process.arguments = arguments
         process.currentDirectoryURL = project.root
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        process.environment = replacingEnvironment
         if let timeout {
             DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { [process] in
                 if process.isRunning { kill(process.processIdentifier, SIGKILL) }
