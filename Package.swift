@@ -221,7 +221,11 @@ let package = Package(
             swiftSettings: sharedSwiftSettings
         ),
         .testTarget(
-            name: "LessonKitTests", dependencies: ["LessonKit", "LessonRuntimeProtocol"], swiftSettings: sharedSwiftSettings
+            name: "LessonKitTests",
+            dependencies: [
+                "LessonKit", "LessonRuntimeProtocol", .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: sharedSwiftSettings
         ),
         .testTarget(name: "TeXMathTests", dependencies: ["TeXMath"], swiftSettings: sharedSwiftSettings),
         // Lints over the sources: every public LessonKit declaration has a `///` comment.

@@ -29,6 +29,9 @@ public struct LessonExecutor: Sendable {
     /// Cell timeouts in CPU time of the program's cgroup (grading's checker: a busy machine never fails the
     /// instructor's solution); wall time otherwise.
     public var timeoutsInCPUTime = false
+    /// Where LessonKit keeps the models a lesson trained, to put them back when the same program trains them again
+    /// (nil: nothing is cached; grading never caches).
+    public var trainingCache: TrainingCacheSetting?
 
     /// Creates an executor.
     public init(toolchain: Toolchain, lessonKit: LessonKitLocation, limits: RunLimits, workingDirectory: String) {
@@ -94,6 +97,8 @@ public struct LessonExecutor: Sendable {
         // What the executable on disk was compiled with; a re-run may reuse it if only isolated cells dropped out.
         var compiled: (omitted: Set<Int>, replaced: [Int: String], limit: Int, omittedInline: Set<Int>)?
         var executable = directory + "/lesson"
+        // The source of the program last compiled (what the training cache knows it by).
+        var programSource = ""
         if let compileOnlyInto {
             // Everything but the cells: a program compiled to run many times leaves the prose's values out.
             omittedInline = Set(lesson.inlineExpressions.map(\.index))
@@ -117,6 +122,7 @@ public struct LessonExecutor: Sendable {
                 let program = ProgramAssembler.program(
                     for: lesson, cells: included, omitted: omitted, replaced: replaced, isolated: isolatedCells,
                     omittedInline: omittedInline, timeouts: timeouts(of: lesson, cells: included))
+                programSource = program
                 do {
                     try program.write(toFile: source, atomically: false, encoding: .utf8)
                 } catch {
@@ -171,8 +177,10 @@ public struct LessonExecutor: Sendable {
                 }
             }
             // Cells left out since the last compile are isolated test cells: the same executable runs without them.
+            let skipping = omitted.subtracting(compiled?.omitted ?? omitted)
+            let cache = prebuilt == nil ? trainingCache?.environment(program: programSource, seed: seed, skipped: skipping) : nil
             let run = try runProgram(executable, lesson: lesson, cells: included, seed: seed, directory: directory,
-                skipping: omitted.subtracting(compiled?.omitted ?? omitted), onCellStart: onCellStart)
+                skipping: skipping, extraEnvironment: cache ?? [:], onCellStart: onCellStart)
             programRuns += 1
             let collector = ResultCollector(
                 lesson: lesson, directory: directory, limits: limits, workingDirectory: workingDirectory)
@@ -291,7 +299,8 @@ public struct LessonExecutor: Sendable {
 
     private func runProgram(
         _ executable: String, lesson: Lesson, cells: ArraySlice<CodeCell>, seed: UInt64, directory: String,
-        skipping skipped: Set<Int>, onCellStart: @escaping (Int) -> Void
+        skipping skipped: Set<Int>, extraEnvironment runEnvironment: [String: String],
+        onCellStart: @escaping (Int) -> Void
     ) throws(ExecutionError) -> ProgramRun.Result {
         var timeouts = timeouts(of: lesson, cells: cells)
         for expression in ProgramAssembler.includedInline(of: lesson, cells: cells) {
@@ -313,6 +322,7 @@ public struct LessonExecutor: Sendable {
         // made a PixelCNN epoch 5x slower (25.8 s against 4.9 s for five epochs at load 10).
         if environment["OPENBLAS_NUM_THREADS"] == nil { environment["OPENBLAS_NUM_THREADS"] = "1" }
         environment.merge(extraEnvironment) { _, extra in extra }
+        environment.merge(runEnvironment) { _, extra in extra }
         var run = ProgramRun(
             executable: executable, outputDirectory: directory, workingDirectory: workingDirectory,
             environment: environment, timeouts: timeouts, limits: resourceLimits, processGroup: group)

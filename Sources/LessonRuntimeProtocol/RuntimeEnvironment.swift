@@ -32,4 +32,12 @@ public enum RuntimeEnvironment {
     /// For the checker: comma-separated indices of the test cells that hold hidden tests. LessonKit's checks in
     /// these cells report only "check failed" and where, never the values or the label they compared.
     public static let hiddenCells = "LESSONS_HIDDEN_CELLS"
+    /// The folder where LessonKit keeps models it trained (``trainingCacheIdentity`` names the program); unset:
+    /// nothing is cached (grading never sets it).
+    public static let trainingCache = "LESSONS_TRAINING_CACHE"
+    /// What the program is: a hash of its source, the seed, the skipped cells, the toolchain and LessonKit. A
+    /// trained model is reused only by the same program with the same training inputs.
+    public static let trainingCacheIdentity = "LESSONS_TRAINING_CACHE_IDENTITY"
+    /// `refresh`: train again and overwrite what the cache holds (`lessons run --force`).
+    public static let trainingCacheMode = "LESSONS_TRAINING_CACHE_MODE"
 }

@@ -32,12 +32,13 @@ public struct RunAction: Sendable {
         }
         let pipeline = LessonPipeline(
             layout: layout, options: options, fingerprint: environment.fingerprint,
-            executor: { try environment.executor() })
+            executor: { try environment.runExecutor() })
         let reports = WorkerPool(width: max(1, options.jobs)).map(files) { file in
             let report = pipeline.run(file) { lesson, index in reporter.cellStarted(lesson, index: index) }
             reporter.lessonFinished(report)
             return report
         }
+        environment.pruneTrainingCache()
         if json { JSONRecords.print(reports) }
         return reports.contains { $0.isFailure } ? 1 : 0
     }

@@ -9,6 +9,8 @@ struct RunEnvironment: Sendable {
     private let limits: RunLimits
     private let workingDirectory: String
     private let optimize: Bool
+    /// Where `lessons run` keeps trained models (in the caches' folder), and whether `--force` renews them.
+    private let trainingCache: TrainingCacheSetting
 
     /// Finds the compiler and LessonKit; building LessonKit first when it is missing from a package checkout.
     static func prepare(layout: ProjectLayout, options: RunOptions, reporter: ProgressReporter) throws -> RunEnvironment {
@@ -16,7 +18,9 @@ struct RunEnvironment: Sendable {
         let buildDirectory = executable.resolvingSymlinksInPath().deletingLastPathComponent()
         let packageRoot = LessonKitLocation.findPackageRoot(above: buildDirectory)
         // Caches (the compiler's version): in the package's .build, else in the course's .lessons/ (git-ignored).
-        let cacheDirectory = packageRoot?.appendingPathComponent(".build/lessons-cache")
+        // LESSONS_CACHE_DIR chooses another folder (a CI cache, a test).
+        let cacheDirectory = ProcessInfo.processInfo.environment["LESSONS_CACHE_DIR"].map { URL(fileURLWithPath: $0) }
+            ?? packageRoot?.appendingPathComponent(".build/lessons-cache")
             ?? layout.root.appendingPathComponent(".lessons")
         let toolchain = try Toolchain.locate(cacheDirectory: cacheDirectory)
         var location = Result { () throws(ExecutionError) in try LessonKitLocation.locate() }
@@ -34,10 +38,23 @@ struct RunEnvironment: Sendable {
         let lessonKitFingerprint = Fingerprint.lessonKit(packageRoot: packageRoot, libraryDirectory: libraryDirectory)
         var limits = RunLimits()
         limits.defaultCellTimeout = options.timeout
+        let fingerprint = Fingerprint(toolchainVersion: toolchain.version, lessonKit: lessonKitFingerprint)
         return RunEnvironment(
-            fingerprint: Fingerprint(toolchainVersion: toolchain.version, lessonKit: lessonKitFingerprint),
-            toolchain: toolchain, location: location, limits: limits, workingDirectory: layout.root.path,
-            optimize: options.optimize)
+            fingerprint: fingerprint, toolchain: toolchain, location: location, limits: limits,
+            workingDirectory: layout.root.path, optimize: options.optimize,
+            trainingCache: TrainingCacheSetting(
+                folder: cacheDirectory.appendingPathComponent("training").path, salt: fingerprint.environment,
+                refresh: options.force))
+    }
+
+    /// Keeps the training cache within its size (``TrainingCachePruning``).
+    func pruneTrainingCache() { TrainingCachePruning.prune(trainingCache.folder) }
+
+    /// The executor of `lessons run`: as ``executor()``, with the training cache.
+    func runExecutor() throws -> LessonExecutor {
+        var executor = try executor()
+        executor.trainingCache = trainingCache
+        return executor
     }
 
     func executor() throws -> LessonExecutor {

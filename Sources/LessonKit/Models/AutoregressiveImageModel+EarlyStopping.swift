@@ -12,6 +12,35 @@ extension AutoregressiveImageModel {
     ) -> EarlyStoppingHistory {
         precondition(!validation.isEmpty && patience > 0 && maxEpochs > 0,
             "trainWithEarlyStopping: needs validation images, patience > 0 and maxEpochs > 0")
+        return TrainingCache.reuse(
+            kind: "trainWithEarlyStopping \(String(reflecting: type(of: self)))", parameters: parameters,
+            probe: { cacheProbe(images) },
+            inputs: { key in
+                key.add(images)
+                key.add(validation)
+                [maxEpochs, patience, batchSize].forEach { key.add($0) }
+                [minimumImprovement, learningRate, weightDecay].forEach { key.add($0) }
+            },
+            generator: &generator
+        ) { generator in
+            trainWithEarlyStoppingUncached(
+                on: images, validation: validation, maxEpochs: maxEpochs, patience: patience,
+                minimumImprovement: minimumImprovement, batchSize: batchSize, learningRate: learningRate,
+                weightDecay: weightDecay, using: &generator)
+        }
+    }
+
+    /// The model's logits for its first few training images: what ``TrainingCache`` knows the model's make-up by.
+    func cacheProbe(_ images: [[Double]]) -> [Double] {
+        let first = Array(images.prefix(8))
+        guard !first.isEmpty else { return [] }
+        return logits(Variable(Tensor(first))).value.scalars
+    }
+
+    private func trainWithEarlyStoppingUncached<G: RandomNumberGenerator>(
+        on images: [[Double]], validation: [[Double]], maxEpochs: Int, patience: Int, minimumImprovement: Double,
+        batchSize: Int, learningRate: Double, weightDecay: Double, using generator: inout G
+    ) -> EarlyStoppingHistory {
         var adam = Adam(parameters, learningRate: learningRate)
         var history = EarlyStoppingHistory()
         var order = Array(images.indices)

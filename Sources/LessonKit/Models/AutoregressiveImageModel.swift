@@ -55,6 +55,25 @@ extension AutoregressiveImageModel {
         on images: [[Double]], test: [[Double]] = [], epochs: Int, batchSize: Int = 100, learningRate: Double = 1e-2,
         weightDecay: Double = 0, using generator: inout G
     ) -> TrainingHistory {
+        TrainingCache.reuse(
+            kind: "train \(String(reflecting: type(of: self)))", parameters: parameters, probe: { cacheProbe(images) },
+            inputs: { key in
+                key.add(images)
+                key.add(test)
+                [epochs, batchSize].forEach { key.add($0) }
+                [learningRate, weightDecay].forEach { key.add($0) }
+            },
+            generator: &generator
+        ) { generator in
+            trainUncached(on: images, test: test, epochs: epochs, batchSize: batchSize, learningRate: learningRate,
+                weightDecay: weightDecay, using: &generator)
+        }
+    }
+
+    private func trainUncached<G: RandomNumberGenerator>(
+        on images: [[Double]], test: [[Double]], epochs: Int, batchSize: Int, learningRate: Double,
+        weightDecay: Double, using generator: inout G
+    ) -> TrainingHistory {
         var adam = Adam(parameters, learningRate: learningRate)
         var history = TrainingHistory()
         var order = Array(images.indices)

@@ -66,6 +66,27 @@ public final class VariationalAutoencoder: @unchecked Sendable {
         on images: [[Double]], epochs: Int, batchSize: Int = 100, learningRate: Double = 1e-3, using generator: inout G
     ) -> [Double] {
         precondition(images.allSatisfy { $0.count == pixelCount }, "VariationalAutoencoder.train: images of \(pixelCount) pixels")
+        return TrainingCache.reuse(
+            kind: "train \(String(reflecting: type(of: self)))", parameters: parameters,
+            probe: {
+                let codes = encode(Array(images.prefix(8)))
+                return Array(codes.means.joined()) + Array(codes.logStandardDeviations.joined()) + Array(decode(codes.means).joined())
+            },
+            inputs: { key in
+                key.add(images)
+                [epochs, batchSize, latentDimension].forEach { key.add($0) }
+                key.add(learningRate)
+            },
+            generator: &generator
+        ) { generator in
+            ELBOHistory(trainUncached(on: images, epochs: epochs, batchSize: batchSize, learningRate: learningRate,
+                using: &generator))
+        }.values
+    }
+
+    private func trainUncached<G: RandomNumberGenerator>(
+        on images: [[Double]], epochs: Int, batchSize: Int, learningRate: Double, using generator: inout G
+    ) -> [Double] {
         var adam = Adam(parameters, learningRate: learningRate)
         var order = Array(images.indices)
         var history: [Double] = []

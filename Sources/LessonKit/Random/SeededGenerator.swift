@@ -40,3 +40,17 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
 
     private func rotateLeft(_ x: UInt64, by k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
 }
+
+extension SeededGenerator {
+    /// The generator's four words of state (what ``TrainingCache`` stores and puts back).
+    var state: [UInt64] { [s0, s1, s2, s3] }
+
+    /// A generator in `state` (four words, as ``state`` gave them).
+    init(state: [UInt64]) {
+        precondition(state.count == 4, "SeededGenerator(state:): four words")
+        s0 = state[0]
+        s1 = state[1]
+        s2 = state[2]
+        s3 = state[3]
+    }
+}

@@ -25,6 +25,9 @@ public final class Parameter: @unchecked Sendable {
         return leaf
     }
 
+    /// Forgets this step's leaf: the next ``variable()`` starts a new one, as after a change of ``value``.
+    func startNewGraph() { current = nil }
+
     /// The gradient from the last backward pass (zeros if the parameter was not used).
     public var gradient: Tensor { current?.gradient ?? Tensor(repeating: 0, shape: value.shape) }
 }

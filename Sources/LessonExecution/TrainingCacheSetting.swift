@@ -1,0 +1,38 @@
+import Crypto
+import Foundation
+import LessonRuntimeProtocol
+
+/// Where LessonKit keeps trained models for `lessons run`, and what it must know to reuse one: the program's
+/// source, seed and skipped cells, with the toolchain and LessonKit (`salt`). LessonKit adds the training call's
+/// own inputs (docs/format.md, "Trained models are cached").
+public struct TrainingCacheSetting: Sendable {
+    /// The cache's folder.
+    public var folder: String
+    /// The toolchain's and LessonKit's fingerprint: a program compiled by another toolchain or against another
+    /// LessonKit trains again.
+    public var salt: String
+    /// Train again and overwrite the entries (`lessons run --force`).
+    public var refresh: Bool
+
+    /// Creates the setting.
+    public init(folder: String, salt: String, refresh: Bool) {
+        self.folder = folder
+        self.salt = salt
+        self.refresh = refresh
+    }
+
+    /// The program's environment for the cache: the folder, the program's identity, and the mode.
+    func environment(program: String, seed: UInt64, skipped: Set<Int>) -> [String: String] {
+        var hasher = SHA256()
+        for part in [salt, program, String(seed), skipped.sorted().map(String.init).joined(separator: ",")] {
+            hasher.update(data: Data(part.utf8))
+            hasher.update(data: Data([0]))
+        }
+        let identity = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        var environment = [
+            RuntimeEnvironment.trainingCache: folder, RuntimeEnvironment.trainingCacheIdentity: identity,
+        ]
+        if refresh { environment[RuntimeEnvironment.trainingCacheMode] = "refresh" }
+        return environment
+    }
+}
