@@ -5,7 +5,7 @@
 benchmark's four kinds) are graded three ways, and the points per student and exercise must agree:
   1. on this machine: `lessons grade --jobs 2`;
   2. as a 4-task job array plus its merge job: `lessons grade --slurm 4 --submit --wait`;
-  3. the same with task 2 cancelled mid-run (`scancel`), the merge reporting it, the task resubmitted
+  3. the first 40 of them (INTERRUPTED_SUBMISSIONS) as another array, with task 2 cancelled mid-run (`scancel`), the merge reporting it, the task resubmitted
      (`sbatch --array=2`) and the merge run again (twice); in the same array task 3 is requeued mid-run
      (`scontrol requeue`, then `scontrol update StartTime=now`, since Slurm holds a requeued job for about two
      minutes): it runs again over its partial gradebook and the merge job, still waiting, merges it by itself.
@@ -26,6 +26,8 @@ sys.path.insert(0, os.path.join(ROOT, "bench", "grading"))
 import bench  # noqa: E402  (the benchmark's submission kinds)
 
 COUNT = int(os.environ.get("SUBMISSIONS", "100"))
+# The interrupted array grades the first of them only (10 per task still leaves each task mid-run when stopped).
+INTERRUPTED_COUNT = min(COUNT, int(os.environ.get("INTERRUPTED_SUBMISSIONS", "40")))
 
 
 def run(command, cwd, check=True):
@@ -108,11 +110,18 @@ def requeue(task):
 
 
 def interrupted(project, single):
-    """One array whose task 2 is cancelled mid-run and task 3 requeued mid-run. Task 3 runs again over its partial
+    """One array (of the first INTERRUPTED_COUNT submissions) whose task 2 is cancelled mid-run and task 3 requeued
+    mid-run. Task 3 runs again over its partial
     gradebook by itself; the merge job reports task 2 alone; task 2 resubmitted and merged again (twice) gives
     the single-machine points, every submission once."""
-    result = run([LESSONS, "grade", "--lesson", "04-elbo.md", "submissions", "--slurm", "4", "--cpus-per-task", "1",
-                  "--batch-folder", "batch/interrupted", "--gradebook", "interrupted.sqlite", "--submit"], project)
+    for index in range(INTERRUPTED_COUNT):
+        shutil.copytree(os.path.join(project, "submissions", f"s{index:03d}"),
+                        os.path.join(project, "submissions-interrupted", f"s{index:03d}"))
+    students = {f"s{index:03d}" for index in range(INTERRUPTED_COUNT)}
+    single = {key: value for key, value in single.items() if key[0] in students}
+    result = run([LESSONS, "grade", "--lesson", "04-elbo.md", "submissions-interrupted", "--slurm", "4",
+                  "--cpus-per-task", "1", "--batch-folder", "batch/interrupted", "--gradebook", "interrupted.sqlite",
+                  "--submit"], project)
     array_id = re.search(r"^array (\d+)$", result.stdout, re.M).group(1)
     merge_id = re.search(r"^merge (\d+)$", result.stdout, re.M).group(1)
     wait_running_with_shard(project, f"{array_id}_2", "interrupted", 2)
