@@ -33,8 +33,23 @@ enum CrossReferences {
 
     /// `prose` with each reference replaced by its placeholder, and the references in order.
     static func extract(from prose: String) -> (String, [Reference]) {
+        let scan = scan(prose, citations: false)
+        return (scan.text, scan.references)
+    }
+
+    /// What ``scan(_:citations:)`` finds: the prose with placeholders, the cross-references and the citations.
+    struct Scan {
+        var text: String
+        var references: [Reference]
+        var citations: [Citations.Citation]
+    }
+
+    /// `prose` with each reference (and, with `citations`, each citation: ``Citations``) replaced by its
+    /// placeholder, and both in order.
+    static func scan(_ prose: String, citations: Bool) -> Scan {
         var result = ""
         var references: [Reference] = []
+        var found: [Citations.Citation]? = citations ? [] : nil
         var fence: String?
         for (index, line) in prose.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if index > 0 { result += "\n" }
@@ -49,12 +64,14 @@ enum CrossReferences {
                 result += line
                 continue
             }
-            result += replace(in: line, lineNumber: index + 1, into: &references)
+            result += replace(in: line, lineNumber: index + 1, into: &references, citations: &found)
         }
-        return (result, references)
+        return Scan(text: result, references: references, citations: found ?? [])
     }
 
-    private static func replace(in line: Substring, lineNumber: Int, into references: inout [Reference]) -> String {
+    private static func replace(
+        in line: Substring, lineNumber: Int, into references: inout [Reference], citations: inout [Citations.Citation]?
+    ) -> String {
         let characters = Array(line)
         var out = ""
         var inCode = false
@@ -62,6 +79,15 @@ enum CrossReferences {
         while i < characters.count {
             let character = characters[i]
             if character == "`" { inCode.toggle() }
+            if !inCode, citations != nil,
+                let (citation, end) = character == "[" ? Citations.bracketed(characters, at: i, line: lineNumber)
+                    : character == "@" ? Citations.narrative(characters, at: i, line: lineNumber) : nil
+            {
+                out += Citations.placeholder(citations!.count)
+                citations!.append(citation)
+                i = end
+                continue
+            }
             if character == "@", !inCode, i == 0 || !isNameCharacter(characters[i - 1]) && characters[i - 1] != ".",
                 let (kind, nameStart) = kindAfter(characters, at: i + 1)
             {

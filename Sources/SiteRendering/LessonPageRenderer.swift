@@ -13,6 +13,11 @@ struct LessonPageRenderer {
     let lessonsDirectory: URL
     /// The students' guide to exercises (a page path without `.html`), linked from a lesson's first exercise.
     var exerciseGuide: String?
+    /// The works the course cites; nil for pages without citations (the LessonKit reference), whose `@` and
+    /// brackets stay text.
+    var bibliography: Bibliography?
+    /// Where the bibliography comes from, as diagnostics name it.
+    var bibliographyFile = Bibliography.fileName
 
     /// A rendered page body.
     struct Page {
@@ -66,8 +71,27 @@ struct LessonPageRenderer {
         }
 
         // Cross-references (`@fig-…`, `@tbl-…`, `@eq-…`) are filled once figures, tables and equations are numbered.
-        let (referencedProse, crossReferences) = CrossReferences.extract(from: prose)
-        prose = referencedProse
+        // Citations (`[@key]`, `@key`) too, and the lesson's References list goes at its end.
+        let scan = CrossReferences.scan(prose, citations: bibliography != nil)
+        prose = scan.text
+        let crossReferences = scan.references
+        var citationHTML: [String] = []
+        var referenceList: ReferenceList?
+        if let bibliography, !scan.citations.isEmpty {
+            for citation in scan.citations {
+                for item in citation.items where bibliography.works[item.key] == nil {
+                    diagnostics.append(Diagnostic(.error, "site.citation",
+                        Citations.problem(item, narrative: citation.narrative, file: bibliographyFile),
+                        at: lesson.location(line: proseLineToSource[min(item.line, proseLineToSource.count - 1)], column: item.column)))
+                }
+            }
+            let list = ReferenceList(citing: scan.citations.flatMap { $0.items.map(\.key) }, in: bibliography)
+            citationHTML = scan.citations.map(list.html(for:))
+            if !list.works.isEmpty {
+                prose += "\n\n## References\n\nLESSONSREFLIST0X\n"
+                referenceList = list
+            }
+        }
         var targets: [String: CrossReferences.Target] = [:]
 
         let mathRanges = ((try? MathSpanScanner.spans(in: prose)) ?? []).map(\.range)
@@ -135,6 +159,7 @@ struct LessonPageRenderer {
         // 3. Markdown, then anchors on the headings.
         var anchors = HeadingAnchors()
         for (cell, _) in cells { anchors.reserve("cell-\(cell.id)") }
+        for work in referenceList?.works ?? [] { anchors.reserve(ReferenceList.anchor(work.key)) }
         var html = anchors.annotate(Callouts.apply(MarkdownHTML.render(prose)))
 
         // 4. Fill the placeholders.
@@ -174,6 +199,8 @@ struct LessonPageRenderer {
                 at: lesson.location(line: sourceLine, column: reference.column)))
         }
         html = HTMLScan.fill(html, prefix: CrossReferences.placeholderPrefix, with: references)
+        html = HTMLScan.fill(html, prefix: Citations.placeholderPrefix, with: citationHTML)
+        if let referenceList { html = HTMLScan.fill(html, prefix: "LESSONSREFLIST", with: [referenceList.html], dropParagraph: true) }
         var headings = anchors.headings
         for index in headings.indices
         where headings[index].html.contains("LESSONSMATH")
