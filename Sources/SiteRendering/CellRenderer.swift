@@ -84,6 +84,12 @@ struct CellRenderer {
         return html + "</section>"
     }
 
+    /// The number of a table of the prose (``PipeTables``), counted with the cells' tables in page order.
+    mutating func numberProseTable() -> Int {
+        tableCount += 1
+        return tableCount
+    }
+
     /// `html` with each `<table>` numbered: an id (`table-N`) and a caption, "Table N".
     mutating func numberTables(_ html: String, cell: String) -> String {
         let pieces = html.components(separatedBy: "<table>")

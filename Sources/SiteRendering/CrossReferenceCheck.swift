@@ -1,7 +1,7 @@
 public import LessonModel
 
 /// The cross-references of a lesson checked without building its page (`lessons check`): every `@fig-…` and
-/// `@tbl-…` must name a cell of the lesson and every `@eq-…` an equation label. `lessons build` checks more
+/// `@tbl-…` must name a cell of the lesson (or, `@tbl-…`, a prose table's `{#tbl-…}` caption) and every `@eq-…` an equation label. `lessons build` checks more
 /// (that the cell draws a figure or shows a table) when it numbers them. Citations must name works of the
 /// references file.
 public enum CrossReferenceCheck {
@@ -32,6 +32,7 @@ public enum CrossReferenceCheck {
             targets["fig-\(cell.id)"] = .init(number: "", anchor: "")
             targets["tbl-\(cell.id)"] = .init(number: "", anchor: "")
         }
+        for label in PipeTables.labels(in: prose) { targets["tbl-\(label)"] = .init(number: "", anchor: "") }
         for key in equationKeys(in: prose) { targets[CrossReferences.equationLabel(forKey: key)] = .init(number: "", anchor: "") }
         let scan = CrossReferences.scan(prose, citations: bibliography != nil)
         let cells = Set(lesson.cells.map(\.id))

@@ -160,15 +160,33 @@ struct LessonPageRenderer {
         var anchors = HeadingAnchors()
         for (cell, _) in cells { anchors.reserve("cell-\(cell.id)") }
         for work in referenceList?.works ?? [] { anchors.reserve(ReferenceList.anchor(work.key)) }
-        var html = anchors.annotate(Callouts.apply(MarkdownHTML.render(prose)))
+        let (tabled, proseTables) = PipeTables.extract(from: prose)
+        var html = anchors.annotate(Callouts.apply(MarkdownHTML.render(tabled)))
 
         // 4. Fill the placeholders.
         var renderer = CellRenderer(figures: FigureInliner(baseDirectory: lessonsDirectory))
         renderer.exerciseGuide = exerciseGuide
         renderer.typesetter = TeXTypesetter(macros: macros, labels: labels)
         for exercise in GradingMarkupParser.parse(lesson).0.exercises { renderer.exercisePoints[exercise.id] = exercise.points }
-        let cellHTML = cells.map { cell, outputs in renderer.html(for: cell, outputMarkdown: outputs) }
-        html = HTMLScan.fill(html, prefix: "LESSONSCELL", with: cellHTML, dropParagraph: true)
+        // Cells and prose tables in page order, so that tables are numbered together.
+        var cellHTML: [String?] = Array(repeating: nil, count: cells.count)
+        var tableHTML: [String?] = Array(repeating: nil, count: proseTables.count)
+        for (kind, n) in Self.placeholders(in: html, prefixes: ["LESSONSCELL", PipeTables.placeholderPrefix]) {
+            if kind == 0, n < cells.count, cellHTML[n] == nil {
+                cellHTML[n] = renderer.html(for: cells[n].0, outputMarkdown: cells[n].1)
+            } else if kind == 1, n < proseTables.count, tableHTML[n] == nil {
+                let table = proseTables[n], number = renderer.numberProseTable()
+                if let label = table.label, targets["tbl-\(label)"] == nil {
+                    targets["tbl-\(label)"] = .init(number: String(number), anchor: "table-\(number)")
+                }
+                let caption = "Table \(number)" + (table.caption.map { ": " + $0 } ?? "")
+                tableHTML[n] = "<div class=\"prose-table\"><table id=\"table-\(number)\"><caption class=\"table-number\">"
+                    + "\(caption)</caption>\(table.rows)</table></div>"
+            }
+        }
+        for n in cells.indices where cellHTML[n] == nil { cellHTML[n] = renderer.html(for: cells[n].0, outputMarkdown: cells[n].1) }
+        html = HTMLScan.fill(html, prefix: "LESSONSCELL", with: cellHTML.map { $0 ?? "" }, dropParagraph: true)
+        html = HTMLScan.fill(html, prefix: PipeTables.placeholderPrefix, with: tableHTML.map { $0 ?? "" }, dropParagraph: true)
         for (cell, figure, problem) in renderer.figures.captionProblems {
             diagnostics.append(Diagnostic(.error, "site.caption",
                 "Figure \(figure) (cell \(cell.id)) \(problem): give each figure its own caption with show(_:caption:) or the cell's caption option",
@@ -213,6 +231,21 @@ struct LessonPageRenderer {
         }
         html = HeadingAnchors.labels(html, headings: headings)
         return Page(body: html, headings: headings, diagnostics: diagnostics)
+    }
+
+    /// The placeholders `<prefix><n>X` of `html` in order: which of `prefixes` (its index) and `n`.
+    static func placeholders(in html: String, prefixes: [String]) -> [(Int, Int)] {
+        var found: [(Int, Int)] = []
+        var rest = html[...]
+        while let start = rest.range(of: "LESSONS") {
+            let tail = rest[start.lowerBound...]
+            for (kind, prefix) in prefixes.enumerated() where tail.hasPrefix(prefix) {
+                let digits = tail.dropFirst(prefix.count).prefix { $0.isASCII && $0.isNumber }
+                if let n = Int(digits), tail.dropFirst(prefix.count + digits.count).first == "X" { found.append((kind, n)) }
+            }
+            rest = rest[start.upperBound...]
+        }
+        return found
     }
 
     /// `<math …>` with a class.
