@@ -119,16 +119,18 @@
     if (element.closest(".code")) return "Code" + where;
     if (element.tagName === "PRE") return "Output text" + where;
     if (element.closest(".output")) return "Output" + where;
+    if (element.classList.contains("prose-table")) return element.querySelector("caption").textContent.split(":")[0];
     return "Equation " + number;
   }
   function markScrollers() {
     var number = 0, used = {};
-    var selector = ".lesson pre, .math-display, .lesson p, .lesson ul, .lesson ol, .lesson li, .cell .output, "
+    var selector = ".lesson pre, .math-display, .lesson p, .lesson ul, .lesson ol, .lesson li, .cell .output, .prose-table, "
       + ".lesson p > math:not([display]), .lesson li > math:not([display])";
     document.querySelectorAll(selector).forEach(function (element) {
       var scrolls = element.scrollWidth > element.clientWidth + 1 && getComputedStyle(element).overflowX !== "visible";
       // Regions for code, outputs and displays; a paragraph, list or inline formula only becomes focusable.
-      var landmark = element.tagName === "PRE" || element.classList.contains("math-display") || element.classList.contains("output");
+      var landmark = element.tagName === "PRE" || element.classList.contains("math-display") || element.classList.contains("output")
+        || element.classList.contains("prose-table");
       if (element.classList.contains("math-display")) number++;
       element.classList.toggle("scrolls", scrolls);
       if (scrolls) {
