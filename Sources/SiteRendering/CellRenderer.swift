@@ -67,7 +67,7 @@ struct CellRenderer {
             guideLinked = true
         }
         if showsCode {
-            html += "<button class=\"wrap\" type=\"button\" aria-pressed=\"false\">Wrap</button>"
+            html += "<button class=\"wrap\" type=\"button\" aria-pressed=\"false\" aria-label=\"Wrap lines of cell \(HTMLText.escape(cell.id))\">Wrap</button>"
                 + "<button class=\"copy\" type=\"button\" aria-label=\"Copy the code of cell \(HTMLText.escape(cell.id))\">Copy</button>"
         }
         html += "</div>" + question

@@ -160,6 +160,11 @@
     var current = function () {
       var line = 90, active = null;
       headings.forEach(function (heading, i) { if (heading && heading.getBoundingClientRect().top <= line) active = tocLinks[i]; });
+      // At the foot of the page the last sections cannot scroll up to the line (a jump to the References): the
+      // last heading in view is the current one.
+      if (window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2) {
+        headings.forEach(function (heading, i) { if (heading && heading.getBoundingClientRect().top < window.innerHeight) active = tocLinks[i]; });
+      }
       if (!active) active = tocLinks[0];
       tocLinks.forEach(function (link) {
         if (link === active) link.setAttribute("aria-current", "location"); else link.removeAttribute("aria-current");
@@ -167,7 +172,12 @@
     };
     var observer = new IntersectionObserver(current, { rootMargin: "0px 0px -60% 0px" });
     headings.forEach(function (heading) { if (heading) observer.observe(heading); });
-    window.addEventListener("hashchange", current);
+    // A jump (a link in the page, the browser's back) may cross no heading's threshold: check after it lands.
+    window.addEventListener("hashchange", function () { requestAnimationFrame(current); });
+    var tocScheduled = false;
+    window.addEventListener("scroll", function () {
+      if (!tocScheduled) { tocScheduled = true; requestAnimationFrame(function () { tocScheduled = false; current(); }); }
+    }, { passive: true });
     current();
   }
 
