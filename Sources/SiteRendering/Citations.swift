@@ -9,8 +9,8 @@ import Foundation
 ///     @bishop2006pattern [section 10.1]        Bishop (2006, section 10.1)
 ///
 /// Each author–year is a link to the work's entry in the lesson's References list. A bracket counts as a citation
-/// only when each of its `;`-separated parts has exactly one `@key` and it is not a link (`[…](…)`); `\@` is a
-/// literal `@`. Keys are letters, digits and `_`, with `-`, `:` and `.` inside.
+/// only when each of its `;`-separated parts has exactly one `@key` and it is not a link (`[…](…)`); it may go on
+/// over the next two lines; `\@` is a literal `@`. Keys are letters, digits and `_`, with `-`, `:` and `.` inside.
 enum Citations {
     /// One cited work inside a citation, with the text around it and where its `@` is (1-based line and column).
     struct Item: Equatable, Sendable {
@@ -26,6 +26,10 @@ enum Citations {
         var items: [Item]
         var narrative: Bool
     }
+
+    /// Stands for a line break inside a bracket that the text wraps (``CrossReferences/scan(_:citations:)`` joins
+    /// such lines); a space inside a citation.
+    static let lineBreak: Character = "\u{1}"
 
     /// The placeholder that stands for citation `n` until the lesson's reference list is known.
     static func placeholder(_ n: Int) -> String { "\(placeholderPrefix)\(n)X" }
@@ -45,14 +49,14 @@ enum Citations {
         var partStart = start + 1
         for partEnd in (start + 1...end) where partEnd == end || characters[partEnd] == ";" {
             let part = Array(characters[partStart..<partEnd])
-            let ats = part.indices.filter { part[$0] == "@" && ($0 == 0 || part[$0 - 1] == " ") }
+            let ats = part.indices.filter { part[$0] == "@" && ($0 == 0 || part[$0 - 1] == " " || part[$0 - 1] == lineBreak) }
             guard ats.count == 1, let at = ats.first, let keyEnd = keyEnd(part, from: at + 1),
                 !isCrossReference(part, at: at + 1)
             else { return nil }
             items.append(Item(
-                prefix: String(part[..<at]).trimmingCharacters(in: .whitespaces),
+                prefix: spaced(part[..<at]),
                 key: String(part[(at + 1)..<keyEnd]),
-                suffix: String(part[keyEnd...]).trimmingCharacters(in: .whitespaces),
+                suffix: spaced(part[keyEnd...]),
                 line: line, column: partStart + at + 1))
             partStart = partEnd + 1
         }
@@ -78,6 +82,11 @@ enum Citations {
             return (Citation(items: [item], narrative: true), close + 1)
         }
         return (Citation(items: [item], narrative: true), end)
+    }
+
+    /// `text` with joined line breaks as spaces, trimmed.
+    private static func spaced(_ text: ArraySlice<Character>) -> String {
+        String(text.map { $0 == lineBreak ? " " : $0 }).trimmingCharacters(in: .whitespaces)
     }
 
     /// What an item whose key the references file lacks is told.

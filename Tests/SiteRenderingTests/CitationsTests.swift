@@ -48,6 +48,18 @@ import TestSupport
         #expect(CrossReferences.scan(prose, citations: false).citations.isEmpty)
     }
 
+    /// A bracket the text wraps over lines is one citation; the items keep their own lines and columns, and every
+    /// later line keeps its number.
+    @Test func aCitationMayWrapOverLines() {
+        let prose = "A model [PixelVAE, @a2017; the prior of\nthe VQ-VAE, @b2017] uses\nboth; then @fig-x and [@c] here.\nNext."
+        let scan = CrossReferences.scan(prose, citations: true)
+        #expect(scan.citations.map { $0.items.map(\.key) } == [["a2017", "b2017"], ["c"]])
+        #expect(scan.citations[0].items.map(\.prefix) == ["PixelVAE,", "the prior of the VQ-VAE,"])
+        #expect(scan.citations.flatMap { $0.items.map { "\($0.line):\($0.column)" } } == ["1:20", "2:13", "3:24"])
+        #expect(scan.references.map { "\($0.label) \($0.line):\($0.column)" } == ["fig-x 3:12"])
+        #expect(scan.text == "A model LESSONSCITE0X\n uses\nboth; then LESSONSXREF0X and LESSONSCITE1X here.\nNext.")
+    }
+
     @Test func citationsRenderAsLinkedAuthorYear() {
         let scan = CrossReferences.scan(
             "[@kingma2014vae] [CAVI, @blei2017vi, Algorithm 2; @bishop2006prml] @oord2016pixel @bishop2006prml [section 10.1]",
