@@ -22,8 +22,11 @@ public struct CheckAction: Sendable {
             + (Diagnostic.containsError(settingsProblems) ? [] : settings.outlineProblems(lessons: names))
         for problem in courseProblems { FileHandle.standardError.write(Data((problem.description + "\n").utf8)) }
         if Diagnostic.containsError(courseProblems) { failed = true }
+        let (bibliography, bibliographyProblems) = layout.loadBibliography()
+        for problem in bibliographyProblems { FileHandle.standardError.write(Data((problem.description + "\n").utf8)) }
+        if Diagnostic.containsError(bibliographyProblems) { failed = true }
         for file in files {
-            let problems = Self.problems(in: file, layout: layout)
+            let problems = Self.problems(in: file, layout: layout, bibliography: bibliography)
             for problem in problems { FileHandle.standardError.write(Data((problem.description + "\n").utf8)) }
             if Diagnostic.containsError(problems) { failed = true }
         }
@@ -33,7 +36,7 @@ public struct CheckAction: Sendable {
 
     /// Every problem of one lesson: parsing, grading markup, instructor regions, stubs that lose declarations,
     /// written answers without a rubric (or with one that does not award their points).
-    static func problems(in file: URL, layout: ProjectLayout) -> [Diagnostic] {
+    static func problems(in file: URL, layout: ProjectLayout, bibliography: Bibliography? = nil) -> [Diagnostic] {
         let displayPath = layout.displayPath(of: file)
         guard let bytes = FileManager.default.contents(atPath: file.path).map(Array.init) else {
             return [Diagnostic(.error, "file.unreadable", "cannot read the lesson file", at: SourceLocation(file: displayPath, line: 1))]
@@ -44,7 +47,8 @@ public struct CheckAction: Sendable {
         let (markup, markupProblems) = GradingMarkupParser.parse(lesson)
         all += markupProblems
         all += InstructorRegions.find(in: lesson).1
-        all += CrossReferenceCheck.problems(in: lesson)
+        all += CrossReferenceCheck.problems(in: lesson, bibliography: bibliography,
+            bibliographyFile: layout.displayPath(of: layout.bibliographyFile))
         for exercise in markup.exercises {
             // Only a region at the top level of its cell declares names later cells use.
             for region in exercise.solutionRegions where region.last - region.first > 1

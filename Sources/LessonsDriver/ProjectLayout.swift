@@ -44,6 +44,23 @@ public struct ProjectLayout: Sendable {
         return path.hasPrefix(rootPath) ? String(path.dropFirst(rootPath.count)) : path
     }
 
+    /// The references file, `Lessons/references.yml`: the works the lessons cite.
+    public var bibliographyFile: URL { root.appendingPathComponent(Bibliography.fileName) }
+
+    /// The works the lessons cite, with the problems of their file (`Lessons/references.yml:line:column`); without
+    /// the file, none.
+    public func loadBibliography() -> (bibliography: Bibliography, problems: [Diagnostic]) {
+        guard FileManager.default.fileExists(atPath: bibliographyFile.path) else { return (Bibliography(), []) }
+        let display = displayPath(of: bibliographyFile)
+        guard let data = FileManager.default.contents(atPath: bibliographyFile.path),
+            let text = String(data: data, encoding: .utf8)
+        else {
+            return (Bibliography(), [Diagnostic(.error, "references.unreadable", "cannot read the references as UTF-8 text",
+                at: SourceLocation(file: display, line: 1))])
+        }
+        return BibliographyParser.parse(text, file: display)
+    }
+
     /// The course settings from `lessons.yml`, with its problems (`lessons.yml:line:column`). Without the file,
     /// the settings are the defaults (the project folder's name as the title) and there is no problem; with an
     /// unusable file, the defaults and the errors.

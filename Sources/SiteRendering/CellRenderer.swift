@@ -67,7 +67,7 @@ struct CellRenderer {
             guideLinked = true
         }
         if showsCode {
-            html += "<button class=\"wrap\" type=\"button\" aria-pressed=\"false\">Wrap</button>"
+            html += "<button class=\"wrap\" type=\"button\" aria-pressed=\"false\" aria-label=\"Wrap lines of cell \(HTMLText.escape(cell.id))\">Wrap</button>"
                 + "<button class=\"copy\" type=\"button\" aria-label=\"Copy the code of cell \(HTMLText.escape(cell.id))\">Copy</button>"
         }
         html += "</div>" + question
@@ -82,6 +82,12 @@ struct CellRenderer {
             html += "<div class=\"output\">\(figures.inline(in: output, cell: cell))</div>"
         }
         return html + "</section>"
+    }
+
+    /// The number of a table of the prose (``PipeTables``), counted with the cells' tables in page order.
+    mutating func numberProseTable() -> Int {
+        tableCount += 1
+        return tableCount
     }
 
     /// `html` with each `<table>` numbered: an id (`table-N`) and a caption, "Table N".

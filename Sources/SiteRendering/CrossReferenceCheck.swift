@@ -1,11 +1,15 @@
 public import LessonModel
 
 /// The cross-references of a lesson checked without building its page (`lessons check`): every `@fig-…` and
-/// `@tbl-…` must name a cell of the lesson and every `@eq-…` an equation label. `lessons build` checks more
-/// (that the cell draws a figure or shows a table) when it numbers them.
+/// `@tbl-…` must name a cell of the lesson (or, `@tbl-…`, a prose table's `{#tbl-…}` caption) and every `@eq-…` an equation label. `lessons build` checks more
+/// (that the cell draws a figure or shows a table) when it numbers them. Citations must name works of the
+/// references file.
 public enum CrossReferenceCheck {
     /// An error at its line and column for each reference whose label the lesson does not define.
-    public static func problems(in lesson: Lesson) -> [Diagnostic] {
+    /// With a `bibliography`, also each citation of a key it lacks (``Citations``).
+    public static func problems(
+        in lesson: Lesson, bibliography: Bibliography? = nil, bibliographyFile: String = Bibliography.fileName
+    ) -> [Diagnostic] {
         let source = lesson.source
         var skipUntil: [Int: Int] = [:]
         for cell in lesson.cells { skipUntil[cell.openingFenceLine] = cell.output?.endLine ?? cell.closingFenceLine }
@@ -28,10 +32,19 @@ public enum CrossReferenceCheck {
             targets["fig-\(cell.id)"] = .init(number: "", anchor: "")
             targets["tbl-\(cell.id)"] = .init(number: "", anchor: "")
         }
+        for label in PipeTables.labels(in: prose) { targets["tbl-\(label)"] = .init(number: "", anchor: "") }
         for key in equationKeys(in: prose) { targets[CrossReferences.equationLabel(forKey: key)] = .init(number: "", anchor: "") }
-        let (_, references) = CrossReferences.extract(from: prose)
+        let scan = CrossReferences.scan(prose, citations: bibliography != nil)
         let cells = Set(lesson.cells.map(\.id))
-        return CrossReferences.resolve(references, targets: targets).unresolved.filter { reference in
+        var citationProblems: [Diagnostic] = []
+        for citation in scan.citations {
+            for item in citation.items where bibliography?.works[item.key] == nil {
+                citationProblems.append(Diagnostic(.error, "site.citation",
+                    Citations.problem(item, narrative: citation.narrative, file: bibliographyFile),
+                    at: lesson.location(line: proseLineToSource[min(item.line, proseLineToSource.count - 1)], column: item.column)))
+            }
+        }
+        return CrossReferences.resolve(scan.references, targets: targets).unresolved.filter { reference in
             // `@fig-<cell id>-<k>`, a cell's k-th figure: the build checks that the cell draws that many.
             guard reference.kind == .figure, let dash = reference.name.lastIndex(of: "-") else { return true }
             let number = reference.name[reference.name.index(after: dash)...]
@@ -40,7 +53,7 @@ public enum CrossReferenceCheck {
         }.map { reference in
             Diagnostic(.error, "site.cross-reference", CrossReferences.problem(reference),
                 at: lesson.location(line: proseLineToSource[min(reference.line, proseLineToSource.count - 1)], column: reference.column))
-        }
+        } + citationProblems
     }
 
     /// The keys of every `\label{…}` in `text`.

@@ -33,35 +33,101 @@ enum CrossReferences {
 
     /// `prose` with each reference replaced by its placeholder, and the references in order.
     static func extract(from prose: String) -> (String, [Reference]) {
+        let scan = scan(prose, citations: false)
+        return (scan.text, scan.references)
+    }
+
+    /// What ``scan(_:citations:)`` finds: the prose with placeholders, the cross-references and the citations.
+    struct Scan {
+        var text: String
+        var references: [Reference]
+        var citations: [Citations.Citation]
+    }
+
+    /// `prose` with each reference (and, with `citations`, each citation: ``Citations``) replaced by its
+    /// placeholder, and both in order.
+    static func scan(_ prose: String, citations: Bool) -> Scan {
         var result = ""
         var references: [Reference] = []
+        var found: [Citations.Citation]? = citations ? [] : nil
         var fence: String?
-        for (index, line) in prose.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        let lines = prose.split(separator: "\n", omittingEmptySubsequences: false)
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
             if index > 0 { result += "\n" }
             let trimmed = line.drop { $0 == " " }
             if let open = fence {
                 if trimmed.hasPrefix(open) { fence = nil }
                 result += line
+                index += 1
                 continue
             }
             if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
                 fence = String(trimmed.prefix { $0 == trimmed.first })
                 result += line
+                index += 1
                 continue
             }
-            result += replace(in: line, lineNumber: index + 1, into: &references)
+            // A bracket left open at the end of a line (a citation the text wraps) is read with the lines after it,
+            // up to three, joined by a marker that stands for the line break and goes back to one afterwards.
+            var joined = String(line)
+            var last = index
+            while citations, last + 1 < lines.count, last - index < 2, opensBracket(joined),
+                !lines[last + 1].allSatisfy({ $0 == " " }), !lines[last + 1].drop(while: { $0 == " " }).hasPrefix("```")
+            {
+                last += 1
+                joined += String(Citations.lineBreak) + lines[last]
+            }
+            result += replace(in: joined[...], lineNumber: index + 1, into: &references, citations: &found)
+                .replacingOccurrences(of: String(Citations.lineBreak), with: "\n")
+            index = last + 1
         }
-        return (result, references)
+        return Scan(text: result, references: references, citations: found ?? [])
     }
 
-    private static func replace(in line: Substring, lineNumber: Int, into references: inout [Reference]) -> String {
+    /// Whether `line` ends with a `[` not closed, outside code spans.
+    private static func opensBracket(_ line: String) -> Bool {
+        var depth = 0
+        var inCode = false
+        for character in line {
+            if character == "`" { inCode.toggle() }
+            if inCode { continue }
+            if character == "[" { depth += 1 } else if character == "]", depth > 0 { depth -= 1 }
+        }
+        return depth > 0
+    }
+
+    private static func replace(
+        in line: Substring, lineNumber: Int, into references: inout [Reference], citations: inout [Citations.Citation]?
+    ) -> String {
         let characters = Array(line)
+        // Line and column of `characters[at]`, counting the joined line breaks.
+        func position(_ at: Int) -> (line: Int, column: Int) {
+            let breaks = characters[..<at].indices.filter { characters[$0] == Citations.lineBreak }
+            return (lineNumber + breaks.count, at - (breaks.last.map { $0 + 1 } ?? 0) + 1)
+        }
         var out = ""
         var inCode = false
         var i = 0
         while i < characters.count {
             let character = characters[i]
             if character == "`" { inCode.toggle() }
+            if !inCode, citations != nil,
+                let (citation, end) = character == "[" ? Citations.bracketed(characters, at: i, line: lineNumber)
+                    : character == "@" ? Citations.narrative(characters, at: i, line: lineNumber) : nil
+            {
+                var placed = citation
+                for k in placed.items.indices {
+                    (placed.items[k].line, placed.items[k].column) = position(placed.items[k].column - 1)
+                }
+                // The line breaks it spans follow it, so that every later line keeps its number.
+                out += Citations.placeholder(citations!.count)
+                    + String(repeating: String(Citations.lineBreak), count: characters[i..<end].filter { $0 == Citations.lineBreak }.count)
+                citations!.append(placed)
+                i = end
+                continue
+            }
             if character == "@", !inCode, i == 0 || !isNameCharacter(characters[i - 1]) && characters[i - 1] != ".",
                 let (kind, nameStart) = kindAfter(characters, at: i + 1)
             {
@@ -70,7 +136,8 @@ enum CrossReferences {
                 while end > nameStart, characters[end - 1] == "-" || characters[end - 1] == "_" { end -= 1 }
                 if end > nameStart {
                     out += placeholder(references.count)
-                    references.append(Reference(kind: kind, name: String(characters[nameStart..<end]), line: lineNumber, column: i + 1))
+                    let (line, column) = position(i)
+                    references.append(Reference(kind: kind, name: String(characters[nameStart..<end]), line: line, column: column))
                     i = end
                     continue
                 }

@@ -24,7 +24,8 @@ struct HeadingAnchors {
     }
     private var used: Set<String> = []
 
-    /// `html` with ids on `<h1>`…`<h4>` (cmark writes them as `<hN>content</hN>`).
+    /// `html` with ids on `<h1>`…`<h4>` (cmark writes them as `<hN>content</hN>`), each with a "#" link to itself
+    /// that shows on hover and is no Tab stop (the table of contents links every section).
     mutating func annotate(_ html: String) -> String {
         var result = ""
         var rest = html[...]
@@ -43,7 +44,7 @@ struct HeadingAnchors {
             let id = unique(PlainText.slug(text))
             headings.append(Heading(level: level, id: id, html: content, text: text))
             result += rest[..<open.lowerBound]
-            result += "<h\(level) id=\"\(id)\">\(content)<a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to the section “\(Self.labelPrefix)\(headings.count - 1)X”\">#</a></h\(level)>"
+            result += "<h\(level) id=\"\(id)\">\(content)<a class=\"anchor\" href=\"#\(id)\" tabindex=\"-1\" aria-label=\"Link to the section “\(Self.labelPrefix)\(headings.count - 1)X”\">#</a></h\(level)>"
             rest = afterTag[close.upperBound...]
         }
         result += rest

@@ -13,6 +13,11 @@ struct LessonPageRenderer {
     let lessonsDirectory: URL
     /// The students' guide to exercises (a page path without `.html`), linked from a lesson's first exercise.
     var exerciseGuide: String?
+    /// The works the course cites; nil for pages without citations (the LessonKit reference), whose `@` and
+    /// brackets stay text.
+    var bibliography: Bibliography?
+    /// Where the bibliography comes from, as diagnostics name it.
+    var bibliographyFile = Bibliography.fileName
 
     /// A rendered page body.
     struct Page {
@@ -66,8 +71,27 @@ struct LessonPageRenderer {
         }
 
         // Cross-references (`@fig-…`, `@tbl-…`, `@eq-…`) are filled once figures, tables and equations are numbered.
-        let (referencedProse, crossReferences) = CrossReferences.extract(from: prose)
-        prose = referencedProse
+        // Citations (`[@key]`, `@key`) too, and the lesson's References list goes at its end.
+        let scan = CrossReferences.scan(prose, citations: bibliography != nil)
+        prose = scan.text
+        let crossReferences = scan.references
+        var citationHTML: [String] = []
+        var referenceList: ReferenceList?
+        if let bibliography, !scan.citations.isEmpty {
+            for citation in scan.citations {
+                for item in citation.items where bibliography.works[item.key] == nil {
+                    diagnostics.append(Diagnostic(.error, "site.citation",
+                        Citations.problem(item, narrative: citation.narrative, file: bibliographyFile),
+                        at: lesson.location(line: proseLineToSource[min(item.line, proseLineToSource.count - 1)], column: item.column)))
+                }
+            }
+            let list = ReferenceList(citing: scan.citations.flatMap { $0.items.map(\.key) }, in: bibliography)
+            citationHTML = scan.citations.map(list.html(for:))
+            if !list.works.isEmpty {
+                prose += "\n\n## References\n\nLESSONSREFLIST0X\n"
+                referenceList = list
+            }
+        }
         var targets: [String: CrossReferences.Target] = [:]
 
         let mathRanges = ((try? MathSpanScanner.spans(in: prose)) ?? []).map(\.range)
@@ -135,15 +159,34 @@ struct LessonPageRenderer {
         // 3. Markdown, then anchors on the headings.
         var anchors = HeadingAnchors()
         for (cell, _) in cells { anchors.reserve("cell-\(cell.id)") }
-        var html = anchors.annotate(Callouts.apply(MarkdownHTML.render(prose)))
+        for work in referenceList?.works ?? [] { anchors.reserve(ReferenceList.anchor(work.key)) }
+        let (tabled, proseTables) = PipeTables.extract(from: prose)
+        var html = anchors.annotate(Callouts.apply(MarkdownHTML.render(tabled)))
 
         // 4. Fill the placeholders.
         var renderer = CellRenderer(figures: FigureInliner(baseDirectory: lessonsDirectory))
         renderer.exerciseGuide = exerciseGuide
         renderer.typesetter = TeXTypesetter(macros: macros, labels: labels)
         for exercise in GradingMarkupParser.parse(lesson).0.exercises { renderer.exercisePoints[exercise.id] = exercise.points }
-        let cellHTML = cells.map { cell, outputs in renderer.html(for: cell, outputMarkdown: outputs) }
-        html = HTMLScan.fill(html, prefix: "LESSONSCELL", with: cellHTML, dropParagraph: true)
+        // Cells and prose tables in page order, so that tables are numbered together.
+        var cellHTML: [String?] = Array(repeating: nil, count: cells.count)
+        var tableHTML: [String?] = Array(repeating: nil, count: proseTables.count)
+        for (kind, n) in Self.placeholders(in: html, prefixes: ["LESSONSCELL", PipeTables.placeholderPrefix]) {
+            if kind == 0, n < cells.count, cellHTML[n] == nil {
+                cellHTML[n] = renderer.html(for: cells[n].0, outputMarkdown: cells[n].1)
+            } else if kind == 1, n < proseTables.count, tableHTML[n] == nil {
+                let table = proseTables[n], number = renderer.numberProseTable()
+                if let label = table.label, targets["tbl-\(label)"] == nil {
+                    targets["tbl-\(label)"] = .init(number: String(number), anchor: "table-\(number)")
+                }
+                let caption = "Table \(number)" + (table.caption.map { ": " + $0 } ?? "")
+                tableHTML[n] = "<div class=\"prose-table\"><table id=\"table-\(number)\"><caption class=\"table-number\">"
+                    + "\(caption)</caption>\(table.rows)</table></div>"
+            }
+        }
+        for n in cells.indices where cellHTML[n] == nil { cellHTML[n] = renderer.html(for: cells[n].0, outputMarkdown: cells[n].1) }
+        html = HTMLScan.fill(html, prefix: "LESSONSCELL", with: cellHTML.map { $0 ?? "" }, dropParagraph: true)
+        html = HTMLScan.fill(html, prefix: PipeTables.placeholderPrefix, with: tableHTML.map { $0 ?? "" }, dropParagraph: true)
         for (cell, figure, problem) in renderer.figures.captionProblems {
             diagnostics.append(Diagnostic(.error, "site.caption",
                 "Figure \(figure) (cell \(cell.id)) \(problem): give each figure its own caption with show(_:caption:) or the cell's caption option",
@@ -174,6 +217,8 @@ struct LessonPageRenderer {
                 at: lesson.location(line: sourceLine, column: reference.column)))
         }
         html = HTMLScan.fill(html, prefix: CrossReferences.placeholderPrefix, with: references)
+        html = HTMLScan.fill(html, prefix: Citations.placeholderPrefix, with: citationHTML)
+        if let referenceList { html = HTMLScan.fill(html, prefix: "LESSONSREFLIST", with: [referenceList.html], dropParagraph: true) }
         var headings = anchors.headings
         for index in headings.indices
         where headings[index].html.contains("LESSONSMATH")
@@ -186,6 +231,21 @@ struct LessonPageRenderer {
         }
         html = HeadingAnchors.labels(html, headings: headings)
         return Page(body: html, headings: headings, diagnostics: diagnostics)
+    }
+
+    /// The placeholders `<prefix><n>X` of `html` in order: which of `prefixes` (its index) and `n`.
+    static func placeholders(in html: String, prefixes: [String]) -> [(Int, Int)] {
+        var found: [(Int, Int)] = []
+        var rest = html[...]
+        while let start = rest.range(of: "LESSONS") {
+            let tail = rest[start.lowerBound...]
+            for (kind, prefix) in prefixes.enumerated() where tail.hasPrefix(prefix) {
+                let digits = tail.dropFirst(prefix.count).prefix { $0.isASCII && $0.isNumber }
+                if let n = Int(digits), tail.dropFirst(prefix.count + digits.count).first == "X" { found.append((kind, n)) }
+            }
+            rest = rest[start.upperBound...]
+        }
+        return found
     }
 
     /// `<math …>` with a class.

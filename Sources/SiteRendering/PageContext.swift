@@ -16,18 +16,31 @@ enum PageContext {
         return context
     }
 
+    /// The number the first of `names` starts with, if each starts with a number and they count up by one
+    /// (`04-elbo`, `05-variational-families`).
+    static func lessonNumbers(_ names: [String]) -> Int? {
+        let numbers = names.map { name in Int(name.prefix { $0.isASCII && $0.isNumber }) }
+        guard let first = numbers.first ?? nil,
+            numbers.enumerated().allSatisfy({ $0.element == first + $0.offset }) else { return nil }
+        return first
+    }
+
     /// The outline (parts, chapters, lessons) for the sidebar and the index.
     static func outline(_ outline: CourseOutline) -> [[String: Any]] {
         outline.parts.map { part in
             [
                 "part": part.part,
                 "chapters": part.chapters.map { chapter in
-                    [
+                    var context: [String: Any] = [
                         "chapter": chapter.chapter,
                         "lessons": chapter.lessons.map { entry in
                             ["href": "\(entry.name).html", "title": HTMLText.escape(entry.title)]
                         },
-                    ] as [String: Any]
+                    ]
+                    // Lessons named by number (`04-elbo`) keep their numbers on the index, as the prose says
+                    // "lesson 4"; other chapters are plain lists, so that no chapter restarts at "1.".
+                    if let start = lessonNumbers(chapter.lessons.map(\.name)) { context["start"] = String(start) }
+                    return context
                 },
             ]
         }

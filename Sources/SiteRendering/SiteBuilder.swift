@@ -7,8 +7,8 @@ import Mustache
 
 /// `lessons build`: renders the lessons (with the outputs in their files) into a static site.
 ///
-/// The recipe: read and parse the lessons → make each student copy (no solutions, hidden tests or instructor
-/// notes) → render the pages → write the index, pages, search index and assets → check every internal link.
+/// The recipe: read and parse the lessons (and the works they cite, `Lessons/references.yml`) → make each student
+/// copy (no solutions, hidden tests or instructor notes) → render the pages → write the index, pages, search index and assets → check every internal link.
 /// Output is deterministic: the same lessons and assets give byte-identical files.
 public struct SiteBuilder {
     /// Where things are.
@@ -69,7 +69,8 @@ public struct SiteBuilder {
 
         step(0)
         let (lessons, lineMaps, lessonProblems) = readLessons()
-        let readProblems = lessonProblems + configuration.settings.outlineProblems(
+        let (bibliography, bibliographyProblems) = readBibliography()
+        let readProblems = lessonProblems + bibliographyProblems + configuration.settings.outlineProblems(
             lessons: lessons.map(\.name), displayPaths: Dictionary(lessons.map { ($0.name, $0.displayPath) }) { a, _ in a })
         if Diagnostic.containsError(readProblems) { throw SiteError(readProblems) }
         let outline = CourseOutline(lessons, settings: configuration.settings)
@@ -79,6 +80,7 @@ public struct SiteBuilder {
         var pages: [String: LessonPageRenderer.Page] = [:]
         var renderer = LessonPageRenderer(lessonsDirectory: configuration.lessonsDirectory)
         renderer.exerciseGuide = configuration.exerciseGuide
+        renderer.bibliography = bibliography
         for lesson in lessons {
             let page = renderer.render(lesson)
             // Pages are rendered from student copies; report problems at the lines of the lesson file.
@@ -95,6 +97,7 @@ public struct SiteBuilder {
         }
         // Extra pages (the LessonKit reference) are rendered like lessons; their titles come from their front matter.
         var extraPages: [(page: ExtraPage, title: String, rendered: LessonPageRenderer.Page)] = []
+        renderer.bibliography = nil  // their `@` (attributes in declarations) are not citations
         for extra in configuration.extraPages {
             let (parsed, problems) = LessonParser.parse(Array(extra.markdown.utf8), displayPath: "\(extra.path).md")
             diagnostics += problems
@@ -196,6 +199,18 @@ public struct SiteBuilder {
             }
         }
         return (lessons, lineMaps, diagnostics)
+    }
+
+    /// The works the lessons cite, from `references.yml` in the lessons folder (none without the file), and the
+    /// problems of that file at their lines.
+    func readBibliography() -> (Bibliography, [Diagnostic]) {
+        let path = configuration.lessonsDirectory.appendingPathComponent("references.yml").path
+        guard FileManager.default.fileExists(atPath: path) else { return (Bibliography(), []) }
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            return (Bibliography(), [Diagnostic(.error, "references.unreadable", "cannot read the references as UTF-8 text",
+                at: SourceLocation(file: Bibliography.fileName, line: 1))])
+        }
+        return BibliographyParser.parse(text, file: Bibliography.fileName)
     }
 
     /// The course's site files over the built-in ones, file by file.

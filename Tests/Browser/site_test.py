@@ -334,6 +334,48 @@ def check_reading_aids(driver):
     print("reading aids: hide code (screen, print, persisted), download link")
 
 
+def check_citations(driver):
+    """A citation links to its entry in the lesson's References list, which has a DOI or URL link; the prose table
+    is numbered with the output tables and its @tbl- reference jumps to it."""
+    open_page(driver, "04-elbo.html", "light")
+    citation = driver.find_element(By.CSS_SELECTOR, "a.citation[href='#ref-blei2017variational']")
+    text = citation.text
+    driver.execute_script("arguments[0].click()", citation)
+    time.sleep(0.3)
+    entry = driver.execute_script("""
+        const target = document.querySelector(':target');
+        if (!target) return null;
+        const box = target.getBoundingClientRect();
+        return {id: target.id, list: target.parentElement.className, heading: target.parentElement.previousElementSibling.id,
+                inView: box.top >= 0 && box.top < window.innerHeight, links: Array.from(target.querySelectorAll('a')).map(a => a.href)};""")
+    expect(text == "Blei et al., 2017" and entry is not None and entry["id"] == "ref-blei2017variational"
+           and entry["list"] == "references" and entry["heading"] == "references" and entry["inView"],
+           f"the citation '{text}' jumps to its entry in the References list ({entry})")
+    expect(entry is not None and entry["links"] == ["https://doi.org/10.1080/01621459.2017.1285773"],
+           f"the entry links its DOI ({entry and entry['links']})")
+    time.sleep(0.3)
+    toc = driver.execute_script("const a = document.querySelector('.toc a[aria-current]'); return a && a.getAttribute('href')")
+    expect(toc == "#references", f"after the jump to the References, 'On this page' marks that section ({toc})")
+    tab_stops = driver.execute_script("return document.querySelectorAll('a.anchor:not([tabindex=\"-1\"])').length")
+    wraps = driver.execute_script("return Array.from(document.querySelectorAll('button.wrap')).map(b => b.getAttribute('aria-label'))")
+    expect(tab_stops == 0 and wraps and len(set(wraps)) == len(wraps) and all(w.startswith("Wrap lines of cell ") for w in wraps),
+           f"heading anchors are no Tab stops ({tab_stops}) and each Wrap button names its cell ({wraps[:3]})")
+    listed = driver.execute_script("return Array.from(document.querySelectorAll('ul.references li')).map(li => li.id)")
+    cited = driver.execute_script("return Array.from(new Set(Array.from(document.querySelectorAll('a.citation')).map(a => a.getAttribute('href').slice(1))))")
+    expect(sorted(listed) == sorted(cited), f"the list has exactly the works the lesson cites ({listed} vs {cited})")
+    arxiv = driver.execute_script("return document.querySelector('#ref-kingma2014autoencoding a').href")
+    expect(arxiv == "https://arxiv.org/abs/1312.6114", f"a work without a DOI links its address ({arxiv})")
+    open_page(driver, "05-variational-families.html", "light")
+    reference = driver.find_element(By.CSS_SELECTOR, "a.table-ref[href='#table-2']")
+    expect(reference.text == "Table 2", f"@tbl-kl-names reads 'Table 2' ({reference.text})")
+    caption = driver.execute_script("return document.querySelector('.prose-table #table-2 caption').textContent")
+    expect(caption.startswith("Table 2: The two directions"), f"the prose table is Table 2 with its caption ({caption})")
+    index = (SITE / "index.html").read_text()
+    expect(index.count("<ol>") == 0 and '<ol start="2">' in index, "no chapter list of the index restarts at 1.")
+    print("citations: link to the list entry, DOI/URL links, only cited works; prose table numbered and cited; "
+          "'On this page' after a jump; anchors and Wrap buttons; index numbers")
+
+
 PHONE = """
 const header = document.querySelector('.topbar').getBoundingClientRect();
 const centres = Array.from(document.querySelectorAll('.topbar > *')).filter(e => e.getBoundingClientRect().width > 0)
@@ -497,6 +539,7 @@ def main():
         check_search(driver)
         check_theme(driver)
         check_reading_aids(driver)
+        check_citations(driver)
     finally:
         driver.quit()
 

@@ -119,16 +119,18 @@
     if (element.closest(".code")) return "Code" + where;
     if (element.tagName === "PRE") return "Output text" + where;
     if (element.closest(".output")) return "Output" + where;
+    if (element.classList.contains("prose-table")) return element.querySelector("caption").textContent.split(":")[0];
     return "Equation " + number;
   }
   function markScrollers() {
     var number = 0, used = {};
-    var selector = ".lesson pre, .math-display, .lesson p, .lesson ul, .lesson ol, .lesson li, .cell .output, "
+    var selector = ".lesson pre, .math-display, .lesson p, .lesson ul, .lesson ol, .lesson li, .cell .output, .prose-table, "
       + ".lesson p > math:not([display]), .lesson li > math:not([display])";
     document.querySelectorAll(selector).forEach(function (element) {
       var scrolls = element.scrollWidth > element.clientWidth + 1 && getComputedStyle(element).overflowX !== "visible";
       // Regions for code, outputs and displays; a paragraph, list or inline formula only becomes focusable.
-      var landmark = element.tagName === "PRE" || element.classList.contains("math-display") || element.classList.contains("output");
+      var landmark = element.tagName === "PRE" || element.classList.contains("math-display") || element.classList.contains("output")
+        || element.classList.contains("prose-table");
       if (element.classList.contains("math-display")) number++;
       element.classList.toggle("scrolls", scrolls);
       if (scrolls) {
@@ -158,6 +160,11 @@
     var current = function () {
       var line = 90, active = null;
       headings.forEach(function (heading, i) { if (heading && heading.getBoundingClientRect().top <= line) active = tocLinks[i]; });
+      // At the foot of the page the last sections cannot scroll up to the line (a jump to the References): the
+      // last heading in view is the current one.
+      if (window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2) {
+        headings.forEach(function (heading, i) { if (heading && heading.getBoundingClientRect().top < window.innerHeight) active = tocLinks[i]; });
+      }
       if (!active) active = tocLinks[0];
       tocLinks.forEach(function (link) {
         if (link === active) link.setAttribute("aria-current", "location"); else link.removeAttribute("aria-current");
@@ -165,7 +172,12 @@
     };
     var observer = new IntersectionObserver(current, { rootMargin: "0px 0px -60% 0px" });
     headings.forEach(function (heading) { if (heading) observer.observe(heading); });
-    window.addEventListener("hashchange", current);
+    // A jump (a link in the page, the browser's back) may cross no heading's threshold: check after it lands.
+    window.addEventListener("hashchange", function () { requestAnimationFrame(current); });
+    var tocScheduled = false;
+    window.addEventListener("scroll", function () {
+      if (!tocScheduled) { tocScheduled = true; requestAnimationFrame(function () { tocScheduled = false; current(); }); }
+    }, { passive: true });
     current();
   }
 

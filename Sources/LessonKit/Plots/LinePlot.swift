@@ -68,7 +68,9 @@ public struct LinePlot: Displayable, Sendable {
                 document.polyline(points, class: "lk-line lk-s\(index % 6)" + (item.dashed ? " lk-dashed" : ""))
             }
         }
-        if labelled.count > 0 && series.count > 1 { frame.drawLegend(labelled, into: &document) }
+        if labelled.count > 0 && series.count > 1 {
+            frame.drawLegend(labelled, dashed: Set(series.indices.filter { series[$0].dashed }), into: &document)
+        }
         return document.rendered(title: title, description: description)
     }
 

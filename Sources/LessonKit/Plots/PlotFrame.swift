@@ -77,10 +77,11 @@ struct PlotFrame {
         return places
     }
 
-    /// A legend in rows under the title, so it never covers the data.
-    func drawLegend(_ labels: [(index: Int, label: String)], into svg: inout SVGDocument) {
+    /// A legend in rows under the title, so it never covers the data; a dashed series gets a dashed swatch.
+    func drawLegend(_ labels: [(index: Int, label: String)], dashed: Set<Int> = [], into svg: inout SVGDocument) {
         for (entry, place) in zip(labels, legendPlaces(labels.map(\.label))) {
-            svg.line(place.x, place.y - 4, place.x + 18, place.y - 4, class: "lk-line lk-s\(entry.index % 6)")
+            svg.line(place.x, place.y - 4, place.x + 18, place.y - 4,
+                class: "lk-line lk-s\(entry.index % 6)" + (dashed.contains(entry.index) ? " lk-dashed" : ""))
             svg.text(entry.label, x: place.x + 24, y: place.y, anchor: "start")
         }
     }

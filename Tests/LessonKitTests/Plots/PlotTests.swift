@@ -6,6 +6,16 @@ import LessonKit
 import Testing
 
 @Suite struct PlotTests {
+    /// A dashed series has a dashed swatch in the legend, a solid one a solid swatch (issue 26).
+    @Test func legendSwatchesAreDashedLikeTheirSeries() {
+        let svg = LinePlot(title: "t").line([0, 1], [0, 1], label: "solid").line([0, 1], [1, 0], label: "dashed", dashed: true).svg
+        let lines = svg.components(separatedBy: "<line ").dropFirst().map { "<line " + $0.prefix { $0 != ">" } }
+        let swatches = lines.filter { $0.contains("lk-line") }
+        #expect(swatches.count == 2, "\(lines)")
+        #expect(swatches.first { $0.contains("lk-s0") }.map { !$0.contains("lk-dashed") } == true, "\(swatches)")
+        #expect(swatches.first { $0.contains("lk-s1") }.map { $0.contains("lk-dashed") } == true, "\(swatches)")
+    }
+
     /// Whether `svg` is well-formed XML.
     func isWellFormed(_ svg: String) -> Bool {
         XMLParser(data: Data(svg.utf8)).parse()
