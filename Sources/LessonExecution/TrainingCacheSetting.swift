@@ -24,7 +24,7 @@ public struct TrainingCacheSetting: Sendable {
     /// The program's environment for the cache: the folder, the program's identity, and the mode.
     func environment(program: String, seed: UInt64, skipped: Set<Int>) -> [String: String] {
         var hasher = SHA256()
-        for part in [salt, program, String(seed), skipped.sorted().map(String.init).joined(separator: ",")] {
+        for part in [salt, Self.withoutLineNumbers(program), String(seed), skipped.sorted().map(String.init).joined(separator: ",")] {
             hasher.update(data: Data(part.utf8))
             hasher.update(data: Data([0]))
         }
@@ -34,5 +34,13 @@ public struct TrainingCacheSetting: Sendable {
         ]
         if refresh { environment[RuntimeEnvironment.trainingCacheMode] = "refresh" }
         return environment
+    }
+
+    /// `program` without the lesson's line numbers in its `#sourceLocation` directives: they move when outputs
+    /// are written or cleared, and the same cells with outputs and without are the same program.
+    static func withoutLineNumbers(_ program: String) -> String {
+        program.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.hasPrefix("#sourceLocation(file: ") ? "#sourceLocation(file: …)" : $0 }
+            .joined(separator: "\n")
     }
 }

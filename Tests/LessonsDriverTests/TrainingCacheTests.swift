@@ -18,9 +18,14 @@ import PropertyBased
         ---
 
         ```{swift}
-        //| id: train
+        //| id: data
         // \(nonce)
         var random = SeededGenerator()
+        print("data")
+        ```
+
+        ```{swift}
+        //| id: train
         let images = (0..<300).map { _ in (0..<16).map { j in random.uniform() < 0.1 + 0.05 * Double(j % 8) ? 1.0 : 0.0 } }
         let model = FVSBN(pixelCount: 16)
         let history = model.trainWithEarlyStopping(on: Array(images.prefix(240)), validation: Array(images.suffix(60)),
@@ -57,6 +62,9 @@ import PropertyBased
         try clear()
         #expect(try run() == trained, "the cached training gives the same bytes")
         #expect(entries() == stored)
+        // A lesson run with its outputs in place (its lines moved by them) is the same program.
+        #expect(try run(["--force"]) == trained)
+        #expect(entries() == stored, "the lesson with its outputs trained under the same entry")
 
         // The entry is really read: an entry whose trained parameters are all changed gives another model.
         let path = folder.appendingPathComponent(stored[0]).path
