@@ -1,0 +1,33 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The processor time this lesson program has used, in seconds: what a claim about cost should measure.
+///
+/// Wall-clock time counts the time the program waited for a core, so on a busy machine (another lesson of
+/// `--jobs 2`, a build, CI) one short pass can take longer than many: a check like "sampling costs many passes"
+/// then fails for reasons that have nothing to do with the model. CPU time counts only the work done, by every
+/// thread of the program.
+///
+/// ```swift
+/// let (samples, sampling) = CPUTime.measure { model.sample(count: 20, using: &random) }
+/// let (_, onePass) = CPUTime.measure { model.logits(Variable(Tensor(samples))) }
+/// check(sampling > 16 * onePass, "sampling costs many passes")
+/// ```
+public enum CPUTime {
+    /// The processor time the program has used so far, in seconds (all its threads).
+    public static var seconds: Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
+    }
+
+    /// Runs `body` and returns its result with the processor time it used, in seconds.
+    public static func measure<Result>(_ body: () throws -> Result) rethrows -> (result: Result, seconds: Double) {
+        let start = seconds
+        let result = try body()
+        return (result, seconds - start)
+    }
+}
