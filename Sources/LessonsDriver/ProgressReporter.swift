@@ -10,25 +10,63 @@ final class ProgressReporter: @unchecked Sendable {
     private let total: Int
     private var finished = 0
     private var statusLineShown = false
+    /// The cell each running lesson is in (by display path), and since when: what the status line shows.
+    private var running: [String: (label: String, started: Date)] = [:]
+    /// Redraws the status line every second while cells run, so that a long cell shows its time going up.
+    private var ticker: DispatchSourceTimer?
 
     init(total: Int, isTerminal: Bool = isatty(STDERR_FILENO) == 1) {
         self.total = total
         self.isTerminal = isTerminal
     }
 
+    deinit { ticker?.cancel() }
+
     func cellStarted(_ lesson: Lesson, index: Int) {
         guard isTerminal else { return }
         let cell = lesson.cells[index]
         locked {
-            let line = "[\(finished + 1)/\(total)] \(lesson.displayPath): cell \(index + 1)/\(lesson.cells.count) \(cell.id)"
-            write("\r\u{1B}[2K" + line)
-            statusLineShown = true
+            running[lesson.displayPath] = (
+                "\(lesson.displayPath): cell \(index + 1)/\(lesson.cells.count) \(cell.id)", Date()
+            )
+            drawStatusLine()
+            if ticker == nil {
+                let timer = DispatchSource.makeTimerSource(queue: .global())
+                timer.schedule(deadline: .now() + 1, repeating: 1)
+                timer.setEventHandler { [weak self] in self?.locked { self?.drawStatusLine() } }
+                timer.resume()
+                ticker = timer
+            }
         }
+    }
+
+    /// The status line: how many lessons are done, and each running lesson's cell with its elapsed seconds
+    /// ("[3/8] Lessons/02-autoregressive-models.md: cell 16/40 pixelcnn, 12 s"), cut to the terminal's width so
+    /// that it never wraps (a wrapped line could not be redrawn in place). Called with the lock held.
+    private func drawStatusLine() {
+        guard !running.isEmpty else { return }
+        let now = Date()
+        let cells = running.sorted { $0.key < $1.key }.map { _, cell in
+            "\(cell.label), \(Int(now.timeIntervalSince(cell.started))) s"
+        }
+        var line = "[\(finished + 1)/\(total)] " + cells.joined(separator: " | ")
+        let width = Self.terminalWidth()
+        if line.count > width - 1 { line = String(line.prefix(max(0, width - 2))) + "…" }
+        write("\r\u{1B}[2K" + line)
+        statusLineShown = true
+    }
+
+    /// The width of the terminal on standard error (80 when it cannot be read).
+    private static func terminalWidth() -> Int {
+        var size = winsize()
+        guard ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+        return Int(size.ws_col)
     }
 
     func lessonFinished(_ report: LessonReport) {
         locked {
             finished += 1
+            running[report.displayPath] = nil
             if statusLineShown { write("\r\u{1B}[2K"); statusLineShown = false }
             let seconds = String(format: "%.2f s", report.duration)
             let summary: String
@@ -64,6 +102,8 @@ final class ProgressReporter: @unchecked Sendable {
                         + "it uses an exercise that is not done yet (\(location))\n")
                 }
             }
+            // Lessons still running (`--jobs`) get their line back under what was just said.
+            if isTerminal { drawStatusLine() }
         }
     }
 
