@@ -4,9 +4,9 @@ import Foundation
 struct SwiftCompiler {
     let toolchain: Toolchain
     let lessonKit: LessonKitLocation
-    /// Optimise (`-O`). Off by default: under `-O`, `precondition` messages are dropped and merged trap sites make
-    /// crash lines unreliable, and the course took more CPU time (compile included) than with `-Onone`; the numeric
-    /// work is in LessonKit, which is always optimised.
+    /// Optimise (`-O -assert-config Debug`: `precondition` and `assert` keep their messages). Off by default: the
+    /// course took more CPU time (compile included) than with `-Onone`, since its numeric work is in LessonKit,
+    /// which is always optimised.
     var optimize = false
 
     /// The module name: the lesson's folder (usually `Lessons`), so that `#fileID` in traps and checks reads
@@ -46,6 +46,9 @@ struct SwiftCompiler {
             "-lLessonKit",
             "-Xlinker", "-rpath", "-Xlinker", lessonKit.libraryDirectory,
         ]
+        // Optimised, a failed `precondition` would lose its message ("Swift runtime failure: precondition
+        // failure"): the Debug assertion configuration keeps messages and checks under `-O`.
+        if optimize { arguments += ["-assert-config", "Debug"] }
         for map in lessonKit.moduleMaps { arguments += ["-Xcc", "-fmodule-map-file=\(map)"] }
         if let cache = moduleCachePath ?? sandbox?.moduleCachePath { arguments += ["-module-cache-path", cache] }
         return arguments

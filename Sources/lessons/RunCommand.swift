@@ -41,7 +41,7 @@ struct RunCommand: ParsableCommand {
     @Flag(help: .hidden)
     var unoptimized = false
 
-    /// Compile cells with `-O` (for the benchmark).
+    /// Compile cells with `-O -assert-config Debug` (for the benchmark): `precondition` keeps its message.
     @Flag(help: .hidden)
     var optimized = false
 
