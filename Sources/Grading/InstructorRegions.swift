@@ -10,8 +10,19 @@ public enum InstructorRegions {
         var regions: [LineRange] = []
         var diagnostics: [Diagnostic] = []
         var openLine: Int?
-        let cellLines = lesson.cells.map { LineRange($0.openingFenceLine, $0.closingFenceLine) }
-        for line in 1...lesson.source.lineCount where !cellLines.contains(where: { $0.contains(line) }) {
+        // Markers inside cells are code, not markers. The cells are walked along with the lines (one pass: asking
+        // every cell about every line made `lessons check` quadratic, minutes for a lesson of 19,000 cells).
+        let cellLines = lesson.cells.map { LineRange($0.openingFenceLine, $0.closingFenceLine) }.sorted { $0.first < $1.first }
+        var nextCell = 0
+        var line = 0
+        let lineCount = lesson.source.lineCount
+        while line < lineCount {
+            line += 1
+            while nextCell < cellLines.count && cellLines[nextCell].last < line { nextCell += 1 }
+            if nextCell < cellLines.count && cellLines[nextCell].contains(line) {
+                line = cellLines[nextCell].last
+                continue
+            }
             let text = lesson.source.content(ofLine: line).trimmingWhitespace()
             if text == begin {
                 if let openLine {
