@@ -3,10 +3,14 @@ import Foundation
 /// Runs a short helper command to completion and returns what it printed.
 enum CommandRunner {
     /// Standard output and error of `executable`, combined; throws if it cannot start.
-    static func output(of executable: String, arguments: [String]) throws(ExecutionError) -> String {
+    /// With `environment`, the command gets exactly those variables.
+    static func output(of executable: String, arguments: [String], environment: [String: String]? = nil)
+        throws(ExecutionError) -> String
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if let environment { process.environment = environment }
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe

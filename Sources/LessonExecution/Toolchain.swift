@@ -33,7 +33,13 @@ public struct Toolchain: Sendable {
             let parts = cached.split(separator: "\n", maxSplits: 1).map(String.init)
             if parts.count == 2, parts[0] == key { return parts[1] }
         }
-        let output = try CommandRunner.output(of: compiler, arguments: ["--version"])
+        // The driver leaves a `TemporaryDirectory.XXXXXX` in TMPDIR even for `--version`: it gets a private
+        // folder, removed after (grading left one in the user's TMPDIR whenever this was not cached).
+        let scratch = try TemporaryFolder.make()
+        defer { scratch.remove() }
+        var environment = ProcessInfo.processInfo.environment
+        environment["TMPDIR"] = scratch.path
+        let output = try CommandRunner.output(of: compiler, arguments: ["--version"], environment: environment)
         let version = output.split(separator: "\n").first.map(String.init) ?? output
         if let cacheFile {
             try? FileManager.default.createDirectory(
