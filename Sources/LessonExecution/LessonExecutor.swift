@@ -1,6 +1,6 @@
 import Foundation
 public import LessonModel
-import LessonRuntimeProtocol
+public import LessonRuntimeProtocol
 
 /// Runs a lesson like a notebook kernel: all cells in one process, in order, sharing state.
 ///
@@ -32,6 +32,9 @@ public struct LessonExecutor: Sendable {
     /// Where LessonKit keeps the models a lesson trained, to put them back when the same program trains them again
     /// (nil: nothing is cached; grading never caches).
     public var trainingCache: TrainingCacheSetting?
+    /// Called with a running cell's index and its progress reports (LessonKit's `ProgressBar`, `train`): what a
+    /// terminal's status line shows. Reports of inline expressions and of cells not running are not passed on.
+    public var onProgress: @Sendable (Int, ProgressUpdate) -> Void = { _, _ in }
 
     /// Creates an executor.
     public init(toolchain: Toolchain, lessonKit: LessonKitLocation, limits: RunLimits, workingDirectory: String) {
@@ -328,6 +331,8 @@ public struct LessonExecutor: Sendable {
             environment: environment, timeouts: timeouts, limits: resourceLimits, processGroup: group)
         run.onCellStart = onCellStart
         run.timeoutsInCPUTime = timeoutsInCPUTime
+        let cellCount = lesson.cells.count, onProgress = onProgress
+        run.onProgress = { index, update in if index < cellCount { onProgress(index, update) } }
         return try run.run()
     }
 

@@ -32,6 +32,8 @@ struct ProgramRun {
     let processGroup: ResourceGroup?
     /// Called when a cell starts (for progress display).
     var onCellStart: (Int) -> Void = { _ in }
+    /// Called with the running cell's progress reports (only the running cell's; others are ignored).
+    var onProgress: (Int, ProgressUpdate) -> Void = { _, _ in }
     /// Cell timeouts are CPU seconds of the program's group (where the machine accounts them), so that a busy
     /// machine never stops a cell; the wall clock then stops a cell only at four times its timeout plus 5 s.
     var timeoutsInCPUTime = false
@@ -164,6 +166,8 @@ struct ProgramRun {
                 events.finished[index] = Date()
                 events.failedChecks[index] = failedChecks
                 events.credit[index] = credit
+            case .progress(let index, let update):
+                if index == events.current, events.finished[index] == nil { onProgress(index, update) }
             case .finished, nil:
                 break
             }

@@ -11,6 +11,8 @@ public struct BuildAction: Sendable {
     public var runFirst = false
     /// Render TeX that does not convert as marked raw TeX, report it, and still write the site.
     public var keepGoing = false
+    /// How many pages are rendered at once.
+    public var jobs = ProcessInfo.processInfo.activeProcessorCount
 
     /// A build of `layout`'s lessons into `site/`.
     public init(layout: ProjectLayout) {
@@ -43,6 +45,7 @@ public struct BuildAction: Sendable {
             return 1
         }
         configuration.keepGoing = keepGoing
+        configuration.jobs = jobs
         let clock = ContinuousClock(), started = clock.now
         do {
             let report = try SiteBuilder(configuration: configuration).build(progress: say)

@@ -14,14 +14,14 @@ struct LessonPipeline: Sendable {
     /// Made on first need: running needs the compiler and LessonKit, checking does not.
     let executor: @Sendable () throws -> LessonExecutor
 
-    func run(_ file: URL, onCellStart: @escaping @Sendable (Lesson, Int) -> Void) -> LessonReport {
+    func run(_ file: URL, watch: CellWatch) -> LessonReport {
         let started = Date()
-        var report = runSteps(file, onCellStart: onCellStart)
+        var report = runSteps(file, watch: watch)
         report.duration = Date().timeIntervalSince(started)
         return report
     }
 
-    private func runSteps(_ file: URL, onCellStart: @escaping @Sendable (Lesson, Int) -> Void) -> LessonReport {
+    private func runSteps(_ file: URL, watch: CellWatch) -> LessonReport {
         let displayPath = layout.displayPath(of: file)
         var report = LessonReport(
             displayPath: displayPath, status: .invalid, cells: [], diagnostics: [], duration: 0, testSummary: nil)
@@ -42,7 +42,7 @@ struct LessonPipeline: Sendable {
 
         // 2. Fingerprint and decide. Under another seed (`--seed`) the recorded outputs say nothing about this run:
         // it always runs, and step 5 writes nothing.
-        if let override = options.seed { return runUnderSeed(override, lesson, file: file, report: report, onCellStart: onCellStart) }
+        if let override = options.seed { return runUnderSeed(override, lesson, file: file, report: report, watch: watch) }
         let seed = Fingerprint.seed(for: lesson)
         let recordedInputs = lesson.cells.map { $0.output?.marker.inputs ?? [] }
         let hashes = fingerprint.hashes(for: lesson, seed: seed, inputs: recordedInputs, root: layout.root)
@@ -69,7 +69,7 @@ struct LessonPipeline: Sendable {
         let markup = GradingMarkupParser.parse(lesson).0
         let rawResult: LessonRunResult
         do {
-            rawResult = try execute(lesson, seed: seed, markup: markup, onCellStart: onCellStart)
+            rawResult = try execute(lesson, seed: seed, markup: markup, watch: watch)
         } catch {
             return fail("\(error)", identifier: "run.cannot-run")
         }
@@ -121,11 +121,12 @@ struct LessonPipeline: Sendable {
 
     /// Runs `lesson`'s cells with `seed`, keeping going as `--keep-going` (or a student's copy) asks.
     private func execute(
-        _ lesson: Lesson, seed: UInt64, markup: GradingMarkup, onCellStart: @escaping @Sendable (Lesson, Int) -> Void
+        _ lesson: Lesson, seed: UInt64, markup: GradingMarkup, watch: CellWatch
     ) throws -> LessonRunResult {
         var executor = try executor()
         if options.keepGoing || Self.isStudentCopy(markup) { Self.keepGoing(&executor, markup: markup) }
-        return try executor.execute(lesson, seed: seed) { onCellStart(lesson, $0) }
+        executor.onProgress = { watch.progress(lesson, $0, $1) }
+        return try executor.execute(lesson, seed: seed) { watch.started(lesson, $0) }
     }
 
     /// `--seed`: steps 3 and 4 under `seed`, and no step 5. Nothing is written (neither the lesson nor its
@@ -133,14 +134,14 @@ struct LessonPipeline: Sendable {
     /// not only its first (the others would otherwise be seen only in the written outputs).
     private func runUnderSeed(
         _ seed: UInt64, _ lesson: Lesson, file: URL, report: LessonReport,
-        onCellStart: @escaping @Sendable (Lesson, Int) -> Void
+        watch: CellWatch
     ) -> LessonReport {
         var report = report
         report.seedOverride = seed
         let markup = GradingMarkupParser.parse(lesson).0
         let result: LessonRunResult
         do {
-            result = try execute(lesson, seed: seed, markup: markup, onCellStart: onCellStart)
+            result = try execute(lesson, seed: seed, markup: markup, watch: watch)
         } catch {
             report.diagnostics.append(Diagnostic(
                 .error, "run.cannot-run", "\(error)", at: SourceLocation(file: report.displayPath, line: 1)))

@@ -1,6 +1,7 @@
 import Foundation
 import Grading
 import LessonModel
+import LessonRuntimeProtocol
 
 /// Tells the person at the terminal what is happening: a live status line on a terminal, plain lines
 /// otherwise (CI logs). Diagnostics always go to standard error in `file:line:col: error: message` form.
@@ -10,10 +11,11 @@ final class ProgressReporter: @unchecked Sendable {
     private let total: Int
     private var finished = 0
     private var statusLineShown = false
-    /// The cell each running lesson is in (by display path), and since when: what the status line shows.
-    private var running: [String: (label: String, started: Date)] = [:]
+    /// The cell each running lesson is in (by display path), since when, and the last progress it reported: what
+    /// the status line shows.
+    private var running: [String: RunningCell] = [:]
     /// Redraws the status line every second while cells run, so that a long cell shows its time going up.
-    private var ticker: DispatchSourceTimer?
+    private var ticker: (any DispatchSourceTimer)?
 
     init(total: Int, isTerminal: Bool = isatty(STDERR_FILENO) == 1) {
         self.total = total
@@ -26,9 +28,9 @@ final class ProgressReporter: @unchecked Sendable {
         guard isTerminal else { return }
         let cell = lesson.cells[index]
         locked {
-            running[lesson.displayPath] = (
-                "\(lesson.displayPath): cell \(index + 1)/\(lesson.cells.count) \(cell.id)", Date()
-            )
+            running[lesson.displayPath] = RunningCell(
+                index: index, label: "\(lesson.displayPath): cell \(index + 1)/\(lesson.cells.count) \(cell.id)",
+                started: Date())
             drawStatusLine()
             if ticker == nil {
                 let timer = DispatchSource.makeTimerSource(queue: .global())
@@ -40,14 +42,26 @@ final class ProgressReporter: @unchecked Sendable {
         }
     }
 
-    /// The status line: how many lessons are done, and each running lesson's cell with its elapsed seconds
-    /// ("[3/8] Lessons/02-autoregressive-models.md: cell 16/40 pixelcnn, 12 s"), cut to the terminal's width so
-    /// that it never wraps (a wrapped line could not be redrawn in place). Called with the lock held.
+    /// Shows how far the running cell `index` of `lesson` has come (a `ProgressBar` in the cell).
+    func cellProgress(_ lesson: Lesson, index: Int, _ update: ProgressUpdate) {
+        guard isTerminal else { return }
+        locked {
+            guard running[lesson.displayPath]?.index == index else { return }
+            running[lesson.displayPath]?.progress = update
+            drawStatusLine()
+        }
+    }
+
+    /// The status line: how many lessons are done, and each running lesson's cell with its progress, if it reported
+    /// any, and its elapsed seconds ("[3/8] Lessons/02-autoregressive-models.md: cell 16/40 pixelcnn, 14 s,
+    /// training PixelCNN ▕████      ▏ 12/30 epochs"), cut to the terminal's width so that it never wraps (a wrapped
+    /// line could not be redrawn in place). Called with the lock held.
     private func drawStatusLine() {
         guard !running.isEmpty else { return }
         let now = Date()
         let cells = running.sorted { $0.key < $1.key }.map { _, cell in
-            "\(cell.label), \(Int(now.timeIntervalSince(cell.started))) s"
+            let progress = cell.progress.map { ", " + ProgressBarText.line($0, width: 10) } ?? ""
+            return "\(cell.label), \(Int(now.timeIntervalSince(cell.started))) s\(progress)"
         }
         var line = "[\(finished + 1)/\(total)] " + cells.joined(separator: " | ")
         let width = Self.terminalWidth()

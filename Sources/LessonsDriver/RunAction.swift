@@ -34,7 +34,10 @@ public struct RunAction: Sendable {
             layout: layout, options: options, fingerprint: environment.fingerprint,
             executor: { try environment.runExecutor() })
         let reports = WorkerPool(width: max(1, options.jobs)).map(files) { file in
-            let report = pipeline.run(file) { lesson, index in reporter.cellStarted(lesson, index: index) }
+            let watch = CellWatch(
+                started: { lesson, index in reporter.cellStarted(lesson, index: index) },
+                progress: { lesson, index, update in reporter.cellProgress(lesson, index: index, update) })
+            let report = pipeline.run(file, watch: watch)
             reporter.lessonFinished(report)
             return report
         }

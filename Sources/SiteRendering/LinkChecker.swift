@@ -4,30 +4,34 @@ import LessonModel
 /// `src="…"` must name a file of the site and an `id` on that page. External URLs are reported too: the site
 /// makes no requests outside itself.
 enum LinkChecker {
-    static func check(_ files: [String: String]) -> [Diagnostic] {
-        var ids: [String: Set<String>] = [:]
-        for (name, text) in files where name.hasSuffix(".html") { ids[name] = Set(values(of: "id", in: text)) }
+    /// The problems of every page of `files` (by path in the site), in page order; pages are checked on `pool`.
+    static func check(_ files: [String: String], pool: WorkerPool = WorkerPool(width: 1)) -> [Diagnostic] {
+        let pages = files.keys.filter { $0.hasSuffix(".html") }.sorted()
+        let ids = Dictionary(uniqueKeysWithValues: zip(pages, pool.map(pages) { Set(values(of: "id", in: files[$0]!)) }))
+        return pool.map(pages) { name in problems(in: name, text: files[name]!, files: files, ids: ids) }.flatMap { $0 }
+    }
+
+    /// The broken links and external resources of page `name`.
+    private static func problems(in name: String, text: String, files: [String: String], ids: [String: Set<String>]) -> [Diagnostic] {
         var problems: [Diagnostic] = []
-        for (name, text) in files.sorted(by: { $0.key < $1.key }) where name.hasSuffix(".html") {
-            let directory = name.contains("/") ? String(name[..<name.lastIndex(of: "/")!]) + "/" : ""
-            for link in values(of: "href", in: text) + values(of: "src", in: text) {
-                // Links a reader may follow elsewhere are fine; resources from elsewhere are reported below.
-                if link.hasPrefix("http://") || link.hasPrefix("https://") || link.hasPrefix("//") || link.hasPrefix("mailto:") {
-                    continue
-                }
-                let parts = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-                let file = parts[0].isEmpty ? name : normalized(directory + String(parts[0]))
-                guard files[file] != nil else {
-                    problems.append(problem("\(name): link to a missing file: \(link)", name))
-                    continue
-                }
-                if parts.count == 2, let pageIds = ids[file], !pageIds.contains(String(parts[1])) {
-                    problems.append(problem("\(name): link to a missing anchor: \(link)", name))
-                }
+        let directory = name.contains("/") ? String(name[..<name.lastIndex(of: "/")!]) + "/" : ""
+        for link in values(of: "href", in: text) + values(of: "src", in: text) {
+            // Links a reader may follow elsewhere are fine; resources from elsewhere are reported below.
+            if link.hasPrefix("http://") || link.hasPrefix("https://") || link.hasPrefix("//") || link.hasPrefix("mailto:") {
+                continue
             }
-            for resource in values(of: "src", in: text) where resource.hasPrefix("http") || resource.hasPrefix("//") {
-                problems.append(problem("\(name): external resource \(resource)", name))
+            let parts = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+            let file = parts[0].isEmpty ? name : normalized(directory + String(parts[0]))
+            guard files[file] != nil else {
+                problems.append(problem("\(name): link to a missing file: \(link)", name))
+                continue
             }
+            if parts.count == 2, let pageIds = ids[file], !pageIds.contains(String(parts[1])) {
+                problems.append(problem("\(name): link to a missing anchor: \(link)", name))
+            }
+        }
+        for resource in values(of: "src", in: text) where resource.hasPrefix("http") || resource.hasPrefix("//") {
+            problems.append(problem("\(name): external resource \(resource)", name))
         }
         return problems
     }

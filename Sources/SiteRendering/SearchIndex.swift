@@ -21,29 +21,36 @@ struct SearchIndex {
 
     private(set) var entries: [Entry] = []
 
-    /// Splits a page body at its headings and adds one entry per section.
-    mutating func add(page: String, lessonTitle: String, body: String, headings: [HeadingAnchors.Heading]) {
+    /// Adds a page's entries (``entries(page:lessonTitle:body:headings:)``) after those already in.
+    mutating func append(_ pageEntries: [Entry]) {
+        entries += pageEntries
+    }
+
+    /// A page's entries: its body split at its headings, one entry per section.
+    static func entries(page: String, lessonTitle: String, body: String, headings: [HeadingAnchors.Heading]) -> [Entry] {
+        var entries: [Entry] = []
         var sectionStart = body.startIndex
         var current: (id: String, text: String)? = nil
         for heading in headings {
             guard let range = body.range(of: "<h\(heading.level) id=\"\(heading.id)\">", range: sectionStart..<body.endIndex) else { continue }
-            append(page: page, lessonTitle: lessonTitle, section: current, html: body[sectionStart..<range.lowerBound])
+            entries += entry(page: page, lessonTitle: lessonTitle, section: current, html: body[sectionStart..<range.lowerBound])
             current = (heading.id, heading.text)
             sectionStart = range.upperBound
         }
-        append(page: page, lessonTitle: lessonTitle, section: current, html: body[sectionStart...])
+        return entries + entry(page: page, lessonTitle: lessonTitle, section: current, html: body[sectionStart...])
     }
 
-    private mutating func append(page: String, lessonTitle: String, section: (id: String, text: String)?, html: Substring) {
+    /// The entry of one section (none for empty text before the first heading).
+    private static func entry(page: String, lessonTitle: String, section: (id: String, text: String)?, html: Substring) -> [Entry] {
         // Math is already its readable text; a backslash left is code's (`"\\(x)"`, `"\\n"`), which search shows
         // without it.
         let text = PlainText.of(String(html)).replacingOccurrences(of: "\\", with: "")
-        guard !text.isEmpty || section != nil else { return }
+        guard !text.isEmpty || section != nil else { return [] }
         let heading = section?.text ?? lessonTitle
         func stems(_ text: String) -> String { SearchFolding.stems(text).joined(separator: " ") }
-        entries.append(Entry(url: section.map { "\(page)#\($0.id)" } ?? page, lesson: lessonTitle,
+        return [Entry(url: section.map { "\(page)#\($0.id)" } ?? page, lesson: lessonTitle,
             heading: heading, text: text, headingStems: stems(heading), lessonStems: stems(lessonTitle),
-            textStems: stems(text)))
+            textStems: stems(text))]
     }
 
     /// The script text: deterministic (sorted keys, entries in page order), with the stemmer's rules, which the

@@ -33,6 +33,9 @@ public struct SiteBuilder {
         /// The path (without `.html`) of the students' guide to exercises, one of ``extraPages``: each lesson with
         /// exercises links to it from its first exercise.
         public var exerciseGuide: String?
+        /// How many pages are rendered at once (the machine's cores by default); the site's bytes are the same
+        /// for every value.
+        public var jobs = ProcessInfo.processInfo.activeProcessorCount
 
         /// A configuration for a project laid out as usual; `settings` default to the project folder's name as
         /// the title.
@@ -77,12 +80,12 @@ public struct SiteBuilder {
 
         step(1)
         var diagnostics = readProblems
-        var pages: [String: LessonPageRenderer.Page] = [:]
+        let pool = WorkerPool(width: configuration.jobs)
         var renderer = LessonPageRenderer(lessonsDirectory: configuration.lessonsDirectory)
         renderer.exerciseGuide = configuration.exerciseGuide
         renderer.bibliography = bibliography
-        for lesson in lessons {
-            let page = renderer.render(lesson)
+        var pages: [String: LessonPageRenderer.Page] = [:]
+        for (lesson, page) in zip(lessons, pool.map(lessons) { [renderer] in renderer.render($0) }) {
             // Pages are rendered from student copies; report problems at the lines of the lesson file.
             let lineMap = lineMaps[lesson.name] ?? []
             diagnostics += page.diagnostics.map { diagnostic in
@@ -96,51 +99,71 @@ public struct SiteBuilder {
             pages[lesson.name] = page
         }
         // Extra pages (the LessonKit reference) are rendered like lessons; their titles come from their front matter.
-        var extraPages: [(page: ExtraPage, title: String, rendered: LessonPageRenderer.Page)] = []
         renderer.bibliography = nil  // their `@` (attributes in declarations) are not citations
-        for extra in configuration.extraPages {
+        let extraRendered = pool.map(configuration.extraPages) { [renderer] extra in
             let (parsed, problems) = LessonParser.parse(Array(extra.markdown.utf8), displayPath: "\(extra.path).md")
+            return (problems, parsed.map { ($0.frontMatter.title, renderer.render($0)) })
+        }
+        var extraPages: [(page: ExtraPage, title: String, rendered: LessonPageRenderer.Page)] = []
+        for (extra, (problems, rendered)) in zip(configuration.extraPages, extraRendered) {
             diagnostics += problems
-            guard let lesson = parsed else { continue }
-            let rendered = renderer.render(lesson)
-            diagnostics += rendered.diagnostics
-            extraPages.append((extra, lesson.frontMatter.title, rendered))
+            guard let (title, page) = rendered else { continue }
+            diagnostics += page.diagnostics
+            extraPages.append((extra, title, page))
         }
         if Diagnostic.containsError(diagnostics) && !configuration.keepGoing { throw SiteError(diagnostics) }
 
         step(2)
         var files: [String: String] = [:]
         let templates = try loadTemplates()
-        var search = SearchIndex()
         let outlineContext = PageContext.outline(outline, extraPages: extraPages.map { ($0.page, $0.title) })
         let renderedOutline = templates.render(["outline": outlineContext], withTemplate: "outline") ?? ""
-        for (index, entry) in outline.entries.enumerated() {
-            guard let page = pages[entry.name] else { continue }
-            let previous = index > 0 ? outline.entries[index - 1] : nil
-            let next = index + 1 < outline.entries.count ? outline.entries[index + 1] : nil
-            let context = PageContext.lesson(entry, page: page,
-                outlineHTML: PageContext.outlineHTML(renderedOutline, current: entry.name), previous: previous, next: next,
-                settings: configuration.settings)
+        // Each page's file and search entries are made on the pool, then put together in the outline's order.
+        let settings = configuration.settings
+        let lessonJobs = outline.entries.enumerated().compactMap { index, entry in
+            pages[entry.name].map { page in
+                (entry: entry, page: page, previous: index > 0 ? outline.entries[index - 1] : nil,
+                 next: index + 1 < outline.entries.count ? outline.entries[index + 1] : nil,
+                 lesson: lessons.first { $0.name == entry.name })
+            }
+        }
+        let lessonFiles = pool.map(lessonJobs) { job in
+            let context = PageContext.lesson(job.entry, page: job.page,
+                outlineHTML: PageContext.outlineHTML(renderedOutline, current: job.entry.name), previous: job.previous,
+                next: job.next, settings: settings)
             // The student copy, to download and run (`lessons run` makes its outputs and figures again).
             var withDownload = context
-            if let lesson = lessons.first(where: { $0.name == entry.name }) {
-                files["downloads/\(entry.name).md"] = String(decoding: lesson.source.bytes, as: UTF8.self)
-                withDownload["download"] = "downloads/\(entry.name).md"
+            var download: String?
+            if let lesson = job.lesson {
+                download = String(decoding: lesson.source.bytes, as: UTF8.self)
+                withDownload["download"] = "downloads/\(job.entry.name).md"
             }
-            files["\(entry.name).html"] = templates.render(withDownload, withTemplate: "page") ?? ""
-            search.add(page: "\(entry.name).html", lessonTitle: entry.title, body: page.body, headings: page.headings)
+            let html = templates.render(withDownload, withTemplate: "page") ?? ""
+            let search = SearchIndex.entries(
+                page: "\(job.entry.name).html", lessonTitle: job.entry.title, body: job.page.body, headings: job.page.headings)
+            return (html, download, search)
         }
-        for extra in extraPages {
+        let extraFiles = pool.map(extraPages) { extra in
             let depth = extra.page.path.split(separator: "/").count - 1
             let entry = CourseOutline.Entry(name: extra.page.path, title: extra.title, part: extra.page.outlinePart,
                 chapter: extra.page.outlineChapter, order: Int.max)
             let context = PageContext.lesson(entry, page: extra.rendered,
                 outlineHTML: PageContext.outlineHTML(renderedOutline, current: extra.page.path), previous: nil, next: nil,
-                settings: configuration.settings)
+                settings: settings)
             let html = templates.render(context, withTemplate: "page") ?? ""
-            files["\(extra.page.path).html"] = ExtraPage.relocating(html, depth: depth)
-            search.add(page: "\(extra.page.path).html", lessonTitle: extra.title, body: extra.rendered.body,
-                headings: extra.rendered.headings)
+            let search = SearchIndex.entries(page: "\(extra.page.path).html", lessonTitle: extra.title,
+                body: extra.rendered.body, headings: extra.rendered.headings)
+            return (ExtraPage.relocating(html, depth: depth), search)
+        }
+        var search = SearchIndex()
+        for (job, (html, download, entries)) in zip(lessonJobs, lessonFiles) {
+            if let download { files["downloads/\(job.entry.name).md"] = download }
+            files["\(job.entry.name).html"] = html
+            search.append(entries)
+        }
+        for (extra, (html, entries)) in zip(extraPages, extraFiles) {
+            files["\(extra.page.path).html"] = html
+            search.append(entries)
         }
         var indexContext = PageContext.index(outline, settings: configuration.settings)
         indexContext["outline"] = outlineContext
@@ -170,33 +193,35 @@ public struct SiteBuilder {
         }
 
         step(4)
-        diagnostics += LinkChecker.check(files)
+        diagnostics += LinkChecker.check(files, pool: pool)
         if Diagnostic.containsError(diagnostics) && !configuration.keepGoing { throw SiteError(diagnostics) }
         try write(files.mapValues { Array($0.utf8) }.merging(binaryFiles) { text, _ in text })
         return Report(files: (Array(files.keys) + Array(binaryFiles.keys)).sorted(), diagnostics: diagnostics)
     }
 
     /// Every `*.md` in the lessons folder, parsed, as its student copy; for each (by name), the line of the
-    /// lesson file each line of the copy comes from.
+    /// lesson file each line of the copy comes from. Lessons are read on the build's pool, in name order.
     func readLessons() -> ([Lesson], [String: [Int]], [Diagnostic]) {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: configuration.lessonsDirectory.path)) ?? [])
             .filter { $0.hasSuffix(".md") }.sorted()
-        var lessons: [Lesson] = [], lineMaps: [String: [Int]] = [:], diagnostics: [Diagnostic] = []
-        for name in names {
-            let path = configuration.lessonsDirectory.appendingPathComponent(name)
+        let directory = configuration.lessonsDirectory
+        let read = WorkerPool(width: configuration.jobs).map(names) { name -> (Lesson?, [Int], [Diagnostic]) in
+            let path = directory.appendingPathComponent(name)
             let display = "Lessons/\(name)"
-            guard let bytes = FileManager.default.contents(atPath: path.path).map(Array.init) else { continue }
+            guard let bytes = FileManager.default.contents(atPath: path.path).map(Array.init) else { return (nil, [], []) }
             let (parsed, problems) = LessonParser.parse(bytes, displayPath: display)
-            diagnostics += problems
-            guard let lesson = parsed else { continue }
+            guard let lesson = parsed else { return (nil, [], problems) }
             let (markup, markupProblems) = GradingMarkupParser.parse(lesson)
-            diagnostics += markupProblems
             let edits = StudentCopy.edits(from: lesson, markup: markup)
             let (student, _) = LessonParser.parse(LineEdit.apply(edits, to: lesson.source), displayPath: display)
-            if let student {
-                lessons.append(student)
-                lineMaps[student.name] = LineEdit.lineMap(edits, in: lesson.source)
-            }
+            return (student, LineEdit.lineMap(edits, in: lesson.source), problems + markupProblems)
+        }
+        var lessons: [Lesson] = [], lineMaps: [String: [Int]] = [:], diagnostics: [Diagnostic] = []
+        for (student, lineMap, problems) in read {
+            diagnostics += problems
+            guard let student else { continue }
+            lessons.append(student)
+            lineMaps[student.name] = lineMap
         }
         return (lessons, lineMaps, diagnostics)
     }

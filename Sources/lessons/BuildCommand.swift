@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LessonModel
 import LessonsDriver
 
 /// `lessons build`: render the lessons into the static site.
@@ -23,12 +24,20 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Render TeX that does not convert as raw TeX marked as an error, report it, and still write the site.")
     var keepGoing = false
 
+    @Option(help: "How many pages to render at the same time (default: the machine's cores). The site's bytes do not depend on it.")
+    var jobs: Int?
+
+    func validate() throws {
+        if let jobs, let problem = NumberBounds.jobs.problem(with: Double(jobs), name: "--jobs") { throw ValidationError(problem) }
+    }
+
     func run() throws {
         let layout = ProjectLayout.discover()
         var action = BuildAction(layout: layout)
         if let out { action.outputDirectory = URL(fileURLWithPath: out) }
         action.runFirst = runFirst
         action.keepGoing = keepGoing
+        if let jobs { action.jobs = jobs }
         let status = action.run()
         if status != 0 { throw ExitCode(status) }
     }

@@ -28,10 +28,43 @@ import TestSupport
         let project = try TemporaryProject()
         defer { project.remove() }
         try project.write("01-slow.md", lesson)
-        // script(1) gives the command a terminal and copies what it shows to standard output.
+        let shown = try Self.onATerminal(["run", "01-slow.md"], in: project)
+        let seconds = Set(shown.matches(of: /Lessons\/01-slow\.md: cell 2\/2 slow, (\d+) s/).compactMap { Int($0.1) })
+        #expect(seconds.contains(0) && seconds.contains { $0 >= 2 }, "the slow cell's seconds go up on the line: \(shown.debugDescription)")
+        #expect(shown.contains("[1/1] Lessons/01-slow.md: ran 2 cells"), "\(shown.debugDescription)")
+    }
+
+    @Test func aTerminalSeesACellsProgressBarMove() throws {
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        try project.write("01-bar.md", """
+            ---
+            title: Bar
+            ---
+
+            ```{swift}
+            //| id: sampling
+            import Foundation
+            let bar = ProgressBar("sampling", total: 12, unit: "chains")
+            for _ in 0..<12 { usleep(200_000); bar.advance() }
+            bar.finish()
+            ```
+
+            """)
+        let shown = try Self.onATerminal(["run", "01-bar.md"], in: project)
+        let counts = Set(shown.matches(of: /cell 1\/1 sampling, \d+ s, sampling ▕[█▉▊▋▌▍▎▏ ]{10}▏ (\d+)\/12 chains/).compactMap { Int($0.1) })
+        #expect(counts.count >= 3 && counts.contains(12), "the bar moves on the status line: \(shown.debugDescription)")
+        let stored = try project.read("01-bar.md")
+        #expect(stored.contains("```output\nsampling ▕████████████████████▏ 12/12 chains\n```"), "\(stored)")
+    }
+
+    /// What `lessons ARGUMENTS` shows on a terminal 160 columns wide (script(1) gives it one), after checking it
+    /// succeeded.
+    static func onATerminal(_ arguments: [String], in project: TemporaryProject) throws -> String {
         let script = Process()
         script.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        script.arguments = ["-qfec", "'\(BuildProducts.lessonsExecutable.path)' run 01-slow.md", "/dev/null"]
+        let command = "stty cols 160 && '\(BuildProducts.lessonsExecutable.path)' " + arguments.joined(separator: " ")
+        script.arguments = ["-qfec", command, "/dev/null"]
         script.currentDirectoryURL = project.root
         let output = Pipe()
         script.standardOutput = output
@@ -40,9 +73,7 @@ import TestSupport
         let shown = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         script.waitUntilExit()
         #expect(script.terminationStatus == 0, "\(shown)")
-        let seconds = Set(shown.matches(of: /Lessons\/01-slow\.md: cell 2\/2 slow, (\d+) s/).compactMap { Int($0.1) })
-        #expect(seconds.contains(0) && seconds.contains { $0 >= 2 }, "the slow cell's seconds go up on the line: \(shown.debugDescription)")
-        #expect(shown.contains("[1/1] Lessons/01-slow.md: ran 2 cells"), "\(shown.debugDescription)")
+        return shown
     }
 
     @Test func aLogGetsPlainLines() throws {

@@ -4,7 +4,8 @@ extension AutoregressiveImageModel {
     /// epoch it measures their NLL, stops once `patience` epochs in a row have not lowered it by more than
     /// `minimumImprovement` nats, or after `maxEpochs`, and puts back the parameters of the epoch with the lowest
     /// validation NLL. No
-    /// test image is looked at, so the test NLL measured afterwards is an honest estimate.
+    /// test image is looked at, so the test NLL measured afterwards is an honest estimate. The cell's output gets
+    /// one line with the epochs run ("training PixelCNN ▕██████████▌         ▏ 42/80 epochs" when it stopped early).
     @discardableResult
     public func trainWithEarlyStopping<G: RandomNumberGenerator>(
         on images: [[Double]], validation: [[Double]], maxEpochs: Int, patience: Int = 5, minimumImprovement: Double = 0.01,
@@ -12,7 +13,8 @@ extension AutoregressiveImageModel {
     ) -> EarlyStoppingHistory {
         precondition(!validation.isEmpty && patience > 0 && maxEpochs > 0,
             "trainWithEarlyStopping: needs validation images, patience > 0 and maxEpochs > 0")
-        return TrainingCache.reuse(
+        let bar = ProgressBar("training \(type(of: self))", total: maxEpochs, unit: "epochs")
+        let history = TrainingCache.reuse(
             kind: "trainWithEarlyStopping \(String(reflecting: type(of: self)))", parameters: parameters,
             probe: { cacheProbe(images) },
             inputs: { key in
@@ -26,8 +28,11 @@ extension AutoregressiveImageModel {
             trainWithEarlyStoppingUncached(
                 on: images, validation: validation, maxEpochs: maxEpochs, patience: patience,
                 minimumImprovement: minimumImprovement, batchSize: batchSize, learningRate: learningRate,
-                weightDecay: weightDecay, using: &generator)
+                weightDecay: weightDecay, bar: bar, using: &generator)
         }
+        bar.advance(to: history.trainingNLL.count)
+        bar.finish()
+        return history
     }
 
     /// The model's logits for its first few training images: what ``TrainingCache`` knows the model's make-up by.
@@ -39,7 +44,7 @@ extension AutoregressiveImageModel {
 
     private func trainWithEarlyStoppingUncached<G: RandomNumberGenerator>(
         on images: [[Double]], validation: [[Double]], maxEpochs: Int, patience: Int, minimumImprovement: Double,
-        batchSize: Int, learningRate: Double, weightDecay: Double, using generator: inout G
+        batchSize: Int, learningRate: Double, weightDecay: Double, bar: ProgressBar, using generator: inout G
     ) -> EarlyStoppingHistory {
         var adam = Adam(parameters, learningRate: learningRate)
         var history = EarlyStoppingHistory()
@@ -52,6 +57,7 @@ extension AutoregressiveImageModel {
             history.trainingNLL.append(trainOneEpoch(images, order: order, batchSize: batchSize, weightDecay: weightDecay, adam: &adam))
             let nll = negativeLogLikelihood(validation)
             history.validationNLL.append(nll)
+            bar.advance()
             if nll < best.nll {
                 best = (nll, parameters.map(\.value))
                 history.bestEpoch = epoch

@@ -50,12 +50,15 @@ extension AutoregressiveImageModel {
 
     /// Trains by minibatch Adam on the mean negative log-likelihood per image (plus `weightDecay` · Σθ² over
     /// the parameters), reshuffling the training images every epoch; records training and test NLL per epoch.
+    /// Under `lessons run` a terminal shows the epochs go by; the cell's output gets one line,
+    /// "training FVSBN ▕████████████████████▏ 60/60 epochs".
     @discardableResult
     public func train<G: RandomNumberGenerator>(
         on images: [[Double]], test: [[Double]] = [], epochs: Int, batchSize: Int = 100, learningRate: Double = 1e-2,
         weightDecay: Double = 0, using generator: inout G
     ) -> TrainingHistory {
-        TrainingCache.reuse(
+        let bar = ProgressBar("training \(type(of: self))", total: epochs, unit: "epochs")
+        let history = TrainingCache.reuse(
             kind: "train \(String(reflecting: type(of: self)))", parameters: parameters, probe: { cacheProbe(images) },
             inputs: { key in
                 key.add(images)
@@ -66,13 +69,16 @@ extension AutoregressiveImageModel {
             generator: &generator
         ) { generator in
             trainUncached(on: images, test: test, epochs: epochs, batchSize: batchSize, learningRate: learningRate,
-                weightDecay: weightDecay, using: &generator)
+                weightDecay: weightDecay, bar: bar, using: &generator)
         }
+        bar.advance(to: history.trainingNLL.count)
+        bar.finish()
+        return history
     }
 
     private func trainUncached<G: RandomNumberGenerator>(
         on images: [[Double]], test: [[Double]], epochs: Int, batchSize: Int, learningRate: Double,
-        weightDecay: Double, using generator: inout G
+        weightDecay: Double, bar: ProgressBar, using generator: inout G
     ) -> TrainingHistory {
         var adam = Adam(parameters, learningRate: learningRate)
         var history = TrainingHistory()
@@ -82,6 +88,7 @@ extension AutoregressiveImageModel {
             order.shuffle(using: &generator)
             history.trainingNLL.append(trainOneEpoch(images, order: order, batchSize: batchSize, weightDecay: weightDecay, adam: &adam))
             if !test.isEmpty { history.testNLL.append(negativeLogLikelihood(test)) }
+            bar.advance()
         }
         history.seconds = (clock.now - started).seconds
         return history

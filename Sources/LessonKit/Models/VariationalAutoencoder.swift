@@ -60,13 +60,15 @@ public final class VariationalAutoencoder: @unchecked Sendable {
     }
 
     /// Trains φ and θ by minibatch Adam on the mean −ELBO per image (one draw of ε per image and step),
-    /// reshuffling every epoch. Returns the mean one-draw −ELBO of each epoch, in nats per image.
+    /// reshuffling every epoch. Returns the mean one-draw −ELBO of each epoch, in nats per image. The cell's output
+    /// gets one line, "training the VAE ▕████████████████████▏ 100/100 epochs".
     @discardableResult
     public func train<G: RandomNumberGenerator>(
         on images: [[Double]], epochs: Int, batchSize: Int = 100, learningRate: Double = 1e-3, using generator: inout G
     ) -> [Double] {
         precondition(images.allSatisfy { $0.count == pixelCount }, "VariationalAutoencoder.train: images of \(pixelCount) pixels")
-        return TrainingCache.reuse(
+        let bar = ProgressBar("training the VAE", total: epochs, unit: "epochs")
+        let history = TrainingCache.reuse(
             kind: "train \(String(reflecting: type(of: self)))", parameters: parameters,
             probe: {
                 let codes = encode(Array(images.prefix(8)))
@@ -80,12 +82,15 @@ public final class VariationalAutoencoder: @unchecked Sendable {
             generator: &generator
         ) { generator in
             ELBOHistory(trainUncached(on: images, epochs: epochs, batchSize: batchSize, learningRate: learningRate,
-                using: &generator))
+                bar: bar, using: &generator))
         }.values
+        bar.advance(to: history.count)
+        bar.finish()
+        return history
     }
 
     private func trainUncached<G: RandomNumberGenerator>(
-        on images: [[Double]], epochs: Int, batchSize: Int, learningRate: Double, using generator: inout G
+        on images: [[Double]], epochs: Int, batchSize: Int, learningRate: Double, bar: ProgressBar, using generator: inout G
     ) -> [Double] {
         var adam = Adam(parameters, learningRate: learningRate)
         var order = Array(images.indices)
@@ -103,6 +108,7 @@ public final class VariationalAutoencoder: @unchecked Sendable {
                 total -= elbos.value.sum().scalar
             }
             history.append(total / Double(images.count))
+            bar.advance()
         }
         return history
     }

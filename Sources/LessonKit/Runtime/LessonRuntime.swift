@@ -59,6 +59,7 @@ public enum LessonRuntime {
     public static func beginCell(_ index: Int) {
         fflush(nil)
         state.withLock { state in
+            state.currentCell = index
             state.inHiddenCell = state.hiddenCells.contains(index)
             guard let directory = state.outputDirectory, state.gradingRole != .submission else { return }
             redirect(STDOUT_FILENO, to: directory + "/" + CellFileNames.standardOutput(cell: index))
@@ -101,6 +102,14 @@ public enum LessonRuntime {
     public static func reportPartialCredit(_ fraction: Double) {
         let clamped = fraction.isNaN ? 0 : min(1, max(0, fraction))
         state.withLock { state in state.credit = min(state.credit ?? 1, clamped) }
+    }
+
+    /// Tells the runner how far the running cell's long work has come (``ProgressBar`` calls it); the runner shows
+    /// it on a terminal's status line. Nothing is sent outside `lessons run` (a plain build, or grading).
+    static func reportProgress(_ update: ProgressUpdate) {
+        let cell = state.withLock { $0.gradingRole == nil ? $0.currentCell : nil }
+        guard let cell else { return }
+        send(.progress(cell: cell, update))
     }
 
     /// Tells the runner that every cell ran.

@@ -7,6 +7,8 @@ struct RuntimeState: Sendable {
     var lessonFile = ""
     /// The secret that authenticates control events.
     var token = ""
+    /// The cell that is running (nil before the first).
+    var currentCell: Int?
     /// Failed checks in the current cell.
     var failedChecks = 0
     /// Smallest partial credit reported in the current cell.
