@@ -16,6 +16,8 @@ final class ProgressReporter: @unchecked Sendable {
     private var running: [String: RunningCell] = [:]
     /// Redraws the status line every second while cells run, so that a long cell shows its time going up.
     private var ticker: (any DispatchSourceTimer)?
+    /// When a progress report last redrew the status line.
+    private var lastProgressDraw = Date.distantPast
 
     init(total: Int, isTerminal: Bool = isatty(STDERR_FILENO) == 1) {
         self.total = total
@@ -48,6 +50,10 @@ final class ProgressReporter: @unchecked Sendable {
         locked {
             guard running[lesson.displayPath]?.index == index else { return }
             running[lesson.displayPath]?.progress = update
+            // At most twenty redraws a second; the ticker shows the latest report within a second anyway.
+            let now = Date()
+            guard now.timeIntervalSince(lastProgressDraw) >= 0.05 else { return }
+            lastProgressDraw = now
             drawStatusLine()
         }
     }

@@ -80,6 +80,24 @@ import TestSupport
         #expect(stopped < 200)
         #expect(lines.dropFirst().first == ProgressBarText.line(
             ProgressUpdate(completed: stopped, total: 200, label: "training FVSBN", unit: "epochs")))
-        #expect(heard.contains { $0.update.label == "training FVSBN" && $0.update.total == 3 && $0.update.completed == 3 })
+        #expect(heard.contains { $0.update.label == "training FVSBN" && $0.update.total == 3 })
+    }
+
+    @Test func aBarMadeInEveryIterationOfALoopDoesNotFloodTheRunner() throws {
+        let started = Date()
+        let (result, heard) = try run("""
+            ```{swift}
+            //| id: loop
+            for n in 0..<100_000 {
+                let bar = ProgressBar("item \\(n)", total: 1)
+                bar.advance()
+            }
+            print("done")
+            ```
+
+            """)
+        let seconds = Date().timeIntervalSince(started)
+        #expect(result.cells[0].standardOutput == "done\n")
+        #expect(heard.count <= Int(seconds * 50) + 5, "\(heard.count) reports in \(seconds) s")
     }
 }

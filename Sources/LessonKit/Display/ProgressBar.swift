@@ -26,16 +26,17 @@ public final class ProgressBar {
     public let unit: String
     /// Steps done so far, in `0...total`.
     public private(set) var completed = 0
-    /// When the runner was last told (monotonic seconds); it hears at most ten reports a second.
-    private var lastReport = -Double.infinity
     private var finished = false
+    /// When the runner was last told by any bar (monotonic seconds): it hears at most ten reports a second, and at
+    /// most fifty when bars complete, however many bars a cell makes (one per iteration of a loop, by mistake).
+    private static let lastReport = Mutex(-Double.infinity)
 
     /// A bar for `total` steps (at least 1) of work called `label`, each step one `unit`.
     public init(_ label: String, total: Int, unit: String = "") {
         self.label = label
         self.total = max(1, total)
         self.unit = unit
-        report(force: true)
+        report(completing: false)
     }
 
     /// Marks `steps` more steps done (never past ``total``).
@@ -46,7 +47,7 @@ public final class ProgressBar {
     /// Marks `completed` steps done in all, e.g. after work that ended early.
     public func advance(to completed: Int) {
         self.completed = min(max(0, completed), total)
-        report(force: self.completed == total)
+        report(completing: self.completed == total)
     }
 
     /// The bar as text: "training FVSBN ▕██████████          ▏ 30/60 epochs" (counts only, no times).
@@ -61,12 +62,16 @@ public final class ProgressBar {
         print(text)
     }
 
-    private func report(force: Bool) {
+    private func report(completing: Bool) {
         var now = timespec()
         clock_gettime(CLOCK_MONOTONIC, &now)
         let seconds = Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
-        guard force || seconds - lastReport >= 0.1 else { return }
-        lastReport = seconds
+        let due = Self.lastReport.withLock { last in
+            guard seconds - last >= (completing ? 0.02 : 0.1) else { return false }
+            last = seconds
+            return true
+        }
+        guard due else { return }
         LessonRuntime.reportProgress(ProgressUpdate(completed: completed, total: total, label: label, unit: unit))
     }
 }
