@@ -3,21 +3,26 @@ import Hummingbird
 public import SiteRendering
 
 /// `lessons preview`: builds the site into a scratch folder, serves it on localhost, and rebuilds whenever a
-/// lesson or a site asset changes; open pages reload themselves after each rebuild (they poll
-/// `/__lessons/version`, a counter the server bumps).
+/// lesson or a site asset changes; open pages reload themselves after each rebuild.
+///
+/// From a save to the reloaded page: the files are looked at every 20 ms (sizes and dates only); a rebuild reads
+/// and renders again only the lessons that changed (``SiteRenderCache``); and each open page holds a request to
+/// `/__lessons/version?after=N` that the server answers as soon as the build counter passes N, so the page
+/// reloads without waiting for a poll.
 public struct PreviewServer: Sendable {
     /// What to build (the output folder is the served folder).
     public var configuration: SiteBuilder.Configuration
     /// Port on 127.0.0.1.
     public var port: Int
     /// Seconds between checks for changed files.
-    public var interval: Double = 0.5
+    public var interval: Double = 0.02
 
     /// A server for `configuration` on `port`.
     public init(configuration: SiteBuilder.Configuration, port: Int) {
         var configuration = configuration
         configuration.liveReload = true
         configuration.keepGoing = true
+        configuration.cache = configuration.cache ?? SiteRenderCache()
         self.configuration = configuration
         self.port = port
     }
@@ -40,7 +45,11 @@ public struct PreviewServer: Sendable {
             }
         }
         let router = Router()
-        router.get("__lessons/version") { _, _ in String(await version.value) }
+        // `?after=N` waits (up to 25 s) for a build after the N-th; without it, the counter at once.
+        router.get("__lessons/version") { request, _ in
+            guard let after = request.uri.queryParameters.get("after", as: Int.self) else { return String(await version.value) }
+            return String(await version.value(after: after, waitingAtMost: 25))
+        }
         router.middlewares.add(FileMiddleware(configuration.outputDirectory.path, searchForIndexHtml: true))
         let output = configuration.outputDirectory.path, requestedPort = port
         // Port 0 asks the system for a free port; the line names the one the server got.
@@ -55,36 +64,15 @@ public struct PreviewServer: Sendable {
 
     /// One build, reported in one line.
     func rebuild(log: (String) -> Void) {
+        let clock = ContinuousClock(), started = clock.now
         do {
             let report = try SiteBuilder(configuration: configuration).build()
             report.diagnostics.forEach { log($0.description) }
-            log("built \(report.files.count) files" + (report.diagnostics.isEmpty ? "" : " with \(report.diagnostics.count) problem(s)"))
+            let milliseconds = Int(((clock.now - started) / .milliseconds(1)).rounded())
+            log("built \(report.files.count) files in \(milliseconds) ms"
+                + (report.diagnostics.isEmpty ? "" : " with \(report.diagnostics.count) problem(s)"))
         } catch {
             log(error.description)
         }
-    }
-}
-
-/// The number of rebuilds so far; pages reload when it changes.
-actor BuildCounter {
-    private(set) var value = 0
-    func increment() { value += 1 }
-}
-
-/// Paths, sizes and modification dates of every file under some folders: two snapshots differ when any file
-/// was added, removed or changed.
-struct FileSnapshot: Equatable, Sendable {
-    let entries: [String]
-
-    init(of folders: [URL]) {
-        var entries: [String] = []
-        for folder in folders {
-            let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.contentModificationDateKey, .fileSizeKey])
-            while let url = enumerator?.nextObject() as? URL {
-                let values = try? url.resourceValues(forKeys: [.contentModificationDateKey, .fileSizeKey])
-                entries.append("\(url.path)|\(values?.fileSize ?? -1)|\(values?.contentModificationDate?.timeIntervalSince1970 ?? 0)")
-            }
-        }
-        self.entries = entries.sorted()
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// The search index: one entry per section (the text under a heading) of every page, shipped as a script
 /// (`search-index.js` sets `window.LESSONS_SEARCH`) so that search works from `file://` without fetching.
 struct SearchIndex {
-    struct Entry: Encodable {
+    struct Entry: Encodable, Sendable {
         /// Page and anchor, e.g. `04-elbo.html#the-derivation`.
         var url: String
         /// Lesson title.
@@ -26,8 +26,19 @@ struct SearchIndex {
         entries += pageEntries
     }
 
-    /// A page's entries: its body split at its headings, one entry per section.
-    static func entries(page: String, lessonTitle: String, body: String, headings: [HeadingAnchors.Heading]) -> [Entry] {
+    /// A page's entries: its body split at its headings, one entry per section; kept in `cache` when there is one
+    /// (the body and title decide them).
+    static func entries(
+        page: String, lessonTitle: String, body: String, headings: [HeadingAnchors.Heading], cache: SiteRenderCache? = nil
+    ) -> [Entry] {
+        guard let cache else { return sections(page: page, lessonTitle: lessonTitle, body: body, headings: headings) }
+        return cache.searchEntries(.init(page: page, lessonTitle: lessonTitle, body: body)) {
+            sections(page: page, lessonTitle: lessonTitle, body: body, headings: headings)
+        }
+    }
+
+    /// One entry per section of the page (what ``entries(page:lessonTitle:body:headings:cache:)`` keeps).
+    private static func sections(page: String, lessonTitle: String, body: String, headings: [HeadingAnchors.Heading]) -> [Entry] {
         var entries: [Entry] = []
         var sectionStart = body.startIndex
         var current: (id: String, text: String)? = nil

@@ -36,6 +36,8 @@ public struct SiteBuilder {
         /// How many pages are rendered at once (the machine's cores by default); the site's bytes are the same
         /// for every value.
         public var jobs = ProcessInfo.processInfo.activeProcessorCount
+        /// What the previous build can hand this one (`lessons preview`); nil renders everything.
+        public var cache: SiteRenderCache?
 
         /// A configuration for a project laid out as usual; `settings` default to the project folder's name as
         /// the title.
@@ -85,7 +87,16 @@ public struct SiteBuilder {
         renderer.exerciseGuide = configuration.exerciseGuide
         renderer.bibliography = bibliography
         var pages: [String: LessonPageRenderer.Page] = [:]
-        for (lesson, page) in zip(lessons, pool.map(lessons) { [renderer] in renderer.render($0) }) {
+        let cache = configuration.cache, lessonsDirectory = configuration.lessonsDirectory
+        let rendered = pool.map(lessons) { [renderer] lesson in
+            guard let cache else { return renderer.render(lesson) }
+            let key = SiteRenderCache.PageKey(
+                name: lesson.name, source: lesson.source.bytes, bibliography: renderer.bibliography,
+                exerciseGuide: renderer.exerciseGuide,
+                figures: SiteRenderCache.figureFingerprint(lesson: lesson.name, lessonsDirectory: lessonsDirectory))
+            return cache.page(key) { renderer.render(lesson) }
+        }
+        for (lesson, page) in zip(lessons, rendered) {
             // Pages are rendered from student copies; report problems at the lines of the lesson file.
             let lineMap = lineMaps[lesson.name] ?? []
             diagnostics += page.diagnostics.map { diagnostic in
@@ -102,7 +113,11 @@ public struct SiteBuilder {
         renderer.bibliography = nil  // their `@` (attributes in declarations) are not citations
         let extraRendered = pool.map(configuration.extraPages) { [renderer] extra in
             let (parsed, problems) = LessonParser.parse(Array(extra.markdown.utf8), displayPath: "\(extra.path).md")
-            return (problems, parsed.map { ($0.frontMatter.title, renderer.render($0)) })
+            return (problems, parsed.map { lesson in
+                let key = SiteRenderCache.PageKey(name: extra.path, source: lesson.source.bytes, bibliography: nil,
+                    exerciseGuide: renderer.exerciseGuide, figures: [])
+                return (lesson.frontMatter.title, cache?.page(key) { renderer.render(lesson) } ?? renderer.render(lesson))
+            })
         }
         var extraPages: [(page: ExtraPage, title: String, rendered: LessonPageRenderer.Page)] = []
         for (extra, (problems, rendered)) in zip(configuration.extraPages, extraRendered) {
@@ -139,8 +154,8 @@ public struct SiteBuilder {
                 withDownload["download"] = "downloads/\(job.entry.name).md"
             }
             let html = templates.render(withDownload, withTemplate: "page") ?? ""
-            let search = SearchIndex.entries(
-                page: "\(job.entry.name).html", lessonTitle: job.entry.title, body: job.page.body, headings: job.page.headings)
+            let search = SearchIndex.entries(page: "\(job.entry.name).html", lessonTitle: job.entry.title,
+                body: job.page.body, headings: job.page.headings, cache: cache)
             return (html, download, search)
         }
         let extraFiles = pool.map(extraPages) { extra in
@@ -152,7 +167,7 @@ public struct SiteBuilder {
                 settings: settings)
             let html = templates.render(context, withTemplate: "page") ?? ""
             let search = SearchIndex.entries(page: "\(extra.page.path).html", lessonTitle: extra.title,
-                body: extra.rendered.body, headings: extra.rendered.headings)
+                body: extra.rendered.body, headings: extra.rendered.headings, cache: cache)
             return (ExtraPage.relocating(html, depth: depth), search)
         }
         var search = SearchIndex()
@@ -196,6 +211,7 @@ public struct SiteBuilder {
         diagnostics += LinkChecker.check(files, pool: pool)
         if Diagnostic.containsError(diagnostics) && !configuration.keepGoing { throw SiteError(diagnostics) }
         try write(files.mapValues { Array($0.utf8) }.merging(binaryFiles) { text, _ in text })
+        configuration.cache?.endBuild()
         return Report(files: (Array(files.keys) + Array(binaryFiles.keys)).sorted(), diagnostics: diagnostics)
     }
 
@@ -205,16 +221,13 @@ public struct SiteBuilder {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: configuration.lessonsDirectory.path)) ?? [])
             .filter { $0.hasSuffix(".md") }.sorted()
         let directory = configuration.lessonsDirectory
+        let cache = configuration.cache
         let read = WorkerPool(width: configuration.jobs).map(names) { name -> (Lesson?, [Int], [Diagnostic]) in
             let path = directory.appendingPathComponent(name)
-            let display = "Lessons/\(name)"
             guard let bytes = FileManager.default.contents(atPath: path.path).map(Array.init) else { return (nil, [], []) }
-            let (parsed, problems) = LessonParser.parse(bytes, displayPath: display)
-            guard let lesson = parsed else { return (nil, [], problems) }
-            let (markup, markupProblems) = GradingMarkupParser.parse(lesson)
-            let edits = StudentCopy.edits(from: lesson, markup: markup)
-            let (student, _) = LessonParser.parse(LineEdit.apply(edits, to: lesson.source), displayPath: display)
-            return (student, LineEdit.lineMap(edits, in: lesson.source), problems + markupProblems)
+            guard let cache else { return Self.studentCopy(of: bytes, name: name) }
+            let copy = cache.studentCopy(.init(name: name, bytes: bytes)) { Self.studentCopy(of: bytes, name: name) }
+            return (copy.lesson, copy.lineMap, copy.diagnostics)
         }
         var lessons: [Lesson] = [], lineMaps: [String: [Int]] = [:], diagnostics: [Diagnostic] = []
         for (student, lineMap, problems) in read {
@@ -224,6 +237,18 @@ public struct SiteBuilder {
             lineMaps[student.name] = lineMap
         }
         return (lessons, lineMaps, diagnostics)
+    }
+
+    /// The student copy of lesson file `name` (its bytes), the line of the file each of its lines comes from, and
+    /// the file's problems.
+    static func studentCopy(of bytes: [UInt8], name: String) -> (Lesson?, [Int], [Diagnostic]) {
+        let display = "Lessons/\(name)"
+        let (parsed, problems) = LessonParser.parse(bytes, displayPath: display)
+        guard let lesson = parsed else { return (nil, [], problems) }
+        let (markup, markupProblems) = GradingMarkupParser.parse(lesson)
+        let edits = StudentCopy.edits(from: lesson, markup: markup)
+        let (student, _) = LessonParser.parse(LineEdit.apply(edits, to: lesson.source), displayPath: display)
+        return (student, LineEdit.lineMap(edits, in: lesson.source), problems + markupProblems)
     }
 
     /// The works the lessons cite, from `references.yml` in the lessons folder (none without the file), and the

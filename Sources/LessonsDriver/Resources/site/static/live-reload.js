@@ -1,13 +1,15 @@
-// Only in `lessons preview`: reloads the page when the server has rebuilt the site.
+// Only in `lessons preview`: reloads the page as soon as the server has rebuilt the site. Each request waits at
+// the server until a build after the one this page knows (or 25 s), then the page reloads or asks again.
 (function () {
   var known = null;
-  function check() {
-    fetch("/__lessons/version", { cache: "no-store" }).then(function (response) { return response.text(); })
+  function ask() {
+    var query = known === null ? "" : "?after=" + known;
+    fetch("/__lessons/version" + query, { cache: "no-store" }).then(function (response) { return response.text(); })
       .then(function (version) {
-        if (known !== null && version !== known) window.location.reload();
+        if (known !== null && version !== known) { window.location.reload(); return; }
         known = version;
-      }, function () { /* server stopped: keep the page */ });
+        ask();
+      }, function () { setTimeout(ask, 1000); /* server stopped or restarting: try again later */ });
   }
-  setInterval(check, 700);
-  check();
+  ask();
 })();
