@@ -247,7 +247,9 @@ let package = Package(
             swiftSettings: sharedSwiftSettings
         ),
         .testTarget(
-            name: "SiteRenderingTests", dependencies: ["SiteRendering", "TestSupport"], swiftSettings: sharedSwiftSettings
+            name: "SiteRenderingTests",
+            dependencies: ["SiteRendering", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: sharedSwiftSettings
         ),
     ]
 )

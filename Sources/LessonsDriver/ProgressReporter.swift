@@ -50,9 +50,10 @@ final class ProgressReporter: @unchecked Sendable {
         locked {
             guard running[lesson.displayPath]?.index == index else { return }
             running[lesson.displayPath]?.progress = update
-            // At most twenty redraws a second; the ticker shows the latest report within a second anyway.
+            // At most twenty redraws a second (the ticker shows the latest report within a second anyway), but a
+            // finished bar is always drawn: the cell may end before the next tick.
             let now = Date()
-            guard now.timeIntervalSince(lastProgressDraw) >= 0.05 else { return }
+            guard now.timeIntervalSince(lastProgressDraw) >= 0.05 || update.completed == update.total else { return }
             lastProgressDraw = now
             drawStatusLine()
         }

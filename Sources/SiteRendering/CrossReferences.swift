@@ -46,7 +46,10 @@ enum CrossReferences {
 
     /// `prose` with each reference (and, with `citations`, each citation: ``Citations``) replaced by its
     /// placeholder, and both in order.
-    static func scan(_ prose: String, citations: Bool) -> Scan {
+    ///
+    /// A line without `@` (and, with `citations`, without `[`) can hold neither, and is copied as it is: most lines
+    /// of a long lesson are such lines (`shortcut: false` reads every line the long way, for tests).
+    static func scan(_ prose: String, citations: Bool, shortcut: Bool = true) -> Scan {
         var result = ""
         var references: [Reference] = []
         var found: [Citations.Citation]? = citations ? [] : nil
@@ -65,6 +68,11 @@ enum CrossReferences {
             }
             if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
                 fence = String(trimmed.prefix { $0 == trimmed.first })
+                result += line
+                index += 1
+                continue
+            }
+            if shortcut, !line.utf8.contains(UInt8(ascii: "@")), !citations || !line.utf8.contains(UInt8(ascii: "[")) {
                 result += line
                 index += 1
                 continue
