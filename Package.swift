@@ -8,6 +8,11 @@ let sharedSwiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
+/// The targets every command's hot paths run through (parsing lessons, checking them, rendering the site, splitting
+/// cells for grading), optimised even in debug builds: `swift run lessons build` and `lessons check` on a long lesson
+/// run at release speed while the rest of a debug build stays quick to compile and debug.
+let hotPathSwiftSettings = sharedSwiftSettings + [.unsafeFlags(["-O"])]
+
 let package = Package(
     name: "lessons",
     platforms: [.macOS(.v14)],
@@ -33,14 +38,14 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
-        .target(name: "CMarkSupport", dependencies: ["CCmark"], swiftSettings: sharedSwiftSettings),
+        .target(name: "CMarkSupport", dependencies: ["CCmark"], swiftSettings: hotPathSwiftSettings),
 
         // MARK: The pipeline: model -> parsing -> execution -> writing -> driver -> executable.
-        .target(name: "LessonModel", swiftSettings: sharedSwiftSettings),
+        .target(name: "LessonModel", swiftSettings: hotPathSwiftSettings),
         .target(
             name: "LessonParsing",
             dependencies: ["LessonModel", "CMarkSupport", .product(name: "Yams", package: "Yams")],
-            swiftSettings: sharedSwiftSettings
+            swiftSettings: hotPathSwiftSettings
         ),
         .target(
             name: "LessonExecution",
@@ -99,7 +104,7 @@ let package = Package(
                 .product(name: "SwiftParser", package: "swift-syntax"),
                 .product(name: "SwiftSyntax", package: "swift-syntax"),
             ],
-            swiftSettings: sharedSwiftSettings
+            swiftSettings: hotPathSwiftSettings
         ),
 
         .target(
@@ -135,7 +140,7 @@ let package = Package(
         ),
 
         // MARK: Mathematics: TeX to MathML Core at build time (stands alone).
-        .target(name: "TeXMath", swiftSettings: sharedSwiftSettings),
+        .target(name: "TeXMath", swiftSettings: hotPathSwiftSettings),
 
         // MARK: The static site: lessons with their outputs -> HTML pages, search index, assets.
         .target(
@@ -147,7 +152,7 @@ let package = Package(
                 .product(name: "SwiftSyntax", package: "swift-syntax"),
                 .product(name: "SwiftIDEUtils", package: "swift-syntax"),
             ],
-            swiftSettings: sharedSwiftSettings
+            swiftSettings: hotPathSwiftSettings
         ),
 
         // MARK: Benchmarks (bench/): harnesses timed by bench/runner/bench.py.

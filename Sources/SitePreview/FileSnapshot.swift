@@ -28,7 +28,12 @@ struct FileSnapshot: Equatable, Sendable {
             if (status.st_mode & S_IFMT) == S_IFDIR {
                 walk(child, into: &entries)
             } else {
-                entries.append("\(child)|\(status.st_size)|\(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)")
+                #if canImport(Glibc)
+                let modified = status.st_mtim
+                #else
+                let modified = status.st_mtimespec
+                #endif
+                entries.append("\(child)|\(status.st_size)|\(modified.tv_sec).\(modified.tv_nsec)")
             }
         }
     }
