@@ -56,8 +56,17 @@ public enum CrossReferenceCheck {
         } + citationProblems
     }
 
-    /// The keys of every `\label{…}` in `text`.
+    /// The keys of every `\label{…}` in `text`. Only lines whose bytes hold `\label{` are read Character by
+    /// Character: Foundation's `range(of:)` bridged the whole text to UTF-16 on every search. (A key ends at the
+    /// end of its line, and no Character spans a line break, so reading line by line finds the same keys.)
     static func equationKeys(in text: String) -> [String] {
+        let marker = Array("\\label{".utf8)
+        return text.lines().filter { $0.utf8.firstRange(of: marker) != nil }
+            .flatMap { equationKeysByCharacter(in: String($0)) }
+    }
+
+    /// ``equationKeys(in:)`` read Character by Character.
+    static func equationKeysByCharacter(in text: String) -> [String] {
         var keys: [String] = []
         var rest = text[...]
         while let start = rest.range(of: "\\label{") {

@@ -54,7 +54,7 @@ enum CrossReferences {
         var references: [Reference] = []
         var found: [Citations.Citation]? = citations ? [] : nil
         var fence: String?
-        let lines = prose.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = prose.lines()
         var index = 0
         while index < lines.count {
             let line = lines[index]

@@ -84,7 +84,7 @@ enum PipeTables {
 
     /// The names of every `{#tbl-<name>}` caption in `markdown` (for `lessons check`).
     static func labels(in markdown: String) -> [String] {
-        markdown.split(separator: "\n").compactMap { caption($0)?.1 }
+        markdown.lines(omittingEmptySubsequences: true).compactMap { caption($0)?.1 }
     }
 
     /// The caption text and label of a caption line, `: text {#tbl-name}`.
