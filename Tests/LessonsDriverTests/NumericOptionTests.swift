@@ -53,9 +53,9 @@ import TestSupport
             (["grade", "--lesson", "means.md", "--validate"], "--timeout"),
             (["grade", "--lesson", "means.md", "--validate"], "--jobs"),
             (["grades", "set", "--student", "s", "--new-student", "--lesson", "means", "--exercise", "explain"], "--points"),
-            (["preview"], "--port"),
+            (["preview"], "--port"), (["build"], "--jobs"),
         ]
-        await propertyCheck(count: 60, input: Gen.int(in: 0...(options.count * Self.badValues.count - 1))) { index in
+        await propertyCheck(count: 80, input: Gen.int(in: 0...(options.count * Self.badValues.count - 1))) { index in
             let (command, option) = options[index % options.count]
             let value = Self.badValues[index / options.count]
             if option == "--points", ["0", "-0"].contains(value) { return }  // 0 points is a valid score
