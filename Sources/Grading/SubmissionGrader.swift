@@ -216,9 +216,9 @@ public struct SubmissionGrader: Sendable {
     private static func compileWithinBudget(_ executor: LessonExecutor, _ program: Lesson, into directory: String) throws
         -> CompiledProgram?
     {
-        do {
+        do throws(ExecutionError) {
             return try executor.compile(program, into: directory)
-        } catch let error as ExecutionError {
+        } catch {
             if case .compileBudgetExhausted = error { return nil }
             throw error
         }
