@@ -16,15 +16,6 @@ import TestSupport
         return configuration
     }
 
-    func files(in directory: URL) throws -> [String: Data] {
-        var result: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil)!
-        for case let url as URL in enumerator where !url.hasDirectoryPath {
-            result[String(url.path.dropFirst(directory.path.count + 1))] = try Data(contentsOf: url)
-        }
-        return result
-    }
-
     @Test func aSavedLessonIsTheOnlyOneRenderedAgainAndTheSiteIsAsIfBuiltAfresh() throws {
         let project = try TemporaryProject()
         defer { project.remove() }
@@ -60,7 +51,7 @@ import TestSupport
         #expect(cache.renderedAndReused == (rendered: 5, reused: 3), "only Beta is rendered again")
 
         _ = try SiteBuilder(configuration: configuration(lessons: lessons, output: fresh, cache: nil)).build()
-        let kept = try files(in: preview), made = try files(in: fresh)
+        let kept = try SiteBuildTests().files(in: preview), made = try SiteBuildTests().files(in: fresh)
         #expect(kept.keys.sorted() == made.keys.sorted())
         for (name, data) in made { #expect(kept[name] == data, "\(name) differs from a build without the cache") }
         #expect(String(decoding: kept["01-beta.html"] ?? Data(), as: UTF8.self).contains("A sentence added while previewing."))
