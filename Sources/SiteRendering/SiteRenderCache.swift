@@ -41,21 +41,17 @@ public final class SiteRenderCache: @unchecked Sendable {
 
     typealias StudentLesson = (lesson: Lesson?, lineMap: [Int], diagnostics: [Diagnostic])
 
-    private let lock = NSLock()
-    private var students: [FileKey: StudentLesson] = [:]
-    private var pages: [PageKey: LessonPageRenderer.Page] = [:]
-    private var usedStudents: Set<FileKey> = []
-    private var usedPages: Set<PageKey> = []
-    private var searchEntries: [SearchKey: [SearchIndex.Entry]] = [:]
-    private var usedSearchEntries: Set<SearchKey> = []
-    private var counts = (hits: 0, misses: 0)
+    private let students = BuildMemo<FileKey, StudentLesson>()
+    private let pages = BuildMemo<PageKey, LessonPageRenderer.Page>()
+    private let searchEntries = BuildMemo<SearchKey, [SearchIndex.Entry]>()
 
     /// An empty cache.
     public init() {}
 
     /// Pages rendered and pages reused since the cache was made (for tests and the preview's log).
     public var renderedAndReused: (rendered: Int, reused: Int) {
-        lock.withLock { (counts.misses, counts.hits) }
+        let counts = pages.madeAndKept
+        return (counts.made, counts.kept)
     }
 
     /// A lesson file: its name and bytes; hashed by name and size, compared whole.
@@ -71,46 +67,24 @@ public final class SiteRenderCache: @unchecked Sendable {
 
     /// The student copy of the lesson file `key`, made by `make` unless kept.
     func studentCopy(_ key: FileKey, make: () -> StudentLesson) -> StudentLesson {
-        if let kept = lock.withLock({ () -> StudentLesson? in usedStudents.insert(key); return students[key] }) { return kept }
-        let made = make()
-        lock.withLock { students[key] = made }
-        return made
+        students.value(key, make: make)
     }
 
     /// The page for `key`, rendered by `render` unless kept.
     func page(_ key: PageKey, render: () -> LessonPageRenderer.Page) -> LessonPageRenderer.Page {
-        let kept = lock.withLock { () -> LessonPageRenderer.Page? in
-            usedPages.insert(key)
-            if let page = pages[key] { counts.hits += 1; return page }
-            counts.misses += 1
-            return nil
-        }
-        if let kept { return kept }
-        let made = render()
-        lock.withLock { pages[key] = made }
-        return made
+        pages.value(key, make: render)
     }
 
     /// The search entries for `key`, made by `make` unless kept.
     func searchEntries(_ key: SearchKey, make: () -> [SearchIndex.Entry]) -> [SearchIndex.Entry] {
-        if let kept = lock.withLock({ () -> [SearchIndex.Entry]? in usedSearchEntries.insert(key); return searchEntries[key] }) {
-            return kept
-        }
-        let made = make()
-        lock.withLock { searchEntries[key] = made }
-        return made
+        searchEntries.value(key, make: make)
     }
 
     /// Drops what the build that just ended did not use; the next build starts counting use afresh.
     func endBuild() {
-        lock.withLock {
-            students = students.filter { usedStudents.contains($0.key) }
-            pages = pages.filter { usedPages.contains($0.key) }
-            searchEntries = searchEntries.filter { usedSearchEntries.contains($0.key) }
-            usedStudents = []
-            usedPages = []
-            usedSearchEntries = []
-        }
+        students.endBuild()
+        pages.endBuild()
+        searchEntries.endBuild()
     }
 
     /// Names, sizes and modification dates of the lesson's figure files (`figures/<lesson>/` in the lessons
