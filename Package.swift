@@ -207,7 +207,10 @@ let package = Package(
         ),
         .testTarget(
             name: "LessonExecutionTests",
-            dependencies: ["LessonExecution", "LessonParsing", "TestSupport"],
+            dependencies: [
+                "LessonExecution", "LessonParsing", "TestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             swiftSettings: sharedSwiftSettings
         ),
         .testTarget(

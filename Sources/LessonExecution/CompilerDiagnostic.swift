@@ -12,6 +12,14 @@ struct CompilerDiagnostic: Equatable {
     /// The error line and the lines after it (notes, excerpt, caret), as printed.
     var text: String
 
+    /// The diagnostic with the program lines of `file` (in its location and its text) turned into lesson lines.
+    func mappingLines(_ map: ProgramLineMap, file lessonFile: String) -> CompilerDiagnostic {
+        var mapped = self
+        if file == lessonFile { mapped.line = map.lessonLineOrSame(line) }
+        mapped.text = map.rewritingLines(in: text, files: [lessonFile])
+        return mapped
+    }
+
     /// Splits `swiftc -diagnostic-style=llvm` output into errors; notes and excerpts stay with their error.
     static func errors(in output: String) -> [CompilerDiagnostic] {
         var result: [CompilerDiagnostic] = []

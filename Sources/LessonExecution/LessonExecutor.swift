@@ -32,6 +32,10 @@ public struct LessonExecutor: Sendable {
     /// Where LessonKit keeps the models a lesson trained, to put them back when the same program trains them again
     /// (nil: nothing is cached; grading never caches).
     public var trainingCache: TrainingCacheSetting?
+    /// Where compiled programs are kept, to run again without compiling when the cells did not change (nil: every
+    /// run compiles). Used only for lessons numbered by a ``ProgramLineMap``, never for a submission or a program
+    /// compiled to run many times.
+    public var programCache: ProgramCache?
     /// Called with a running cell's index and its progress reports (LessonKit's `ProgressBar`, `train`): what a
     /// terminal's status line shows. Reports of inline expressions and of cells not running are not passed on.
     public var onProgress: @Sendable (Int, ProgressUpdate) -> Void = { _, _ in }
@@ -97,11 +101,19 @@ public struct LessonExecutor: Sendable {
         var omittedInline: Set<Int> = []
         var inlineOutcomes: [Int: InlineOutcome] = [:]
         var programRuns = 0
+        var compiledFromCache = 0
         // What the executable on disk was compiled with; a re-run may reuse it if only isolated cells dropped out.
         var compiled: (omitted: Set<Int>, replaced: [Int: String], limit: Int, omittedInline: Set<Int>)?
         var executable = directory + "/lesson"
         // The source of the program last compiled (what the training cache knows it by).
         var programSource = ""
+        // A program numbered independently of the lesson's layout can be cached; grading's programs (isolated test
+        // cells, a sandboxed compile) keep the lesson's own line numbers, which its checker reads.
+        let layoutIndependent = compileSandbox == nil && isolatedCells.isEmpty && prebuilt == nil
+            && !ProgramAssembler.usesLineDirectives(lesson)
+        let programCache = layoutIndependent && compileOnlyInto == nil ? self.programCache : nil
+        // How the program's lines map to the lesson's (nil: they are the lesson's).
+        var lineMap: ProgramLineMap?
         if let compileOnlyInto {
             // Everything but the cells: a program compiled to run many times leaves the prose's values out.
             omittedInline = Set(lesson.inlineExpressions.map(\.index))
@@ -122,10 +134,12 @@ public struct LessonExecutor: Sendable {
                     && omitted.subtracting(compiled.omitted).isSubset(of: isolatedCells)
             } ?? false
             if !reusable {
-                let program = ProgramAssembler.program(
+                let (program, map) = ProgramAssembler.program(
                     for: lesson, cells: included, omitted: omitted, replaced: replaced, isolated: isolatedCells,
-                    omittedInline: omittedInline, timeouts: timeouts(of: lesson, cells: included))
+                    omittedInline: omittedInline, timeouts: timeouts(of: lesson, cells: included),
+                    layoutIndependent: layoutIndependent)
                 programSource = program
+                lineMap = map
                 do {
                     try program.write(toFile: source, atomically: false, encoding: .utf8)
                 } catch {
@@ -137,7 +151,18 @@ public struct LessonExecutor: Sendable {
                 compiler.moduleName = SwiftCompiler.moduleName(for: lesson.displayPath)
                 compiler.optimize = optimize
                 compiler.sandbox = compileSandbox
-                let (errors, _) = try compiler.compile(source: source, executable: executable, workDirectory: directory)
+                let cacheKey = programCache.map { cache in
+                    cache.key(program: program, arguments: [toolchain.compiler] + compiler.arguments(source: "main.swift", executable: "lesson"),
+                        libraryDirectory: lessonKit.libraryDirectory)
+                }
+                var errors: [CompilerDiagnostic] = []
+                if let programCache, let cacheKey, programCache.restore(cacheKey, to: executable) {
+                    compiledFromCache += 1
+                } else {
+                    errors = try compiler.compile(source: source, executable: executable, workDirectory: directory).errors
+                    if let map = lineMap { errors = errors.map { $0.mappingLines(map, file: ProgramAssembler.fileName(for: lesson)) } }
+                    if errors.isEmpty, let programCache, let cacheKey { programCache.store(executable, key: cacheKey) }
+                }
                 let inlineFailures = inlineCompileFailures(errors, in: lesson, cells: included, omitted: omittedInline)
                 if !inlineFailures.isEmpty {
                     for (index, outcome) in inlineFailures {
@@ -185,8 +210,9 @@ public struct LessonExecutor: Sendable {
             let run = try runProgram(executable, lesson: lesson, cells: included, seed: seed, directory: directory,
                 skipping: skipping, extraEnvironment: cache ?? [:], onCellStart: onCellStart)
             programRuns += 1
-            let collector = ResultCollector(
+            var collector = ResultCollector(
                 lesson: lesson, directory: directory, limits: limits, workingDirectory: workingDirectory)
+            collector.lineMap = lineMap
             collected = collector.outputs(for: included, run: run, omitted: omitted)
             let reached = ProgramAssembler.includedInline(of: lesson, cells: included)
                 .filter { !omittedInline.contains($0.index) }
@@ -227,6 +253,7 @@ public struct LessonExecutor: Sendable {
         }
         var result = LessonRunResult(cells: cellOutputs, inlineValues: inlineValues)
         result.programRuns = programRuns
+        result.programsFromCache = compiledFromCache
         return (Self.namingTheLesson(result, lesson), nil)
     }
 

@@ -9,6 +9,8 @@ public struct LessonRunResult: Sendable {
     /// How many times the program ran to produce this (a cell that stops the program is left out and the rest run
     /// again; grading's checker runs once).
     public var programRuns = 0
+    /// How many of the programs that ran came from the ``ProgramCache`` instead of the compiler.
+    public var programsFromCache = 0
 
     /// Creates a result.
     public init(cells: [CellOutput], inlineValues: [InlineOutcome]) {

@@ -17,11 +17,20 @@ enum ProgramAssembler {
     ///     test cells: nothing later may use their names).
     ///   - timeouts: each isolated cell's timeout in seconds (a submission's forked cell is killed after it).
     ///   - omittedInline: inline expressions left out (they did not compile or stopped the program).
+    ///   - layoutIndependent: number the program's lines with a ``ProgramLineMap`` instead of the lesson's lines, so
+    ///     that the program does not change when outputs or prose move its cells (``usesLineDirectives(_:)``
+    ///     says when a lesson cannot be numbered so).
+    /// - Returns: the program, and the map from its lines to the lesson's when `layoutIndependent`.
     static func program(
         for lesson: Lesson, cells: ArraySlice<CodeCell>, omitted: Set<Int>, replaced: [Int: String] = [:],
-        isolated: Set<Int> = [], omittedInline: Set<Int> = [], timeouts: [Int: Double] = [:]
-    ) -> String {
+        isolated: Set<Int> = [], omittedInline: Set<Int> = [], timeouts: [Int: Double] = [:],
+        layoutIndependent: Bool = false
+    ) -> (text: String, lineMap: ProgramLineMap?) {
         let file = fileName(for: lesson)
+        var lineMap = layoutIndependent ? ProgramLineMap() : nil
+        func programLine(_ lessonLine: Int, lineCount: Int) -> Int {
+            lineMap?.add(lessonLine: lessonLine, lineCount: lineCount) ?? lessonLine
+        }
         var pending = includedInline(of: lesson, cells: cells).filter { !omittedInline.contains($0.index) }[...]
         var program = "import LessonKit\nLessonRuntime.start()\n"
         func emitInline(before line: Int) {
@@ -30,7 +39,7 @@ enum ProgramAssembler {
                 let region = regionIndex(of: expression, in: lesson)
                 program += "LessonRuntime.beginCell(\(region))\n"
                 program += "LessonRuntime.inlineValue {\n"
-                program += "#sourceLocation(file: \"\(file)\", line: \(expression.line))\n"
+                program += "#sourceLocation(file: \"\(file)\", line: \(programLine(expression.line, lineCount: 1)))\n"
                 program += String(repeating: " ", count: expression.codeColumn - 1) + expression.code + "\n"
                 program += "#sourceLocation()\n"
                 program += "}\n"
@@ -45,8 +54,9 @@ enum ProgramAssembler {
                 if guarded {
                     program += "if LessonRuntime.enterIsolatedCell(\(cell.index), timeout: \(timeouts[cell.index] ?? 60)) {\n"
                 }
-                program += "#sourceLocation(file: \"\(file)\", line: \(cell.firstSourceLine))\n"
                 let source = replaced[cell.index] ?? cell.source
+                let lineCount = source.utf8.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 } + 1
+                program += "#sourceLocation(file: \"\(file)\", line: \(programLine(cell.firstSourceLine, lineCount: lineCount)))\n"
                 program += source
                 if !source.isEmpty && !source.hasSuffix("\n") { program += "\n" }
                 program += "#sourceLocation()\n"
@@ -56,7 +66,14 @@ enum ProgramAssembler {
         }
         emitInline(before: Int.max)
         program += "LessonRuntime.finish()\n"
-        return program
+        return (program, lineMap)
+    }
+
+    /// Whether code in `lesson` names its own lines (`#line`, `#sourceLocation`): a program whose lines are
+    /// numbered by a ``ProgramLineMap`` would show them the map's numbers, so such a lesson keeps its own.
+    static func usesLineDirectives(_ lesson: Lesson) -> Bool {
+        lesson.cells.contains { $0.source.contains("#line") || $0.source.contains("#sourceLocation") }
+            || lesson.inlineExpressions.contains { $0.code.contains("#line") || $0.code.contains("#sourceLocation") }
     }
 
     /// The file name the program's `#sourceLocation`s give (so compiler errors, traps and checks name it): the

@@ -44,7 +44,7 @@ extension ResultCollector {
         let standardError = CapturedStream(
             path: directory + "/" + CellFileNames.standardError(cell: region), limit: limits.shownOutputBytes)
         let report = CrashReport(
-            standardError: String(decoding: standardError.bytes, as: UTF8.self), lessonFile: ProgramAssembler.fileName(for: lesson),
+            standardError: lessonLines(in: String(decoding: standardError.bytes, as: UTF8.self)), lessonFile: ProgramAssembler.fileName(for: lesson),
             programFile: directory + "/main.swift", isLessonLine: { $0 == expression.line })
         switch run.termination {
         case .exited(let code): return "\(name) ended the program with exit(\(code))"

@@ -10,6 +10,21 @@ struct ResultCollector {
     let limits: RunLimits
     /// The folder lesson programs run in; recorded inputs are stored relative to it.
     let workingDirectory: String
+    /// How the program's lines map to the lesson's (nil: the program used the lesson's own).
+    var lineMap: ProgramLineMap?
+
+    init(lesson: Lesson, directory: String, limits: RunLimits, workingDirectory: String) {
+        self.lesson = lesson
+        self.directory = directory
+        self.limits = limits
+        self.workingDirectory = workingDirectory
+    }
+
+    /// `text` with the program's line numbers after the lesson's name turned into the lesson's.
+    func lessonLines(in text: String) -> String {
+        guard let lineMap else { return text }
+        return lineMap.rewritingLines(in: text, files: [ProgramAssembler.fileName(for: lesson)])
+    }
 
     func outputs(for cells: ArraySlice<CodeCell>, run: ProgramRun.Result, omitted: Set<Int>) -> [Int: CellOutput] {
         var outputs: [Int: CellOutput] = [:]
@@ -83,11 +98,11 @@ struct ResultCollector {
             }
         }
         func decode(_ bytes: ArraySlice<UInt8>) -> String {
-            if let text = String(validating: bytes, as: UTF8.self) { return text }
+            if let text = String(validating: bytes, as: UTF8.self) { return lessonLines(in: text) }
             problems.append(Problem(
                 message: "cell '\(cell.id)' wrote output that is not valid UTF-8 (shown with U+FFFD)",
                 location: location))
-            return String(decoding: bytes, as: UTF8.self)
+            return lessonLines(in: String(decoding: bytes, as: UTF8.self))
         }
         for record in records {
             flushStreams(to: record.standardOutputOffset, record.standardErrorOffset)
@@ -100,8 +115,8 @@ struct ResultCollector {
                 continue
             case .check:
                 guard record.passed == false else { continue }
-                let checkLocation = SourceLocation(
-                    file: record.file ?? lesson.displayPath, line: record.line ?? cell.openingFenceLine)
+                let line = record.line.map { record.file == ProgramAssembler.fileName(for: lesson) ? lineMap?.lessonLineOrSame($0) ?? $0 : $0 }
+                let checkLocation = SourceLocation(file: record.file ?? lesson.displayPath, line: line ?? cell.openingFenceLine)
                 let message = record.text ?? "check failed"
                 items.append(.error("\(checkLocation): error: \(message)"))
                 problems.append(Problem(message: message, location: checkLocation))

@@ -11,6 +11,8 @@ struct RunEnvironment: Sendable {
     private let optimize: Bool
     /// Where `lessons run` keeps trained models (in the caches' folder), and whether `--force` renews them.
     private let trainingCache: TrainingCacheSetting
+    /// Where `lessons run` keeps compiled lesson programs (in the caches' folder).
+    private let programCache: ProgramCache
 
     /// Finds the compiler and LessonKit; building LessonKit first when it is missing from a package checkout.
     static func prepare(layout: ProjectLayout, options: RunOptions, reporter: ProgressReporter) throws -> RunEnvironment {
@@ -44,7 +46,9 @@ struct RunEnvironment: Sendable {
             workingDirectory: layout.root.path, optimize: options.optimize,
             trainingCache: TrainingCacheSetting(
                 folder: cacheDirectory.appendingPathComponent("training").path, salt: fingerprint.environment,
-                refresh: options.force))
+                refresh: options.force),
+            programCache: ProgramCache(
+                folder: cacheDirectory.appendingPathComponent("programs").path, salt: fingerprint.environment))
     }
 
     /// Keeps the training cache within its size (``TrainingCachePruning``).
@@ -54,6 +58,7 @@ struct RunEnvironment: Sendable {
     func runExecutor() throws -> LessonExecutor {
         var executor = try executor()
         executor.trainingCache = trainingCache
+        executor.programCache = programCache
         return executor
     }
 

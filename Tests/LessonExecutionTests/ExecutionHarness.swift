@@ -8,6 +8,10 @@ import TestSupport
 /// Runs lesson text through the real compiler and LessonKit built next to the test binary.
 struct ExecutionHarness {
     var limits = RunLimits()
+    /// Where compiled programs are kept (nil: every run compiles).
+    var programCache: ProgramCache?
+    /// Compile cells with `-O`.
+    var optimize = false
 
     func run(_ body: String, file: String = "Lessons/t.md") throws -> (Lesson, [CellOutput]) {
         let (lesson, result) = try execute(body, file: file)
@@ -20,9 +24,11 @@ struct ExecutionHarness {
         let (parsed, problems) = LessonParser.parse(Array(text.utf8), displayPath: file)
         let lesson = try #require(parsed, "\(problems)")
         let location = try LessonKitLocation.locate(executable: BuildProducts.lessonsExecutable)
-        let executor = LessonExecutor(
+        var executor = LessonExecutor(
             toolchain: try Toolchain.locate(cacheDirectory: nil), lessonKit: location, limits: limits,
             workingDirectory: FileManager.default.temporaryDirectory.path)
+        executor.programCache = programCache
+        executor.optimize = optimize
         return (lesson, try executor.execute(lesson, seed: 1))
     }
 }
