@@ -6,8 +6,9 @@ cd "$(dirname "$0")/../.."
 configuration="${2:-debug}"
 swift build -c "$configuration" --product lessons
 swift build -c "$configuration" --product LessonKit
-if [ ! -x bench/.venv/bin/jupyter ]; then
-  python3 -m venv bench/.venv
-  bench/.venv/bin/pip install -q jupyter nbconvert ipykernel numpy
+# Jupyter's own environment, with nothing else in it (see bench.py).
+if [ ! -x bench/runner/.venv/bin/jupyter ]; then
+  python3 -m venv bench/runner/.venv
+  bench/runner/.venv/bin/pip install -q nbconvert nbclient ipykernel numpy
 fi
-bench/.venv/bin/python bench/runner/bench.py "${1:-5}" "$configuration"
+bench/runner/.venv/bin/python bench/runner/bench.py "${1:-5}" "$configuration"
