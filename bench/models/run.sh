@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Reproduce the model benchmarks: bench/models/run.sh [repetitions]
+# Reproduce the model benchmarks: bench/models/run.sh [repetitions] [debug|release] (debug: the README's build)
 # LessonKit's FVSBN against the same model in PyTorch CPU (2 threads each), medians of the repetitions.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-swift build -c release --product ModelBench
+configuration="${2:-debug}"
+swift build -c "$configuration" --product ModelBench
+swift build -c "$configuration" --product lessons
+swift build -c "$configuration" --product LessonKit
 if ! bench/.venv/bin/python -c "import torch" 2>/dev/null; then
   [ -x bench/.venv/bin/python ] || python3 -m venv bench/.venv
   bench/.venv/bin/pip install -q numpy
   bench/.venv/bin/pip install -q torch --index-url https://download.pytorch.org/whl/cpu
 fi
-bench/.venv/bin/python bench/models/bench.py "${1:-5}"
+bench/.venv/bin/python bench/models/bench.py "${1:-5}" "$configuration"

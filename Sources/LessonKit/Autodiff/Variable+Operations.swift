@@ -58,8 +58,23 @@ extension Variable {
     }
 
     /// log(1 + eˣ) elementwise, stable; ∂ = g ⊙ σ(x).
+    ///
+    /// Each element takes one `exp`: e^−|x| serves the value, max(x, 0) + log1p(e^−|x|), and is kept for σ(x) in the
+    /// backward pass (the same bits as ``Special/softplus(_:)`` and ``Special/sigmoid(_:)``).
     public func softplus() -> Variable {
-        Variable(value.map(Special.softplus), inputs: [self]) { g in [g * self.value.map(Special.sigmoid)] }
+        let x = value.scalars
+        var decays = [Double](repeating: 0, count: x.count)
+        var result = [Double](repeating: 0, count: x.count)
+        for i in x.indices {
+            let decay = Foundation.exp(-Swift.abs(x[i]))
+            decays[i] = decay
+            result[i] = x[i] > 0 ? x[i] + log1p(decay) : log1p(decay)
+        }
+        return Variable(Tensor(shape: shape, scalars: result), inputs: [self]) { g in
+            var sigmoid = [Double](repeating: 0, count: x.count)
+            for i in x.indices { sigmoid[i] = x[i] >= 0 ? 1 / (1 + decays[i]) : decays[i] / (1 + decays[i]) }
+            return [g * Tensor(shape: self.shape, scalars: sigmoid)]
+        }
     }
 
     /// max(0, x) elementwise; ∂ = g where x > 0.

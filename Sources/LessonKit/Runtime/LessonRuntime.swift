@@ -19,10 +19,12 @@ public enum LessonRuntime {
     /// The lesson file as the runner names it in diagnostics, e.g. `Lessons/04-elbo.md`.
     public static var lessonFile: String { state.withLock { $0.lessonFile } }
 
-    /// Reads the runner's environment, applies resource limits and prepares output capture.
+    /// Reads the runner's environment, applies resource limits, tunes the allocator for tensors (``AllocatorTuning``)
+    /// and prepares output capture.
     /// Called once by generated code, before the first cell.
     public static func start() {
         let environment = ProcessInfo.processInfo.environment
+        AllocatorTuning.apply()
         if let runner = environment[RuntimeEnvironment.runnerProcess].flatMap({ pid_t($0) }) {
             dieWithRunner(runner)
         }

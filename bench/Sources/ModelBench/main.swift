@@ -6,6 +6,8 @@
 import Foundation
 import LessonKit
 
+// As a lesson program starts: LessonKit's runtime settings (the allocator's thresholds) apply here too.
+LessonRuntime.start()
 let arguments = CommandLine.arguments.dropFirst()
 guard let command = arguments.first else {
     FileHandle.standardError.write(Data("usage: ModelBench fvsbn-step STEPS | fvsbn-train EPOCHS | train MODEL EPOCHS\n".utf8))
