@@ -40,7 +40,9 @@ def through_lessons_run():
 
 def measure(command):
     output = subprocess.run(command, check=True, capture_output=True, text=True, env=ENVIRONMENT, cwd=ROOT).stdout
-    return {key: float(value) for key, value in (line.split() for line in output.splitlines())}
+    # `key value` lines; the training's progress line ("training FVSBN ▕…▏ 60/60 epochs") is not one.
+    pairs = (line.split() for line in output.splitlines())
+    return {pair[0]: float(pair[1]) for pair in pairs if len(pair) == 2}
 
 
 def main():
