@@ -133,6 +133,7 @@ let package = Package(
         .target(
             name: "APIReference",
             dependencies: [
+                "LessonModel",
                 .product(name: "SwiftParser", package: "swift-syntax"),
                 .product(name: "SwiftSyntax", package: "swift-syntax"),
             ],

@@ -7,7 +7,7 @@ import SwiftSyntax
 /// extension come with the name of the type they extend, to be listed under it.
 enum ReferenceCollector {
     /// A declaration found in a file: `owner` is the extended type's name for extension members, else nil.
-    struct Found {
+    struct Found: Sendable {
         var owner: String?
         var entry: ReferenceEntry
     }

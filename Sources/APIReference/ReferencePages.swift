@@ -1,4 +1,5 @@
 public import Foundation
+import LessonModel
 
 /// The LessonKit reference as Markdown pages, one per ``ReferenceArea``, made from LessonKit's sources: every
 /// public declaration with its signature and its `///` comment, types with their members.
@@ -25,14 +26,19 @@ public enum ReferencePages {
         return make(from: texts)
     }
 
-    /// The pages for `files` (path relative to LessonKit's source folder, and text).
-    public static func make(from files: [(file: String, text: String)]) -> [Page] {
+    /// The pages for `files` (path relative to LessonKit's source folder, and text). The files are parsed on `jobs`
+    /// threads (default: one per core); the pages do not depend on it.
+    public static func make(from files: [(file: String, text: String)], jobs: Int? = nil) -> [Page] {
         var entriesByArea: [String: [ReferenceEntry]] = [:]
         var extensionsByArea: [String: [(owner: String, entry: ReferenceEntry)]] = [:]
-        for (file, text) in files {
+        let pool = WorkerPool(width: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        let collected = pool.map(files.map { FileText(file: $0.file, text: $0.text) }) {
+            ReferenceCollector.collect($0.text, file: $0.file)
+        }
+        for ((file, _), declarations) in zip(files, collected) {
             let folder = file.split(separator: "/").first.map(String.init) ?? ""
             let area = file.contains("/") ? ReferenceArea.area(of: folder) : ReferenceArea.other
-            for found in ReferenceCollector.collect(text, file: file) {
+            for found in declarations {
                 if let owner = found.owner {
                     extensionsByArea[area.slug, default: []].append((owner, found.entry))
                 } else {
@@ -96,5 +102,11 @@ public enum ReferencePages {
     /// compute; a no-break space keeps it text.
     static func safeMarkdown(_ documentation: String) -> String {
         documentation.replacingOccurrences(of: "{swift} ", with: "{swift}\u{00A0}")
+    }
+
+    /// A source file to parse on the pool.
+    private struct FileText: Sendable {
+        var file: String
+        var text: String
     }
 }

@@ -66,4 +66,17 @@ import Testing
         // Deterministic: the same sources give the same pages.
         #expect(ReferencePages.make(fromSourcesIn: sources).map(\.markdown) == pages.map(\.markdown))
     }
+
+    @Test func parsingOnOneThreadOrManyGivesTheSamePages() throws {
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/LessonKit")
+        let files = (FileManager.default.enumerator(atPath: sources.path)?.compactMap { $0 as? String } ?? [])
+            .filter { $0.hasSuffix(".swift") }.sorted()
+            .map { (file: $0, text: try! String(contentsOf: sources.appendingPathComponent($0), encoding: .utf8)) }
+        let serial = ReferencePages.make(from: files, jobs: 1)
+        #expect(serial.count > 5)
+        #expect(ReferencePages.make(from: files, jobs: 8).map(\.markdown) == serial.map(\.markdown))
+        // The files in another order give other pages (members keep source order): the pool must keep the order.
+        #expect(ReferencePages.make(from: files.reversed(), jobs: 8).map(\.markdown) != serial.map(\.markdown))
+    }
 }
