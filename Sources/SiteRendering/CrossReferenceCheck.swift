@@ -61,7 +61,8 @@ public enum CrossReferenceCheck {
     /// end of its line, and no Character spans a line break, so reading line by line finds the same keys.)
     static func equationKeys(in text: String) -> [String] {
         let marker = Array("\\label{".utf8)
-        return text.lines().filter { $0.utf8.firstRange(of: marker) != nil }
+        guard text.containsBytes(marker) else { return [] }
+        return text.lines().filter { $0.containsBytes(marker) }
             .flatMap { equationKeysByCharacter(in: String($0)) }
     }
 

@@ -24,4 +24,21 @@ import Testing
             #expect(CrossReferenceCheck.equationKeys(in: text) == CrossReferenceCheck.equationKeysByCharacter(in: text))
         }
     }
+
+    @Test func aByteSearchFindsWhatAWindowOverTheBytesFinds() async {
+        let text = Gen.element(of: Self.pieces).array(of: 0...50).map { $0.compactMap { $0 }.joined() }
+        let pattern = Gen.element(of: Self.pieces).array(of: 0...3).map { $0.compactMap { $0 }.joined() }
+        await propertyCheck(count: 1500, input: text, pattern, Gen.int(in: 0...10)) { text, pattern, drop in
+            let bytes = Array(text.utf8), wanted = Array(pattern.utf8)
+            let expected = wanted.isEmpty || (bytes.count >= wanted.count
+                && (0...(bytes.count - wanted.count)).contains { Array(bytes[$0..<($0 + wanted.count)]) == wanted })
+            #expect(text.containsBytes(wanted) == expected)
+            // A substring that does not start at the text's start.
+            let tail = text.dropFirst(min(drop, text.count))
+            let tailBytes = Array(tail.utf8)
+            let tailExpected = wanted.isEmpty || (tailBytes.count >= wanted.count
+                && (0...(tailBytes.count - wanted.count)).contains { Array(tailBytes[$0..<($0 + wanted.count)]) == wanted })
+            #expect(tail.containsBytes(wanted) == tailExpected)
+        }
+    }
 }
