@@ -31,3 +31,38 @@ extension String {
     /// Whether the text's UTF-8 holds `pattern` (``Substring/containsBytes(_:)``).
     public func containsBytes(_ pattern: [UInt8]) -> Bool { self[...].containsBytes(pattern) }
 }
+
+extension Substring {
+    /// The first range whose UTF-8 is `pattern`, or nil (``containsBytes(_:)``'s search, returning where). The
+    /// range's bounds are where the bytes start and end; for a pattern that starts and ends with ASCII they are
+    /// scalar boundaries, which is what HTML scanning needs (HTML is read by code points, not by Characters).
+    public func firstByteRange(of pattern: [UInt8]) -> Range<String.Index>? {
+        guard !pattern.isEmpty else { return startIndex..<startIndex }
+        let bytes = utf8
+        let count = bytes.count
+        guard count >= pattern.count else { return nil }
+        let offset: Int? = bytes.withContiguousStorageIfAvailable { buffer in
+            var index = 0
+            let last = count - pattern.count
+            while index <= last {
+                if buffer[index] == pattern[0] {
+                    var matched = 1
+                    while matched < pattern.count && buffer[index + matched] == pattern[matched] { matched += 1 }
+                    if matched == pattern.count { return index }
+                }
+                index += 1
+            }
+            return nil
+        } ?? Array(bytes).withUnsafeBufferPointer { buffer in
+            var index = 0
+            while index <= count - pattern.count {
+                if Array(buffer[index..<(index + pattern.count)]) == pattern { return index }
+                index += 1
+            }
+            return nil
+        }
+        guard let offset else { return nil }
+        let start = bytes.index(bytes.startIndex, offsetBy: offset)
+        return start..<bytes.index(start, offsetBy: pattern.count)
+    }
+}

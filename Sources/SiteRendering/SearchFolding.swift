@@ -18,6 +18,37 @@ enum SearchFolding {
     /// letters as their names, and every run of characters that are not letters or digits (dashes, hyphens,
     /// punctuation, spaces) as one space, trimmed. Idempotent: `fold(fold(x)) == fold(x)`.
     static func fold(_ text: String) -> String {
+        // Pieces between ASCII spaces, line feeds and tabs fold on their own (each such run is one space, and none
+        // of them joins a camelCase split, a decomposition or a case mapping): ASCII pieces the quick way.
+        var pieces: [String] = []
+        for piece in text.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }) {
+            let folded = piece.allSatisfy({ $0 < 0x80 }) ? foldASCII(piece) : foldScalars(String(Substring(piece)))
+            if !folded.isEmpty { pieces.append(folded) }
+        }
+        return pieces.joined(separator: " ")
+    }
+
+    /// ``fold(_:)`` of ASCII text: camelCase split, lower case, runs of other characters than letters and digits as
+    /// one space, trimmed.
+    static func foldASCII(_ bytes: Substring.UTF8View.SubSequence) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 4)
+        var previousWasLower = false, pendingSpace = false
+        for byte in bytes {
+            let isUpper = (0x41...0x5A).contains(byte), isLower = (0x61...0x7A).contains(byte)
+            let isDigit = (0x30...0x39).contains(byte)
+            if previousWasLower && isUpper { pendingSpace = true }
+            previousWasLower = isLower
+            guard isUpper || isLower || isDigit else { pendingSpace = true; continue }
+            if pendingSpace && !out.isEmpty { out.append(0x20) }
+            pendingSpace = false
+            out.append(isUpper ? byte + 0x20 : byte)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// ``fold(_:)`` scalar by scalar, with Unicode's decompositions and case mappings.
+    static func foldScalars(_ text: String) -> String {
         var split = ""
         var previousWasLower = false
         for scalar in text.unicodeScalars {
@@ -51,10 +82,13 @@ enum SearchFolding {
     /// appearance; words joined by hyphens or dashes ("auto-encoder", "μ-law") also count as one word
     /// (`autoencod`, `mulaw`).
     static func stems(_ text: String, stemmer: SearchStemmer = .standard) -> [String] {
+        var seenWords: Set<String> = []
         var seen: Set<String> = []
         var out: [String] = []
-        for word in words(text) + compounds(text) where seen.insert(stemmer.stem(word)).inserted {
-            out.append(stemmer.stem(word))
+        // Each distinct word is stemmed once.
+        for word in words(text) + compounds(text) where seenWords.insert(word).inserted {
+            let stem = stemmer.stem(word)
+            if seen.insert(stem).inserted { out.append(stem) }
         }
         return out
     }

@@ -43,7 +43,8 @@ struct SearchIndex {
         var sectionStart = body.startIndex
         var current: (id: String, text: String)? = nil
         for heading in headings {
-            guard let range = body.range(of: "<h\(heading.level) id=\"\(heading.id)\">", range: sectionStart..<body.endIndex) else { continue }
+            let marker = Array("<h\(heading.level) id=\"\(heading.id)\">".utf8)
+            guard let range = body[sectionStart...].firstByteRange(of: marker) else { continue }
             entries += entry(page: page, lessonTitle: lessonTitle, section: current, html: body[sectionStart..<range.lowerBound])
             current = (heading.id, heading.text)
             sectionStart = range.upperBound
@@ -55,7 +56,7 @@ struct SearchIndex {
     private static func entry(page: String, lessonTitle: String, section: (id: String, text: String)?, html: Substring) -> [Entry] {
         // Math is already its readable text; a backslash left is code's (`"\\(x)"`, `"\\n"`), which search shows
         // without it.
-        let text = PlainText.of(String(html)).replacingOccurrences(of: "\\", with: "")
+        let text = String(String.UnicodeScalarView(PlainText.of(String(html)).unicodeScalars.filter { $0 != "\\" }))
         guard !text.isEmpty || section != nil else { return [] }
         let heading = section?.text ?? lessonTitle
         func stems(_ text: String) -> String { SearchFolding.stems(text).joined(separator: " ") }

@@ -16,7 +16,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 WORK = ROOT / ".build" / "site-bench"
-LESSONS = ROOT / ".build" / "release" / "lessons"
+CONFIGURATION = sys.argv[2] if len(sys.argv) > 2 else "release"
+# LESSONS_BINARY: another build of `lessons` to time (e.g. a release build in another clone).
+LESSONS = Path(os.environ.get("LESSONS_BINARY", ROOT / ".build" / CONFIGURATION / "lessons"))
 MKDOCS = ROOT / "bench" / ".venv" / "bin" / "mkdocs"
 
 
@@ -33,7 +35,10 @@ def timed(command, cwd):
 def prepare():
     if WORK.exists():
         shutil.rmtree(WORK)
-    subprocess.run([ROOT / ".build" / "release" / "LessonsBench", "site-pages", "1000", str(WORK)], check=True)
+    generator = ROOT / ".build" / CONFIGURATION / "LessonsBench"
+    if not generator.exists():
+        generator = ROOT / ".build" / "debug" / "LessonsBench"
+    subprocess.run([generator, "site-pages", "1000", str(WORK)], check=True)
     (WORK / "lessons" / "Assets").mkdir(parents=True)
     os.symlink(ROOT / "Assets" / "site", WORK / "lessons" / "Assets" / "site")
     hugo = WORK / "hugo"
@@ -55,16 +60,21 @@ def main():
         runs["lessons"].append(seconds)
         runs["memory"].append(memory)
         runs["hugo"].append(timed(["hugo", "--quiet", "--destination", str(WORK / "hugo-site")], WORK / "hugo")[0])
-        runs["mkdocs"].append(timed([str(MKDOCS), "build", "--quiet", "--site-dir", str(WORK / "mkdocs-site")], WORK / "mkdocs")[0])
-    median = {key: statistics.median(values) for key, values in runs.items()}
+        if MKDOCS.exists():
+            runs["mkdocs"].append(timed([str(MKDOCS), "build", "--quiet", "--site-dir", str(WORK / "mkdocs-site")], WORK / "mkdocs")[0])
+    median = {key: statistics.median(values) for key, values in runs.items() if values}
     pages = len(list((WORK / "lessons-site").glob("*.html")))
-    print(f"medians of {repetitions} runs; {pages} pages written by lessons build")
+    load = open("/proc/loadavg").read().split()[0]
+    print(f"{LESSONS}; medians of {repetitions} runs; {pages} pages written by lessons build; load at the end {load}")
+    for key, values in runs.items():
+        print(f"  {key:8s} " + " ".join(f"{value:.2f}" for value in values))
     print("| build | median | ratio to lessons build |")
     print("|---|---|---|")
     print(f"| `lessons build`, the course (7 lessons) | {median['course']:.2f} s | |")
     print(f"| `lessons build`, 1,000 generated pages | {median['lessons']:.2f} s (peak {median['memory']:.0f} MB) | 1.00 |")
     print(f"| Hugo {subprocess.run(['hugo', 'version'], capture_output=True, text=True).stdout.split()[1]}, same pages as plain Markdown | {median['hugo']:.2f} s | {median['hugo'] / median['lessons']:.2f} |")
-    print(f"| MkDocs, same pages as plain Markdown | {median['mkdocs']:.2f} s | {median['mkdocs'] / median['lessons']:.2f} |")
+    if "mkdocs" in median:
+        print(f"| MkDocs, same pages as plain Markdown | {median['mkdocs']:.2f} s | {median['mkdocs'] / median['lessons']:.2f} |")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
 import Foundation
+import LessonModel
 
 /// Writes `count` generated lesson pages for the site benchmark (bench/site), in three forms:
 /// `DIR/lessons/Lessons/NNNN.md` (lessons with filled outputs, for `lessons build`), `DIR/hugo/content/NNNN.md`
@@ -46,7 +47,10 @@ func writeSitePages(count: Int, directory: String) throws {
                 let total = values.reduce(0, +)
                 print("section \(section): total", total)
                 """
-            text += "```{swift}\n//| id: cell-\(section)\n\(code)\n```\n\n<!-- lessons:output id=cell-\(section) hash=0000000000000000 status=ok -->\n\n```output\nsection \(section): total 2475.0\n```\n\n<!-- lessons:end -->\n\n"
+            let block = ["", "```output", "section \(section): total 2475.0", "```", ""]
+            let content = OutputMarker.contentHash(of: block.map { Array($0.utf8) })
+            text += "```{swift}\n//| id: cell-\(section)\n\(code)\n```\n\n<!-- lessons:output id=cell-\(section) hash=0000000000000000 status=ok content=\(content) -->\n"
+                + block.joined(separator: "\n") + "\n<!-- lessons:end -->\n\n"
             plain += "```swift\n\(code)\n```\n\n```\nsection \(section): total 2475.0\n```\n\n"
         }
         let name = String(format: "%04d", page)
