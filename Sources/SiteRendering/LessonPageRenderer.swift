@@ -237,7 +237,8 @@ struct LessonPageRenderer {
     static func placeholders(in html: String, prefixes: [String]) -> [(Int, Int)] {
         var found: [(Int, Int)] = []
         var rest = html[...]
-        while let start = rest.range(of: "LESSONS") {
+        let marker = Array("LESSONS".utf8)
+        while let start = rest.firstByteRange(of: marker) {
             let tail = rest[start.lowerBound...]
             for (kind, prefix) in prefixes.enumerated() where tail.hasPrefix(prefix) {
                 let digits = tail.dropFirst(prefix.count).prefix { $0.isASCII && $0.isNumber }
