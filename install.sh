@@ -13,24 +13,26 @@
 # `lessons` finds LessonKit and the built-in files relative to its own path (../lib/lessons, ../share/lessons),
 # so the prefix can be anywhere. Usage:
 #
-#   ./install.sh [--prefix DIR] [--configuration release|debug]
+#   ./install.sh [--prefix DIR] [--configuration debug|release]
 #
-# The default configuration is release (what an instructor should install; a release build takes several minutes
-# on two cores). `--configuration debug` installs the debug build (quicker to build; CI's end-to-end test uses it).
-# LessonKit is optimised in both. Runtime needs: Swift (the same version), libopenblas-dev, libcmark, libsqlite3,
-# and bubblewrap for `lessons grade` (see the README).
+# The default configuration is SwiftPM's debug build, in which what needs speed is optimised anyway (LessonKit, which
+# lessons train and sample with; and the Markdown, TeX, site and grading code): about 4.5 minutes on two cores, for
+# students and instructors alike. `--configuration release` optimises everything else too (swift-syntax, which
+# highlights code and reads submissions; the web server; SQLite's bindings): about 15 minutes on two cores, mostly
+# swift-syntax; the site then builds about twice as fast (BENCHMARKS.md, "Install"). Runtime needs: Swift (the same
+# version), libopenblas-dev, libcmark, libsqlite3, and bubblewrap for `lessons grade` (see the README).
 set -euo pipefail
 cd "$(dirname "$0")"
 
 prefix=/usr/local
-configuration=release
+configuration=debug
 while [ $# -gt 0 ]; do
   case "$1" in
     --prefix) prefix="${2:?--prefix needs a folder}"; shift 2 ;;
     --prefix=*) prefix="${1#--prefix=}"; shift ;;
     --configuration|-c) configuration="${2:?--configuration needs release or debug}"; shift 2 ;;
     --configuration=*) configuration="${1#--configuration=}"; shift ;;
-    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "install.sh: unknown argument '$1' (see ./install.sh --help)" >&2; exit 2 ;;
   esac
 done

@@ -78,16 +78,17 @@ enum SearchFolding {
         fold(text).split(separator: " ").map(String.init)
     }
 
-    /// The folded words of `text` with the stems of ``SearchStemmer/standard``, each once, in order of first
+    /// The folded words of `text` with the stems of `stemmer` (default ``SearchStemmer/standard``, through
+    /// ``StemMemo/standard``), each once, in order of first
     /// appearance; words joined by hyphens or dashes ("auto-encoder", "μ-law") also count as one word
     /// (`autoencod`, `mulaw`).
-    static func stems(_ text: String, stemmer: SearchStemmer = .standard) -> [String] {
+    static func stems(_ text: String, stemmer: SearchStemmer? = nil) -> [String] {
         var seenWords: Set<String> = []
         var seen: Set<String> = []
         var out: [String] = []
-        // Each distinct word is stemmed once.
+        // Each distinct word is stemmed once; the standard stemmer's stems are kept for the build's other pages.
         for word in words(text) + compounds(text) where seenWords.insert(word).inserted {
-            let stem = stemmer.stem(word)
+            let stem = stemmer?.stem(word) ?? StemMemo.standard.stem(word)
             if seen.insert(stem).inserted { out.append(stem) }
         }
         return out

@@ -84,3 +84,14 @@ import Testing
         }
     }
 }
+
+/// The link checker's shortcut (a path with no step starting with "." is already normal) changes no path.
+@Suite struct LinkPathPropertyTests {
+    @Test func theShortcutGivesTheStepByStepNormalForm() async {
+        let pieces = ["/", ".", "..", "./", "../", "a", "b.html", ".hidden", "x..y", "é", "#"]
+        let path = Gen.element(of: pieces).array(of: 0...12).map { $0.compactMap { $0 }.joined() }
+        await propertyCheck(count: 2000, input: path) { path in
+            #expect(LinkChecker.normalized(path) == LinkChecker.normalizedStepByStep(path), "\(path.debugDescription)")
+        }
+    }
+}
