@@ -66,3 +66,27 @@ extension Substring {
         return start..<bytes.index(start, offsetBy: pattern.count)
     }
 }
+
+extension String {
+    /// The text split at every occurrence of `separator`'s UTF-8 (as `components(separatedBy:)` splits, by bytes:
+    /// for HTML, whose markers are ASCII and which is read by code points). An empty separator gives the text.
+    public func components(separatedByBytes separator: String) -> [String] {
+        let pattern = Array(separator.utf8)
+        guard !pattern.isEmpty else { return [self] }
+        var pieces: [String] = []
+        var rest = self[...]
+        while let range = rest.firstByteRange(of: pattern) {
+            pieces.append(String(rest[..<range.lowerBound]))
+            rest = rest[range.upperBound...]
+        }
+        pieces.append(String(rest))
+        return pieces
+    }
+
+    /// The text with every occurrence of `target`'s UTF-8 replaced by `replacement` (``components(separatedByBytes:)``
+    /// joined by `replacement`).
+    public func replacingBytes(of target: String, with replacement: String) -> String {
+        guard containsBytes(Array(target.utf8)) else { return self }
+        return components(separatedByBytes: target).joined(separator: replacement)
+    }
+}

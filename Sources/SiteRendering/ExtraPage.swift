@@ -1,3 +1,5 @@
+import LessonModel
+
 /// A page of the site that is not a lesson, such as a page of the LessonKit reference: Markdown rendered like a
 /// lesson (math, highlighted code, search), listed in the outline after the lessons under its own part.
 public struct ExtraPage: Sendable {
@@ -25,7 +27,7 @@ public struct ExtraPage: Sendable {
         let up = String(repeating: "../", count: depth)
         var result = html
         for attribute in ["href", "src", "data-index"] {
-            var pieces = result.components(separatedBy: " \(attribute)=\"")
+            var pieces = result.components(separatedByBytes: " \(attribute)=\"")
             for index in pieces.indices.dropFirst() {
                 let value = pieces[index]
                 let isRelative = !(value.hasPrefix("#") || value.hasPrefix("/") || value.hasPrefix("http:")
@@ -34,6 +36,6 @@ public struct ExtraPage: Sendable {
             }
             result = pieces.joined(separator: " \(attribute)=\"")
         }
-        return result.replacingOccurrences(of: "<body>", with: "<body data-root=\"\(up)\">")
+        return result.replacingBytes(of: "<body>", with: "<body data-root=\"\(up)\">")
     }
 }

@@ -203,7 +203,7 @@ public struct SiteBuilder {
         if configuration.liveReload {
             for (name, text) in files where name.hasSuffix(".html") {
                 let up = String(repeating: "../", count: name.split(separator: "/").count - 1)
-                files[name] = text.replacingOccurrences(of: "</body>", with: "<script src=\"\(up)assets/live-reload.js\"></script>\n</body>")
+                files[name] = text.replacingBytes(of: "</body>", with: "<script src=\"\(up)assets/live-reload.js\"></script>\n</body>")
             }
         }
 

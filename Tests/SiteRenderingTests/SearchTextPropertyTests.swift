@@ -95,3 +95,19 @@ import Testing
         }
     }
 }
+
+/// Splitting and replacing by bytes (relocated pages, the preview's script tag) gives what Foundation gives on HTML
+/// whose markers stand alone.
+@Suite struct ByteReplacementPropertyTests {
+    static let pieces = [" href=\"", " src=\"", "<body>", "</body>", "a.html", "#x", "é", "α", "\n", "\"", " ", "href", "=", "<", ">", "../"]
+
+    @Test func splittingAndReplacingByBytesIsFoundations() async {
+        let text = Gen.element(of: Self.pieces).array(of: 0...30).map { $0.compactMap { $0 }.joined() }
+        let separator = Gen.element(of: [" href=\"", "<body>", "</body>", "a", "\"", "é"]).map { $0 ?? "a" }
+        await propertyCheck(count: 2000, input: text, separator) { text, separator in
+            #expect(text.components(separatedByBytes: separator) == text.components(separatedBy: separator))
+            #expect(text.replacingBytes(of: separator, with: "[\(separator)]")
+                == text.replacingOccurrences(of: separator, with: "[\(separator)]"))
+        }
+    }
+}
