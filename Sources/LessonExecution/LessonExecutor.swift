@@ -108,10 +108,11 @@ public struct LessonExecutor: Sendable {
         // The source of the program last compiled (what the training cache knows it by).
         var programSource = ""
         // A program numbered independently of the lesson's layout can be cached; grading's programs (isolated test
-        // cells, a sandboxed compile) keep the lesson's own line numbers, which its checker reads.
+        // cells, a sandboxed compile) keep the lesson's own line numbers, which its checker reads, and so does a
+        // program compiled to run many times (``CompiledProgram`` does not carry a line map to its runs).
         let layoutIndependent = compileSandbox == nil && isolatedCells.isEmpty && prebuilt == nil
-            && !ProgramAssembler.usesLineDirectives(lesson)
-        let programCache = layoutIndependent && compileOnlyInto == nil ? self.programCache : nil
+            && compileOnlyInto == nil && !ProgramAssembler.usesLineDirectives(lesson)
+        let programCache = layoutIndependent ? self.programCache : nil
         // How the program's lines map to the lesson's (nil: they are the lesson's).
         var lineMap: ProgramLineMap?
         if let compileOnlyInto {

@@ -1,3 +1,5 @@
+import LessonModel
+
 /// Line numbers that do not move when a lesson's outputs or prose change, and where they are in the lesson.
 ///
 /// A lesson program gives each cell (and inline expression) a `#sourceLocation` line. With the lesson's own line
@@ -51,11 +53,11 @@ struct ProgramLineMap: Sendable, Equatable {
     /// `text` with every `file:N` whose `file` is one of `files` and whose `N` is a program line rewritten to
     /// `file:M`, `M` the lesson line (compiler diagnostics, trap messages and backtrace frames name lines so).
     func rewritingLines(in text: String, files: [String]) -> String {
+        let patterns = files.filter { !$0.isEmpty }.map { Array(($0 + ":").utf8) }.filter { text.containsBytes($0) }
+        guard !patterns.isEmpty else { return text }
         var bytes = Array(text.utf8)
         var changed = false
-        for file in files where !file.isEmpty {
-            let pattern = Array((file + ":").utf8)
-            guard bytes.count > pattern.count else { continue }
+        for pattern in patterns {
             var result: [UInt8] = []
             result.reserveCapacity(bytes.count)
             var index = 0

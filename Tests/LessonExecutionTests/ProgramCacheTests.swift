@@ -1,6 +1,7 @@
 import Foundation
 import LessonExecution
 import LessonModel
+import LessonParsing
 import PropertyBased
 import Testing
 import TestSupport
@@ -155,4 +156,29 @@ import TestSupport
             #expect(result.programsFromCache == 0)
         }
     }
+
+    /// A program compiled once to run many times (grading's checker, also for a lesson without test cells) reports
+    /// the lesson's own lines: its runs have no line map to read other numbers with.
+    @Test func aProgramCompiledToRunManyTimesReportsLessonLines() throws {
+        let body = Self.lesson(padding: [3, 5, 2, 4])
+        let text = "---\ntitle: T\nseed: 1\n---\n" + body
+        let (parsed, problems) = LessonParser.parse(Array(text.utf8), displayPath: "Lessons/t.md")
+        let lesson = try #require(parsed, "\(problems)")
+        var executor = LessonExecutor(
+            toolchain: try Toolchain.locate(cacheDirectory: nil),
+            lessonKit: try LessonKitLocation.locate(executable: BuildProducts.lessonsExecutable), limits: RunLimits(),
+            workingDirectory: FileManager.default.temporaryDirectory.path)
+        executor.programCache = Self.freshCache()
+        defer { try? FileManager.default.removeItem(atPath: executor.programCache!.folder) }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("compiled-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let program = try executor.compile(lesson, into: folder)
+        let result = try executor.execute(lesson, seed: 1, program: program)
+        let check = try #require(result.cells[1].failure)
+        #expect(check.location.hasPrefix("Lessons/t.md:\(Self.line(of: "// CHECK", in: body)):"), "\(check)")
+        let call = try #require(result.cells[2].failure)
+        #expect(call.location.hasPrefix("Lessons/t.md:\(Self.line(of: "// TRAP", in: body)):"), "\(call)")
+    }
 }
+
