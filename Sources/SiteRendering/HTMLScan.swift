@@ -1,3 +1,5 @@
+import LessonModel
+
 /// Fast scans over HTML as UTF-8 bytes (Foundation's string search bridges to UTF-16 and dominated the build).
 enum HTMLScan {
     /// Every value of `name="…"` (preceded by a space) in `html`, in order.
@@ -18,20 +20,9 @@ enum HTMLScan {
         return values
     }
 
-    /// The first index ≥ `from` where `needle` occurs in `bytes`.
+    /// The first index ≥ `from` where `needle` occurs in `bytes` (LessonModel's byte search).
     static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-        guard let first = needle.first, needle.count <= bytes.count else { return nil }
-        var i = from
-        let last = bytes.count - needle.count
-        while i <= last {
-            if bytes[i] == first {
-                var k = 1
-                while k < needle.count && bytes[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return i }
-            }
-            i += 1
-        }
-        return nil
+        needle.isEmpty ? nil : bytes.firstIndex(of: needle, from: from)
     }
 
     /// `html` with every placeholder `PREFIX<number>X` replaced by `values[number]`, in one pass; a placeholder

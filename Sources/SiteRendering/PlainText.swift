@@ -119,13 +119,7 @@ enum PlainText {
     private static func find(
         _ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int, before limit: Int? = nil
     ) -> Int? {
-        let end = limit ?? bytes.count
-        var index = from
-        while index + pattern.count <= end {
-            if bytes[index] == pattern[0] && starts(bytes, at: index, with: pattern) { return index }
-            index += 1
-        }
-        return nil
+        HTMLScan.find(pattern, in: UnsafeBufferPointer(rebasing: bytes[..<(limit ?? bytes.count)]), from: from)
     }
 
     /// An anchor from heading text: lowercase ASCII letters and digits, other runs become one `-`.
