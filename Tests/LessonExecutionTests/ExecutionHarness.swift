@@ -20,16 +20,26 @@ struct ExecutionHarness {
 
     /// Runs the cells and inline expressions of `body`.
     func execute(_ body: String, file: String = "Lessons/t.md") throws -> (Lesson, LessonRunResult) {
+        let lesson = try self.lesson(body, file: file)
+        return (lesson, try executor().execute(lesson, seed: 1))
+    }
+
+    /// `body` parsed as a lesson, after four lines of front matter.
+    func lesson(_ body: String, file: String = "Lessons/t.md") throws -> Lesson {
         let text = "---\ntitle: T\nseed: 1\n---\n" + body
         let (parsed, problems) = LessonParser.parse(Array(text.utf8), displayPath: file)
-        let lesson = try #require(parsed, "\(problems)")
+        return try #require(parsed, "\(problems)")
+    }
+
+    /// The executor the harness runs lessons with.
+    func executor() throws -> LessonExecutor {
         let location = try LessonKitLocation.locate(executable: BuildProducts.lessonsExecutable)
         var executor = LessonExecutor(
             toolchain: try Toolchain.locate(cacheDirectory: nil), lessonKit: location, limits: limits,
             workingDirectory: FileManager.default.temporaryDirectory.path)
         executor.programCache = programCache
         executor.optimize = optimize
-        return (lesson, try executor.execute(lesson, seed: 1))
+        return executor
     }
 }
 

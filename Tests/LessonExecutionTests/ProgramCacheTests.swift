@@ -75,10 +75,17 @@ import TestSupport
         return ProgramCache(folder: folder, salt: "test")
     }
 
-    @Test func movedCellsRunTheProgramCompiledBeforeAndReportTheirOwnLines() async throws {
+    /// Runs `test` with a harness whose program cache is a fresh folder, removed afterwards.
+    static func withCachedHarness(_ test: (inout ExecutionHarness, ProgramCache) async throws -> Void) async throws {
         var harness = ExecutionHarness()
-        harness.programCache = Self.freshCache()
-        defer { try? FileManager.default.removeItem(atPath: harness.programCache!.folder) }
+        let cache = freshCache()
+        harness.programCache = cache
+        defer { try? FileManager.default.removeItem(atPath: cache.folder) }
+        try await test(&harness, cache)
+    }
+
+    @Test func movedCellsRunTheProgramCompiledBeforeAndReportTheirOwnLines() async throws {
+        try await Self.withCachedHarness { harness, _ in
         let first = Self.lesson(padding: [0, 0, 0, 0])
         let (_, compiled) = try harness.execute(first)
         #expect(compiled.programsFromCache == 0)
@@ -91,13 +98,11 @@ import TestSupport
             #expect(result.programsFromCache == 1, "the cells did not change: no compile")
             Self.expectLocations(result.cells, body: body)
         }
+        }
     }
 
-    @Test func aDamagedEntryIsCompiledAgainAndReplaced() throws {
-        var harness = ExecutionHarness()
-        let cache = Self.freshCache()
-        harness.programCache = cache
-        defer { try? FileManager.default.removeItem(atPath: cache.folder) }
+    @Test func aDamagedEntryIsCompiledAgainAndReplaced() async throws {
+        try await Self.withCachedHarness { harness, cache in
         let body = "\n```{swift}\nprint(6 * 7)\n```\n"
         let (_, first) = try harness.execute(body)
         #expect(first.programsFromCache == 0 && first.cells[0].standardOutput == "42\n")
@@ -114,13 +119,11 @@ import TestSupport
             let (_, reused) = try harness.execute(body)
             #expect(reused.programsFromCache == 1 && reused.cells[0].standardOutput == "42\n", "the entry was written again")
         }
+        }
     }
 
-    @Test func anotherLessonKitOrOtherFlagsCompileAgain() throws {
-        var harness = ExecutionHarness()
-        let cache = Self.freshCache()
-        defer { try? FileManager.default.removeItem(atPath: cache.folder) }
-        harness.programCache = cache
+    @Test func anotherLessonKitOrOtherFlagsCompileAgain() async throws {
+        try await Self.withCachedHarness { (harness: inout ExecutionHarness, cache: ProgramCache) throws in
         let body = "\n```{swift}\nprint(\"flags\")\n```\n"
         #expect(try harness.execute(body).1.programsFromCache == 0)
         #expect(try harness.execute(body).1.programsFromCache == 1)
@@ -130,6 +133,7 @@ import TestSupport
         harness.optimize = true
         #expect(try harness.execute(body).1.programsFromCache == 0)
         #expect(try harness.execute(body).1.programsFromCache == 1)
+        }
     }
 
     @Test func aCacheThatCannotBeWrittenOnlyCostsTheCompile() throws {
@@ -144,16 +148,14 @@ import TestSupport
         }
     }
 
-    @Test func aLessonThatNamesItsOwnLinesKeepsThemAndIsNotCached() throws {
-        var harness = ExecutionHarness()
-        let cache = Self.freshCache()
-        harness.programCache = cache
-        defer { try? FileManager.default.removeItem(atPath: cache.folder) }
+    @Test func aLessonThatNamesItsOwnLinesKeepsThemAndIsNotCached() async throws {
+        try await Self.withCachedHarness { harness, cache in
         let body = "\n```{swift}\nprint(#line)\n```\n"
         for _ in 0..<2 {
             let (_, result) = try harness.execute(body)
             #expect(result.cells[0].standardOutput == "\(Self.line(of: "print(#line)", in: body))\n")
             #expect(result.programsFromCache == 0)
+        }
         }
     }
 
@@ -161,15 +163,11 @@ import TestSupport
     /// the lesson's own lines: its runs have no line map to read other numbers with.
     @Test func aProgramCompiledToRunManyTimesReportsLessonLines() throws {
         let body = Self.lesson(padding: [3, 5, 2, 4])
-        let text = "---\ntitle: T\nseed: 1\n---\n" + body
-        let (parsed, problems) = LessonParser.parse(Array(text.utf8), displayPath: "Lessons/t.md")
-        let lesson = try #require(parsed, "\(problems)")
-        var executor = LessonExecutor(
-            toolchain: try Toolchain.locate(cacheDirectory: nil),
-            lessonKit: try LessonKitLocation.locate(executable: BuildProducts.lessonsExecutable), limits: RunLimits(),
-            workingDirectory: FileManager.default.temporaryDirectory.path)
-        executor.programCache = Self.freshCache()
-        defer { try? FileManager.default.removeItem(atPath: executor.programCache!.folder) }
+        var harness = ExecutionHarness()
+        harness.programCache = Self.freshCache()
+        defer { try? FileManager.default.removeItem(atPath: harness.programCache!.folder) }
+        let lesson = try harness.lesson(body)
+        let executor = try harness.executor()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("compiled-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
