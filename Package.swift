@@ -122,10 +122,16 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]
         ),
+        // exp, log1p and tanh over arrays, with glibc's vector math library (libmvec) where the processor allows.
+        .target(
+            name: "CVectorMath",
+            cSettings: [.unsafeFlags(["-O2"])],
+            linkerSettings: [.linkedLibrary("mvec", .when(platforms: [.linux]))]
+        ),
         // Always optimised, also in debug builds: lessons train models with it and must run in seconds.
         .target(
             name: "LessonKit",
-            dependencies: ["LessonRuntimeProtocol", "COpenBLAS"],
+            dependencies: ["LessonRuntimeProtocol", "COpenBLAS", "CVectorMath"],
             swiftSettings: sharedSwiftSettings + [.unsafeFlags(["-O"])]
         ),
 

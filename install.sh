@@ -4,7 +4,7 @@
 #   PREFIX/bin/lessons
 #   PREFIX/lib/lessons/libLessonKit.so        the library lesson cells link against
 #   PREFIX/lib/lessons/Modules/               LessonKit's Swift module (and the modules its interface uses)
-#   PREFIX/lib/lessons/include/C*/            the C module maps LessonKit's module refers to (OpenBLAS)
+#   PREFIX/lib/lessons/include/C*/            the C module maps LessonKit's module refers to (OpenBLAS, vector math)
 #   PREFIX/lib/lessons/toolchain.txt          the Swift that built them: cells must compile with the same one
 #   PREFIX/share/lessons/                     built-in site templates and styles, the files of a new course, and
 #                                             LessonKit's sources (lessonkit-sources/: its reference pages are made from them)
@@ -66,10 +66,14 @@ for module in LessonKit LessonRuntimeProtocol; do
 done
 for folder in Sources/C*/; do
   name="$(basename "$folder")"
-  if [ -f "$folder/module.modulemap" ] && [ "$name" != CCmark ]; then
-    mkdir -p "$lib/include/$name"
-    cp "$folder"/module.modulemap "$folder"/*.h "$lib/include/$name/"
-  fi
+  [ "$name" = CCmark ] && continue
+  # A system library's map is in its folder (COpenBLAS); a C target's in its include/ (CVectorMath).
+  for maps in "$folder" "$folder/include/"; do
+    if [ -f "$maps/module.modulemap" ]; then
+      mkdir -p "$lib/include/$name"
+      cp "$maps"/module.modulemap "$maps"/*.h "$lib/include/$name/"
+    fi
+  done
 done
 swiftc="$(command -v swiftc || echo /opt/swift/usr/bin/swiftc)"
 "$swiftc" --version 2>/dev/null | head -n 1 > "$lib/toolchain.txt"

@@ -86,12 +86,16 @@ public struct LessonKitLocation: Sendable {
         return (library, module)
     }
 
-    /// `<folder>/C*/module.modulemap` for each C module folder in `folder`, sorted.
+    /// `<folder>/C*/module.modulemap` (or `<folder>/C*/include/module.modulemap`) for each C module folder in
+    /// `folder`, sorted.
     private static func moduleMaps(in folder: URL) -> [String] {
         let children = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        // A system library's map is in its folder (`Sources/COpenBLAS/`); a C target's in its `include/`.
         return children.sorted().filter { $0.hasPrefix("C") }.compactMap { child in
-            let map = folder.appendingPathComponent(child).appendingPathComponent("module.modulemap")
-            return FileManager.default.fileExists(atPath: map.path) ? map.path : nil
+            let module = folder.appendingPathComponent(child)
+            return [module, module.appendingPathComponent("include")]
+                .map { $0.appendingPathComponent("module.modulemap").path }
+                .first { FileManager.default.fileExists(atPath: $0) }
         }
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LessonModel
 import LessonsDriver
 
@@ -31,8 +32,8 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Run every cell that can run: a failing cell costs only itself and the cells that use its names (always so on a student's copy).")
     var keepGoing = false
 
-    @Option(help: "How many lessons to run at the same time.")
-    var jobs = 1
+    @Option(help: "How many lessons to run at the same time (default: the machine's cores). Each lesson's outputs do not depend on it.")
+    var jobs: Int?
 
     @Option(help: "Default per-cell timeout in seconds (a cell's `timeout` option or the lesson's wins).")
     var timeout: Double = 60
@@ -57,7 +58,7 @@ struct RunCommand: ParsableCommand {
     var seed: UInt64?
 
     func validate() throws {
-        if let problem = NumberBounds.jobs.problem(with: Double(jobs), name: "--jobs") { throw ValidationError(problem) }
+        if let jobs, let problem = NumberBounds.jobs.problem(with: Double(jobs), name: "--jobs") { throw ValidationError(problem) }
         if let problem = NumberBounds.timeout.problem(with: timeout, name: "--timeout") { throw ValidationError(problem) }
         if check && force {
             throw ValidationError("--check writes nothing and runs nothing, --force re-runs every lesson: pass one of them")
@@ -70,7 +71,7 @@ struct RunCommand: ParsableCommand {
         var options = RunOptions()
         options.check = check
         options.force = force
-        options.jobs = jobs
+        options.jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         options.keepGoing = keepGoing
         options.timeout = timeout
         options.optimize = optimized && !unoptimized

@@ -87,6 +87,49 @@ import TestSupport
         #expect(try project.read("03-crash.md").contains("status=failed"))
     }
 
+    /// Two lessons that each wait (up to 20 s) for the other's marker file both see it only if they run at
+    /// the same time: by default `lessons run` runs as many lessons at once as the machine has cores (with one at a
+    /// time, the first would wait alone). A lesson's outputs are the same bytes run beside others or alone.
+    @Test func lessonsRunAtTheSameTimeByDefaultAndWriteTheSameBytesOneAtATime() throws {
+        guard ProcessInfo.processInfo.activeProcessorCount >= 2 else { return }
+        func waiting(_ mine: String, _ theirs: String) -> String {
+            """
+            ---
+            title: Wait for \(theirs)
+            ---
+
+            ```{swift}
+            //| timeout: 60
+            import Foundation
+            FileManager.default.createFile(atPath: "\(mine).marker", contents: Data())
+            var seen = false
+            for _ in 0..<200 where !seen {
+                seen = FileManager.default.fileExists(atPath: "\(theirs).marker")
+                if !seen { Thread.sleep(forTimeInterval: 0.1) }
+            }
+            print("the other is running:", seen)
+            ```
+
+            """
+        }
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        try project.write("01-a.md", waiting("a", "b"))
+        try project.write("02-b.md", waiting("b", "a"))
+        try project.write("03-plain.md", lesson)
+        let lessons = LessonsCommandRunner(project: project)
+        let parallel = try lessons.run(["run", "--all"])
+        #expect(parallel.status == 0, "\(parallel.standardError)")
+        #expect(try project.read("01-a.md").contains("the other is running: true"))
+        #expect(try project.read("02-b.md").contains("the other is running: true"))
+        let plain = try project.read("03-plain.md")
+
+        #expect(try lessons.run(["clear", "03-plain.md"]).status == 0)
+        let serial = try lessons.run(["run", "--jobs", "1", "03-plain.md"])
+        #expect(serial.status == 0, "\(serial.standardError)")
+        #expect(try project.read("03-plain.md") == plain)
+    }
+
     @Test func jsonGivesOneRecordPerCell() throws {
         let project = try TemporaryProject()
         defer { project.remove() }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Reproduce the model benchmarks: bench/models/run.sh [repetitions] [debug|release] (debug: the README's build)
-# LessonKit's FVSBN against the same model in PyTorch CPU (2 threads each), medians of the repetitions.
+# LessonKit's FVSBN and PixelCNN against the same models in PyTorch CPU (2 threads each), medians of the
+# repetitions.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 configuration="${2:-debug}"

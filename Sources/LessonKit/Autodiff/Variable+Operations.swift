@@ -34,9 +34,9 @@ extension Variable {
         }
     }
 
-    /// eˣ elementwise; ∂ = g ⊙ eˣ.
+    /// eˣ elementwise; ∂ = g ⊙ eˣ. (The whole array at once: ``VectorMath``.)
     public func exp() -> Variable {
-        let result = value.map(Foundation.exp)
+        let result = Tensor(shape: shape, scalars: VectorMath.exp(value.scalars))
         return Variable(result, inputs: [self]) { g in [g * result] }
     }
 
@@ -45,31 +45,34 @@ extension Variable {
         Variable(value.map(Foundation.log), inputs: [self]) { g in [g / self.value] }
     }
 
-    /// tanh elementwise; ∂ = g ⊙ (1 − tanh²).
+    /// tanh elementwise; ∂ = g ⊙ (1 − tanh²). (The whole array at once: ``VectorMath``.)
     public func tanh() -> Variable {
-        let result = value.map(Foundation.tanh)
+        let result = Tensor(shape: shape, scalars: VectorMath.tanh(value.scalars))
         return Variable(result, inputs: [self]) { g in [g * result.map { 1 - $0 * $0 }] }
     }
 
     /// σ(x) elementwise, stable; ∂ = g ⊙ σ(1 − σ).
+    ///
+    /// As ``Special/sigmoid(_:)``: 1/(1 + e^−x) for x ≥ 0, eˣ/(1 + eˣ) below, from one e^−|x| per element, with the
+    /// `exp` over the whole array at once (``VectorMath``).
     public func sigmoid() -> Variable {
-        let result = value.map(Special.sigmoid)
+        let x = value.scalars
+        var decays = VectorMath.exp(x.map { -Swift.abs($0) })
+        for i in x.indices { decays[i] = x[i] >= 0 ? 1 / (1 + decays[i]) : decays[i] / (1 + decays[i]) }
+        let result = Tensor(shape: shape, scalars: decays)
         return Variable(result, inputs: [self]) { g in [g * result.map { $0 * (1 - $0) }] }
     }
 
     /// log(1 + eˣ) elementwise, stable; ∂ = g ⊙ σ(x).
     ///
     /// Each element takes one `exp`: e^−|x| serves the value, max(x, 0) + log1p(e^−|x|), and is kept for σ(x) in the
-    /// backward pass (the same bits as ``Special/softplus(_:)`` and ``Special/sigmoid(_:)``).
+    /// backward pass. The `exp` and `log1p` run over the whole array at once (``VectorMath``: within a few ulp of
+    /// ``Special/softplus(_:)``, which computes one number with libm).
     public func softplus() -> Variable {
         let x = value.scalars
-        var decays = [Double](repeating: 0, count: x.count)
-        var result = [Double](repeating: 0, count: x.count)
-        for i in x.indices {
-            let decay = Foundation.exp(-Swift.abs(x[i]))
-            decays[i] = decay
-            result[i] = x[i] > 0 ? x[i] + log1p(decay) : log1p(decay)
-        }
+        let decays = VectorMath.exp(x.map { -Swift.abs($0) })
+        var result = VectorMath.log1p(decays)
+        for i in x.indices where x[i] > 0 { result[i] = x[i] + result[i] }
         return Variable(Tensor(shape: shape, scalars: result), inputs: [self]) { g in
             var sigmoid = [Double](repeating: 0, count: x.count)
             for i in x.indices { sigmoid[i] = x[i] >= 0 ? 1 / (1 + decays[i]) : decays[i] / (1 + decays[i]) }
