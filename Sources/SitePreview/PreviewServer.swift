@@ -8,7 +8,7 @@ public import SiteRendering
 /// From a save to the reloaded page: the files are looked at every 20 ms (sizes and dates only); a rebuild reads
 /// and renders again only the lessons that changed (``SiteRenderCache``); and each open page holds a request to
 /// `/__lessons/version?after=N` that the server answers as soon as the build counter passes N, so the page
-/// reloads without waiting for a poll.
+/// reloads without waiting for a poll. N is the build the page was served from (``BuildNumberMiddleware``).
 public struct PreviewServer: Sendable {
     /// What to build (the output folder is the served folder).
     public var configuration: SiteBuilder.Configuration
@@ -50,6 +50,7 @@ public struct PreviewServer: Sendable {
             guard let after = request.uri.queryParameters.get("after", as: Int.self) else { return String(await version.value) }
             return String(await version.value(after: after, waitingAtMost: 25))
         }
+        router.middlewares.add(BuildNumberMiddleware(counter: version))
         router.middlewares.add(FileMiddleware(configuration.outputDirectory.path, searchForIndexHtml: true))
         let output = configuration.outputDirectory.path, requestedPort = port
         // Port 0 asks the system for a free port; the line names the one the server got.

@@ -19,7 +19,22 @@ import TestSupport
         return box.text
     }
 
-    final class Box: @unchecked Sendable { var text: String? }
+    final class Box: @unchecked Sendable { var text: String?; var build: String? }
+
+    /// GET `url`: its text and the build it belongs to (`Server-Timing: lessons-build;desc="N"`).
+    func getWithBuild(_ url: String) -> (text: String?, build: String?) {
+        let done = DispatchSemaphore(value: 0)
+        let box = Box()
+        URLSession.shared.dataTask(with: URL(string: url)!) { data, response, _ in
+            let http = response as? HTTPURLResponse
+            if let data, http?.statusCode == 200 { box.text = String(decoding: data, as: UTF8.self) }
+            let timing = http?.value(forHTTPHeaderField: "Server-Timing") ?? ""
+            box.build = timing.firstMatch(of: /^lessons-build;desc="([0-9]+)"$/).map { String($0.1) }
+            done.signal()
+        }.resume()
+        done.wait()
+        return (box.text, box.build)
+    }
 
     func waitFor(_ seconds: Double, _ condition: () -> Bool) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
@@ -55,5 +70,37 @@ import TestSupport
         #expect(waitFor(30) { get("\(base)/__lessons/version") != before }, "open pages see a new version and reload")
         #expect(!FileManager.default.fileExists(atPath: project.root.appendingPathComponent("site").path),
             "preview never writes site/")
+    }
+
+    /// A page knows the build it was served from, so a build that finishes while it loads still reloads it: the
+    /// page's `Server-Timing` names a build no later than its text, and asking for a build after that one answers
+    /// at once when the text has changed since.
+    @Test func eachPageNamesTheBuildItCameFrom() throws {
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        _ = try project.write("01-first.md", "---\ntitle: First\n---\n\n# Version 0\n")
+        let log = project.root.appendingPathComponent("preview.log")
+        let server = try LessonsCommandRunner(project: project).start(["preview", "--port", "0"], standardErrorFile: log)
+        defer { server.terminate(); server.waitUntilExit() }
+        var base = ""
+        #expect(waitFor(60) {
+            let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+            guard let match = text.firstMatch(of: /at (http:\/\/127\.0\.0\.1:[0-9]+)\//) else { return false }
+            base = String(match.1)
+            return !base.hasSuffix(":0")
+        }, "the log names the port")
+        #expect(waitFor(60) { get("\(base)/01-first.html")?.contains("Version 0") == true }, "the page is served")
+        var builds: [Int] = []
+        for edit in 1...4 {
+            let before = getWithBuild("\(base)/01-first.html")
+            let build = try #require(before.build.flatMap(Int.init), "the page names its build")
+            builds.append(build)
+            _ = try project.write("01-first.md", "---\ntitle: First\n---\n\n# Version \(edit)\n")
+            // The page loaded before the edit: once the edit is served, a build after the page's has happened.
+            #expect(waitFor(30) { get("\(base)/01-first.html")?.contains("Version \(edit)") == true })
+            let after = Int(get("\(base)/__lessons/version?after=\(build)") ?? "") ?? 0
+            #expect(after > build, "the page of build \(build) is told of build \(after)")
+        }
+        #expect(builds == builds.sorted() && Set(builds).count == builds.count, "builds \(builds) count up")
     }
 }
