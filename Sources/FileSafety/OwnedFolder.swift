@@ -74,7 +74,7 @@ public struct OwnedFolder: Sendable {
         try record(staged)
         for (name, bytes) in contents.sorted(by: { $0.key < $1.key }) {
             let file = url.path + "/" + name
-            if let existing = FileManager.default.contents(atPath: file), Array(existing) == bytes { continue }
+            if let existing = FileManager.default.contents(atPath: file), existing.hasBytes(bytes) { continue }
             try makeFolder((file as NSString).deletingLastPathComponent)
             do throws(FileError) {
                 try AtomicFile.write(bytes, to: URL(fileURLWithPath: file))
@@ -98,7 +98,7 @@ public struct OwnedFolder: Sendable {
     private mutating func record(_ next: FolderManifest) throws(OwnedFolderError) {
         let file = URL(fileURLWithPath: url.path + "/" + FolderManifest.fileName)
         let bytes = Array(next.text.utf8)
-        if FileManager.default.contents(atPath: file.path).map(Array.init) != bytes {
+        if FileManager.default.contents(atPath: file.path)?.hasBytes(bytes) != true {
             do throws(FileError) {
                 try AtomicFile.write(bytes, to: file)
             } catch {

@@ -7,7 +7,11 @@ import SwiftSyntax
 /// token kinds an editor uses), as HTML spans with short class names styled by the site's CSS.
 public enum SwiftHighlighter {
     /// `code` as HTML: escaped text with `<span class="…">` around keywords, strings, numbers, comments, types.
-    public static func html(_ code: String) -> String {
+    /// Remembered by code for the life of the process (``HighlightMemo``).
+    public static func html(_ code: String) -> String { HighlightMemo.swift.html(code) }
+
+    /// `code` as HTML, parsed and classified now.
+    static func highlight(_ code: String) -> String {
         let tree = Parser.parse(source: code)
         let bytes = Array(code.utf8)
         var html = ""

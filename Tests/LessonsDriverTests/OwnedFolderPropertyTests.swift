@@ -1,4 +1,4 @@
-import FileSafety
+@testable import FileSafety
 import Foundation
 import PropertyBased
 import Testing
@@ -96,6 +96,25 @@ import TestSupport
             } catch {
                 Issue.record("seed \(seed): \(error)")
             }
+        }
+    }
+}
+
+/// `Data.hasBytes` (memcmp) answers as comparing the bytes as arrays does: equal, one byte changed anywhere, one
+/// longer or shorter, empty.
+@Suite struct DataHasBytesPropertyTests {
+    @Test func hasBytesIsArrayEquality() async {
+        await propertyCheck(count: 500, input: Gen.int(in: 0...255).array(of: 0...64), Gen.int(in: 0...3), Gen.int(in: 0...1000)) {
+            values, change, where_ in
+            let bytes = values.map { UInt8($0) }
+            var other = bytes
+            switch change {
+            case 0: break
+            case 1 where !other.isEmpty: other[where_ % other.count] ^= UInt8(1 << (where_ % 8))
+            case 2: other.append(UInt8(where_ % 256))
+            default: if !other.isEmpty { other.removeLast() }
+            }
+            #expect(Data(other).hasBytes(bytes) == (other == bytes))
         }
     }
 }
