@@ -19,7 +19,7 @@ extension ProjectLayout {
             configuration.extraPages = Self.referencePages(fromSourcesIn: sources)
         }
         // A course with exercises gets the students' guide, linked from each lesson's first exercise.
-        if !CourseAssignments.select(LessonResolver(layout: self).allLessons(), layout: self).isEmpty {
+        if CourseAssignments.anyHasExercises(LessonResolver(layout: self).allLessons(), layout: self) {
             configuration.extraPages.insert(StudentGuide.page, at: 0)
             configuration.exerciseGuide = StudentGuide.path
         }

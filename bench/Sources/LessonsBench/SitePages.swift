@@ -42,16 +42,18 @@ func writeSitePages(count: Int, directory: String) throws {
             }
             text += "\n\n"
             plain += "\n\n"
+            // Every cell's code is its own (the page and section are in it), as in a real course: no highlighter
+            // may find a block it has already highlighted.
             let code = """
                 let values = (0..<100).map { Double($0) * 0.5 }
                 let total = values.reduce(0, +)
-                print("section \(section): total", total)
+                print("page \(page), section \(section): total", total)
                 """
-            let block = ["", "```output", "section \(section): total 2475.0", "```", ""]
+            let block = ["", "```output", "page \(page), section \(section): total 2475.0", "```", ""]
             let content = OutputMarker.contentHash(of: block.map { Array($0.utf8) })
             text += "```{swift}\n//| id: cell-\(section)\n\(code)\n```\n\n<!-- lessons:output id=cell-\(section) hash=0000000000000000 status=ok content=\(content) -->\n"
                 + block.joined(separator: "\n") + "\n<!-- lessons:end -->\n\n"
-            plain += "```swift\n\(code)\n```\n\n```\nsection \(section): total 2475.0\n```\n\n"
+            plain += "```swift\n\(code)\n```\n\n```\npage \(page), section \(section): total 2475.0\n```\n\n"
         }
         let name = String(format: "%04d", page)
         let front = "---\ntitle: Generated lesson \(page)\npart: Part \(page / 100)\nchapter: Chapter \(page / 10)\norder: \(page)\n---\n\n"
