@@ -8,11 +8,24 @@ enum LinkChecker {
     static func check(_ files: [String: String], pool: WorkerPool = WorkerPool(width: 1)) -> [Diagnostic] {
         let pages = files.keys.filter { $0.hasSuffix(".html") }.sorted()
         let ids = Dictionary(uniqueKeysWithValues: zip(pages, pool.map(pages) { Set(values(of: "id", in: files[$0]!)) }))
-        return pool.map(pages) { name in problems(in: name, text: files[name]!, files: files, ids: ids) }.flatMap { $0 }
+        // Every page links to every other through its outline: pages are checked in runs, and within a run each
+        // link from one folder is resolved once.
+        let runs = stride(from: 0, to: pages.count, by: 32).map { Array(pages[$0..<Swift.min($0 + 32, pages.count)]) }
+        return pool.map(runs) { run in
+            var resolved: [String: LinkStatus] = [:]
+            return run.flatMap { name in problems(in: name, text: files[name]!, files: files, ids: ids, resolved: &resolved) }
+        }.flatMap { $0 }
     }
 
-    /// The broken links and external resources of page `name`.
-    private static func problems(in name: String, text: String, files: [String: String], ids: [String: Set<String>]) -> [Diagnostic] {
+    /// What a link resolves to.
+    enum LinkStatus { case fine, missingFile, missingAnchor }
+
+    /// The broken links and external resources of page `name`; `resolved` keeps the links already resolved from
+    /// the page's folder (a link to `#anchor` alone, from the page itself).
+    private static func problems(
+        in name: String, text: String, files: [String: String], ids: [String: Set<String>],
+        resolved: inout [String: LinkStatus]
+    ) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         let directory = name.contains("/") ? String(name[..<name.lastIndex(of: "/")!]) + "/" : ""
         for link in values(of: "href", in: text) + values(of: "src", in: text) {
@@ -20,20 +33,33 @@ enum LinkChecker {
             if link.hasPrefix("http://") || link.hasPrefix("https://") || link.hasPrefix("//") || link.hasPrefix("mailto:") {
                 continue
             }
-            let parts = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-            let file = parts[0].isEmpty ? name : normalized(directory + String(parts[0]))
-            guard files[file] != nil else {
-                problems.append(problem("\(name): link to a missing file: \(link)", name))
-                continue
-            }
-            if parts.count == 2, let pageIds = ids[file], !pageIds.contains(String(parts[1])) {
-                problems.append(problem("\(name): link to a missing anchor: \(link)", name))
+            let key = (link.hasPrefix("#") ? name : directory) + "\u{0}" + link
+            let status = resolved[key] ?? {
+                let status = resolve(link, from: name, directory: directory, files: files, ids: ids)
+                resolved[key] = status
+                return status
+            }()
+            switch status {
+            case .fine: break
+            case .missingFile: problems.append(problem("\(name): link to a missing file: \(link)", name))
+            case .missingAnchor: problems.append(problem("\(name): link to a missing anchor: \(link)", name))
             }
         }
         for resource in values(of: "src", in: text) where resource.hasPrefix("http") || resource.hasPrefix("//") {
             problems.append(problem("\(name): external resource \(resource)", name))
         }
         return problems
+    }
+
+    /// Whether `link`, on page `name` in `directory`, names a file of the site and an `id` on it.
+    static func resolve(
+        _ link: String, from name: String, directory: String, files: [String: String], ids: [String: Set<String>]
+    ) -> LinkStatus {
+        let parts = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        let file = parts[0].isEmpty ? name : normalized(directory + String(parts[0]))
+        guard files[file] != nil else { return .missingFile }
+        if parts.count == 2, let pageIds = ids[file], !pageIds.contains(String(parts[1])) { return .missingAnchor }
+        return .fine
     }
 
     private static let dotStep = Array("/.".utf8)

@@ -127,8 +127,18 @@ enum SearchFolding {
         }
     }
 
-    /// A letter or a digit (what the site's script matches with `[\p{L}\p{N}]`).
+    /// A letter or a digit (what the site's script matches with `[\p{L}\p{N}]`). ASCII is answered from its
+    /// ranges (looking up the category of every scalar of every page was 3% of building 1,000 pages).
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let value = scalar.value
+            return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+        }
+        return isWordScalarByCategory(scalar)
+    }
+
+    /// ``isWordScalar(_:)`` from the scalar's general category alone.
+    static func isWordScalarByCategory(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
              .decimalNumber, .letterNumber, .otherNumber: true

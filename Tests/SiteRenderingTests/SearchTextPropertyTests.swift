@@ -110,4 +110,15 @@ import Testing
                 == text.replacingOccurrences(of: separator, with: "[\(separator)]"))
         }
     }
+
+    @Test func asciiWordScalarsAreTheirCategorysAnswer() async {
+        for value in 0..<0x80 {
+            let scalar = Unicode.Scalar(UInt8(value))
+            #expect(SearchFolding.isWordScalar(scalar) == SearchFolding.isWordScalarByCategory(scalar), "\(value)")
+        }
+        await propertyCheck(count: 500, input: Gen.int(in: 0x80...0x2FFFF)) { value in
+            guard let scalar = Unicode.Scalar(value) else { return }
+            #expect(SearchFolding.isWordScalar(scalar) == SearchFolding.isWordScalarByCategory(scalar))
+        }
+    }
 }
