@@ -1,7 +1,7 @@
 import Hummingbird
 
 /// Tells each served file which build it belongs to: `Server-Timing: lessons-build;desc="N"`, which a page reads from
-/// its navigation timing (``live-reload.js``) and then waits for a build after N.
+/// its navigation timing (`live-reload.js`) and then waits for a build after N.
 ///
 /// The number is read before the file is: the file is then from build N or a later one, never an earlier one (a
 /// rebuild writes its files before it counts itself). So an open page can reload once too often, but never miss a
