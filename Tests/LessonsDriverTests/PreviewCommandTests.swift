@@ -45,14 +45,11 @@ import TestSupport
         return false
     }
 
-    @Test func servesTheSiteAndRebuildsWhenALessonChanges() throws {
-        let project = try TemporaryProject()
-        defer { project.remove() }
-        _ = try project.write("01-first.md", "---\ntitle: First\n---\n\n# First version\n\nText with $x^2$.\n")
-        // Port 0: the system picks a free port (a fixed one can be taken on a shared machine); the log names it.
+    /// Starts `lessons preview` on port 0 (the system picks a free port: a fixed one can be taken on a shared
+    /// machine) and returns it with its base URL, which its log names.
+    func startPreview(in project: TemporaryProject) throws -> (Process, String) {
         let log = project.root.appendingPathComponent("preview.log")
         let server = try LessonsCommandRunner(project: project).start(["preview", "--port", "0"], standardErrorFile: log)
-        defer { server.terminate(); server.waitUntilExit() }
         var base = ""
         #expect(waitFor(60) {
             let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
@@ -60,6 +57,15 @@ import TestSupport
             base = String(match.1)
             return !base.hasSuffix(":0")
         }, "the log names the port")
+        return (server, base)
+    }
+
+    @Test func servesTheSiteAndRebuildsWhenALessonChanges() throws {
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        _ = try project.write("01-first.md", "---\ntitle: First\n---\n\n# First version\n\nText with $x^2$.\n")
+        let (server, base) = try startPreview(in: project)
+        defer { server.terminate(); server.waitUntilExit() }
         #expect(waitFor(60) { get("\(base)/01-first.html")?.contains("First version") == true }, "the page is served")
         let page = get("\(base)/01-first.html") ?? ""
         #expect(page.contains("assets/live-reload.js") && page.contains("<math"))
@@ -79,16 +85,8 @@ import TestSupport
         let project = try TemporaryProject()
         defer { project.remove() }
         _ = try project.write("01-first.md", "---\ntitle: First\n---\n\n# Version 0\n")
-        let log = project.root.appendingPathComponent("preview.log")
-        let server = try LessonsCommandRunner(project: project).start(["preview", "--port", "0"], standardErrorFile: log)
+        let (server, base) = try startPreview(in: project)
         defer { server.terminate(); server.waitUntilExit() }
-        var base = ""
-        #expect(waitFor(60) {
-            let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-            guard let match = text.firstMatch(of: /at (http:\/\/127\.0\.0\.1:[0-9]+)\//) else { return false }
-            base = String(match.1)
-            return !base.hasSuffix(":0")
-        }, "the log names the port")
         #expect(waitFor(60) { get("\(base)/01-first.html")?.contains("Version 0") == true }, "the page is served")
         var builds: [Int] = []
         for edit in 1...4 {
