@@ -9,12 +9,7 @@ public enum CourseAssignments {
     /// Of `files`, those whose lessons hold an exercise (a lesson that does not parse is kept, so that the
     /// command reports its problems instead of skipping it).
     public static func select(_ files: [URL], layout: ProjectLayout) -> [URL] {
-        files.filter { file in
-            guard let bytes = FileManager.default.contents(atPath: file.path).map(Array.init),
-                let lesson = LessonParser.parse(bytes, displayPath: layout.displayPath(of: file)).0
-            else { return true }
-            return !GradingMarkupParser.parse(lesson).0.exercises.isEmpty
-        }
+        files.filter { isAssignment($0, layout: layout) }
     }
 
     /// Whether any of `files` has exercises (or does not parse, as for ``select(_:layout:)``): the site adds the
@@ -24,11 +19,19 @@ public enum CourseAssignments {
     public static func anyHasExercises(_ files: [URL], layout: ProjectLayout) -> Bool {
         let option = Array("exercise".utf8)
         return files.contains { file in
-            guard let bytes = FileManager.default.contents(atPath: file.path).map(Array.init) else { return true }
-            guard bytes.withUnsafeBufferPointer({ $0.firstIndex(of: option) }) != nil else { return false }
-            guard let lesson = LessonParser.parse(bytes, displayPath: layout.displayPath(of: file)).0 else { return true }
-            return !GradingMarkupParser.parse(lesson).0.exercises.isEmpty
+            isAssignment(file, layout: layout) { bytes in bytes.withUnsafeBufferPointer { $0.firstIndex(of: option) } != nil }
         }
+    }
+
+    /// Whether the lesson in `file` holds an exercise, or cannot be read or parsed; a lesson whose bytes fail
+    /// `mayHaveExercises` has none and is not parsed.
+    private static func isAssignment(
+        _ file: URL, layout: ProjectLayout, mayHaveExercises: ([UInt8]) -> Bool = { _ in true }
+    ) -> Bool {
+        guard let bytes = FileManager.default.contents(atPath: file.path).map(Array.init) else { return true }
+        guard mayHaveExercises(bytes) else { return false }
+        guard let lesson = LessonParser.parse(bytes, displayPath: layout.displayPath(of: file)).0 else { return true }
+        return !GradingMarkupParser.parse(lesson).0.exercises.isEmpty
     }
 
     /// Runs `action` on each assignment among `files`, all of them even after a failure, and returns the exit code:
