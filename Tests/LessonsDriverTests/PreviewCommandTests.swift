@@ -7,21 +7,13 @@ import TestSupport
 
 /// `lessons preview` serves the site, and rebuilds it when a lesson changes.
 @Suite struct PreviewCommandTests {
-    /// GET `url` with curl-free URLSession; nil while the server is not up.
-    func get(_ url: String) -> String? {
-        let done = DispatchSemaphore(value: 0)
-        let box = Box()
-        URLSession.shared.dataTask(with: URL(string: url)!) { data, response, _ in
-            if let data, (response as? HTTPURLResponse)?.statusCode == 200 { box.text = String(decoding: data, as: UTF8.self) }
-            done.signal()
-        }.resume()
-        done.wait()
-        return box.text
-    }
+    /// GET `url` with curl-free URLSession: its text; nil while the server is not up.
+    func get(_ url: String) -> String? { getWithBuild(url).text }
 
     final class Box: @unchecked Sendable { var text: String?; var build: String? }
 
-    /// GET `url`: its text and the build it belongs to (`Server-Timing: lessons-build;desc="N"`).
+    /// GET `url`: its text (nil unless the answer is 200) and the build it belongs to
+    /// (`Server-Timing: lessons-build;desc="N"`).
     func getWithBuild(_ url: String) -> (text: String?, build: String?) {
         let done = DispatchSemaphore(value: 0)
         let box = Box()
