@@ -165,7 +165,7 @@ let package = Package(
         // MARK: Benchmarks (bench/): harnesses timed by bench/runner/bench.py.
         .executableTarget(
             name: "LessonsBench",
-            dependencies: ["LessonModel", "LessonParsing", "LessonWriting", "Grading", "Gradebook", "TeXMath"],
+            dependencies: ["LessonModel", "LessonParsing", "LessonWriting", "LessonExecution", "Grading", "Gradebook", "TeXMath"],
             path: "bench/Sources/LessonsBench",
             swiftSettings: sharedSwiftSettings
         ),
@@ -215,7 +215,7 @@ let package = Package(
         .testTarget(
             name: "LessonExecutionTests",
             dependencies: [
-                "LessonExecution", "LessonParsing", "TestSupport",
+                "LessonExecution", "LessonParsing", "TestSupport", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: sharedSwiftSettings

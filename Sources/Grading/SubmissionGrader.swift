@@ -95,12 +95,12 @@ public struct SubmissionGrader: Sendable {
         var hasher = SHA256()
         hasher.update(data: Data(instructor.source.bytes))
         hasher.update(data: Data(environmentHash.utf8))
-        testsHash = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        testsHash = hasher.finalize().hexDigits
     }
 
     /// SHA-256 of a submission's bytes, in hexadecimal.
     public static func contentHash(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: Data(bytes)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Data(bytes)).hexDigits
     }
 
     /// Grades one submission (`bytes`, shown as `displayPath`) of `student`.

@@ -44,7 +44,7 @@ public struct Fingerprint: Sendable {
             for path in index < inputs.count ? inputs[index] : [] {
                 let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : (root ?? URL(fileURLWithPath: ".")).appendingPathComponent(path)
                 let contents = FileManager.default.contents(atPath: url.path)
-                parts += [path, contents.map { SHA256.hash(data: $0).map { String(format: "%02x", $0) }.joined() } ?? "missing"]
+                parts += [path, contents.map { SHA256.hash(data: $0).hexDigits } ?? "missing"]
             }
             previous = Self.hex(parts)
             return String(previous.prefix(16))
@@ -80,7 +80,7 @@ public struct Fingerprint: Sendable {
                 if let data = FileManager.default.contents(atPath: path) { hasher.update(data: data) }
             }
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return hasher.finalize().hexDigits
     }
 
     /// The seed a lesson runs with: its front matter `seed`, else a hash of its file name.
@@ -96,6 +96,6 @@ public struct Fingerprint: Sendable {
             hasher.update(data: Data(part.utf8))
             hasher.update(data: Data([0]))
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return hasher.finalize().hexDigits
     }
 }

@@ -1,5 +1,6 @@
 import Crypto
 public import Foundation
+import LessonModel
 
 /// Compiled lesson programs kept by everything they were compiled from, so that `lessons run` does not compile
 /// the same cells twice: a lesson run again with `--force`, cleared and run, or whose prose changed runs the
@@ -43,7 +44,7 @@ public struct ProgramCache: Sendable {
             hasher.update(data: Data(part.utf8))
             hasher.update(data: Data([0]))
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return hasher.finalize().hexDigits
     }
 
     /// Writes the program kept under `key` to `executable`; false when there is none, or it is damaged (then it
@@ -105,6 +106,6 @@ public struct ProgramCache: Sendable {
     private func entryPath(_ key: String) -> String { folder + "/" + key + ".program" }
 
     private static func hash(_ data: Data.SubSequence) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: data).hexDigits
     }
 }

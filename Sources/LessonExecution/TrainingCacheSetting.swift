@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import LessonModel
 import LessonRuntimeProtocol
 
 /// Where LessonKit keeps trained models for `lessons run`, and what it must know to reuse one: the program's
@@ -28,7 +29,7 @@ public struct TrainingCacheSetting: Sendable {
             hasher.update(data: Data(part.utf8))
             hasher.update(data: Data([0]))
         }
-        let identity = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let identity = hasher.finalize().hexDigits
         var environment = [
             RuntimeEnvironment.trainingCache: folder, RuntimeEnvironment.trainingCacheIdentity: identity,
         ]

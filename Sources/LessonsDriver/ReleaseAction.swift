@@ -64,7 +64,7 @@ public struct ReleaseAction: Sendable {
             lesson: lesson.name,
             exercises: markup.exercises.map { .init(id: $0.id, points: $0.points, manual: $0.isManual) },
             lockedCells: released.cells.filter { $0.options.exercise == nil }.map { cell in
-                .init(id: cell.id, sha256: SHA256.hash(data: Data(cell.source.utf8)).map { String(format: "%02x", $0) }.joined())
+                .init(id: cell.id, sha256: SHA256.hash(data: Data(cell.source.utf8)).hexDigits)
             })
         do {
             let encoder = JSONEncoder()

@@ -3,7 +3,8 @@
 //   LessonsBench gradebook STUDENTS LESSONS PATH           writes a generated gradebook for `lessons grades`;
 //   LessonsBench math [pages] [repetitions]                times scanning and converting the math of generated pages;
 //   LessonsBench math-gallery OUT.html                     writes a page of every TeX construct (Tests/Browser);
-//   LessonsBench site-pages COUNT DIR                      writes generated pages for the site benchmark (bench/site).
+//   LessonsBench site-pages COUNT DIR                      writes generated pages for the site benchmark (bench/site);
+//   LessonsBench large-lesson MEGABYTES PATH               writes the generated lesson, run and up to date (bench/large).
 import Foundation
 import Gradebook
 import Grading
@@ -55,6 +56,10 @@ if arguments.count > 2 && arguments[1] == "math-gallery" {
 }
 if arguments.count > 3 && arguments[1] == "site-pages" {
     try writeSitePages(count: Int(arguments[2]) ?? 1000, directory: arguments[3])
+    exit(0)
+}
+if arguments.count > 3 && arguments[1] == "large-lesson" {
+    try writeLargeLesson(megabytes: Double(arguments[2]) ?? 20, path: arguments[3])
     exit(0)
 }
 if arguments.count > 1 && arguments[1] == "gradebook" {
