@@ -198,7 +198,7 @@ let package = Package(
             path: "Tests/TestSupport",
             swiftSettings: sharedSwiftSettings
         ),
-        .testTarget(name: "CMarkSupportTests", dependencies: ["CMarkSupport"], swiftSettings: sharedSwiftSettings),
+        .testTarget(name: "CMarkSupportTests", dependencies: ["CMarkSupport", .product(name: "PropertyBased", package: "swift-property-based")], swiftSettings: sharedSwiftSettings),
         .testTarget(
             name: "LessonParsingTests",
             dependencies: ["LessonParsing", "TestSupport"],

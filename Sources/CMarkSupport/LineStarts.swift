@@ -21,6 +21,9 @@ struct LineStarts {
         self.starts = starts
     }
 
+    /// The number of line breaks (a text that ends with one has as many lines, as cmark counts them).
+    var count: Int { starts.count - 1 }
+
     /// The raw byte offset of 1-based `line` and cmark's byte `column`.
     func offset(line: Int, column: Int) -> Int {
         guard line >= 1, line <= starts.count else { return bytes.count }

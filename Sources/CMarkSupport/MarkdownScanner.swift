@@ -11,39 +11,88 @@ public enum MarkdownScanner {
     }
 
     /// The code blocks, HTML blocks and headings of `bytes`, and its code spans, each in document order.
+    ///
+    /// A text of several megabytes is parsed in pieces at once, one per core (``MarkdownPieces``); the result is
+    /// what parsing it whole gives.
     public static func scan(_ bytes: [UInt8]) -> (blocks: [MarkdownBlock], codeSpans: [MarkdownCodeSpan]) {
+        scan(bytes, pieces: MarkdownPieces.count(forBytes: bytes.count))
+    }
+
+    /// ``scan(_:)`` in at most `pieces` pieces (tests choose small pieces to try every kind of boundary).
+    static func scan(_ bytes: [UInt8], pieces: Int) -> (blocks: [MarkdownBlock], codeSpans: [MarkdownCodeSpan]) {
+        let result = MarkdownPieces(bytes: bytes, count: pieces).scan()
+        return (result.blocks, result.codeSpans)
+    }
+
+    /// Parses `bytes` whole with cmark. Lines and offsets are the piece's own.
+    static func scanPiece(_ bytes: [UInt8]) -> MarkdownPieceScan {
+        var result = MarkdownPieceScan()
         guard let document = bytes.withUnsafeBufferPointer({ buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_DEFAULT)
             }
-        }) else { return ([], []) }
+        }) else { return result }
         defer { cmark_node_free(document) }
 
-        var blocks: [MarkdownBlock] = []
-        var codeSpans: [MarkdownCodeSpan] = []
         let lines = LineStarts(bytes: bytes)
-        guard let iterator = cmark_iter_new(document) else { return ([], []) }
+        result.lineCount = lines.count
+        // Only the last block in the document can still be open where the text ends: a block that ended before
+        // reports an earlier last line (a closing fence, an HTML block's end, the line before a blank line).
+        if let last = cmark_node_last_child(document) {
+            result.lastBlockReachesEnd = Int(cmark_node_get_end_line(last)) >= lines.count
+        }
+        guard let iterator = cmark_iter_new(document) else { return result }
         defer { cmark_iter_free(iterator) }
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             if cmark_node_get_type(node) == CMARK_NODE_CODE {
-                if let span = codeSpan(from: node, lines: lines) { codeSpans.append(span) }
+                if let span = codeSpan(from: node, lines: lines) { result.codeSpans.append(span) }
             } else if let block = block(from: node, document: document, lines: lines) {
-                blocks.append(block)
+                result.blocks.append(block)
             }
         }
-        return (blocks, codeSpans)
+        return result
     }
 
     /// A code span with its backtick runs located in the source. cmark 0.30 gives the first byte after the
-    /// opening run as the start; its end line is unreliable for spans that cross lines, so the closing run is
-    /// found by scanning.
+    /// opening run as the start, but its column is wrong on some lines (a lazy continuation line of a list item's
+    /// paragraph is counted with the item's indentation) and its end line is unreliable for spans that cross
+    /// lines. So the span is taken where cmark says only when the source there reads as cmark's literal;
+    /// otherwise it is the first span on cmark's line that does; otherwise there is none.
     private static func codeSpan(from node: OpaquePointer, lines: LineStarts) -> MarkdownCodeSpan? {
         let line = Int(cmark_node_get_start_line(node))
-        let contentStart = lines.offset(line: line, column: Int(cmark_node_get_start_column(node)))
+        let literal = cmark_node_get_literal(node).map { Array(String(cString: $0).utf8) } ?? []
+        let lineStart = lines.offset(line: line, column: 1)
+        let reported = lines.offset(line: line, column: Int(cmark_node_get_start_column(node)))
+        var candidates = [reported]
+        var offset = lineStart
         let bytes = lines.bytes
+        while offset < bytes.count, bytes[offset] != 0x0A, bytes[offset] != 0x0D {
+            if bytes[offset] == 0x60, offset == lineStart || bytes[offset - 1] != 0x60 {
+                var contentStart = offset
+                while contentStart < bytes.count, bytes[contentStart] == 0x60 { contentStart += 1 }
+                if contentStart != reported { candidates.append(contentStart) }
+            }
+            offset += 1
+        }
+        for contentStart in candidates {
+            guard let range = Self.spanRange(in: bytes, contentStart: contentStart) else { continue }
+            // The closing run is as long as the opening one.
+            let content = bytes[contentStart..<(range.upperBound - (contentStart - range.lowerBound))]
+            guard Self.codeSpanContent(content) == literal else { continue }
+            return MarkdownCodeSpan(
+                literal: String(decoding: literal, as: UTF8.self), range: range, line: line,
+                column: range.lowerBound - lineStart + 1,
+                crossesLines: content.contains { $0 == 0x0A || $0 == 0x0D })
+        }
+        return nil
+    }
+
+    /// The bytes of the code span whose content starts at `contentStart`, from its opening backtick run to the end
+    /// of the closing run of the same length; nil without such a pair.
+    private static func spanRange(in bytes: [UInt8], contentStart: Int) -> Range<Int>? {
         var start = contentStart
         while start > 0, bytes[start - 1] == 0x60 { start -= 1 }
         let runLength = contentStart - start
@@ -53,15 +102,35 @@ public enum MarkdownScanner {
             guard bytes[index] == 0x60 else { index += 1; continue }
             var runEnd = index
             while runEnd < bytes.count, bytes[runEnd] == 0x60 { runEnd += 1 }
-            if runEnd - index == runLength {
-                let crossesLines = bytes[contentStart..<index].contains { $0 == 0x0A || $0 == 0x0D }
-                return MarkdownCodeSpan(
-                    literal: string(cmark_node_get_literal(node)), range: start..<runEnd, line: line,
-                    column: start - lines.offset(line: line, column: 1) + 1, crossesLines: crossesLines)
-            }
+            if runEnd - index == runLength { return start..<runEnd }
             index = runEnd
         }
         return nil
+    }
+
+    /// A code span's content as CommonMark reads it (what cmark gives as its literal): line endings become
+    /// spaces, NUL becomes U+FFFD, and one space goes from each end when both ends have one and not all is space.
+    static func codeSpanContent(_ raw: ArraySlice<UInt8>) -> [UInt8] {
+        var content: [UInt8] = []
+        content.reserveCapacity(raw.count)
+        var index = raw.startIndex
+        while index < raw.endIndex {
+            let byte = raw[index]
+            index += 1
+            switch byte {
+            case 0x0D:
+                if index < raw.endIndex, raw[index] == 0x0A { index += 1 }
+                content.append(0x20)
+            case 0x0A: content.append(0x20)
+            case 0x00: content += [0xEF, 0xBF, 0xBD]
+            default: content.append(byte)
+            }
+        }
+        if content.count >= 2, content.first == 0x20, content.last == 0x20, content.contains(where: { $0 != 0x20 }) {
+            content.removeFirst()
+            content.removeLast()
+        }
+        return content
     }
 
     private static func block(from node: OpaquePointer, document: OpaquePointer, lines: LineStarts) -> MarkdownBlock? {

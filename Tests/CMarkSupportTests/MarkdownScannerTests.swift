@@ -35,4 +35,15 @@ import Testing
         #expect(found.first?.startLine == 3)
         #expect(found.first?.endLine == 5)
     }
+
+    /// cmark 0.30 counts a lazy continuation line of a list item with the item's indentation: the span is found
+    /// where the source reads as its literal, not two bytes on (where a closing run of a later span once gave a
+    /// span across lines).
+    @Test func aSpanOnALazyContinuationLineIsWhereItStands() {
+        let text = "- b `c`\nTitle `t` and\n\n# Heading `code`\n"
+        let spans = MarkdownScanner.scan(Array(text.utf8)).codeSpans
+        #expect(spans.map(\.literal) == ["c", "t", "code"])
+        #expect(spans.map(\.line) == [1, 2, 4])
+        #expect(spans[1].column == 7 && spans[1].range == 14..<17 && !spans[1].crossesLines)
+    }
 }

@@ -1,0 +1,103 @@
+import Dispatch
+import Foundation
+
+/// A long Markdown text cut into pieces that cmark parses at the same time, one per core, giving what parsing
+/// the whole text gives.
+///
+/// A piece ends after an empty line and the next begins with a line that starts at its first column. cmark parses
+/// block structure line by line, so a piece parsed alone sees its lines as the whole text does. What it cannot see
+/// is a block still open where it ends (a fence not closed yet, an HTML comment that spans a blank line, a list a
+/// later line continues): its last top-level block then reaches its last line, and the two pieces are parsed
+/// again as one. Otherwise only the document is open after the empty line, and the next piece starts as a text
+/// of its own would. Code spans are inline and local to their block; the only document-wide inline state, link
+/// reference definitions, decides links, never code spans.
+struct MarkdownPieces {
+    /// Texts shorter than twice this are parsed whole: cutting pays only for megabytes.
+    static let minimumPieceBytes = 1 << 20
+
+    let bytes: [UInt8]
+    /// Where each piece starts; the first is 0.
+    let starts: [Int]
+
+    /// How many pieces a text of `byteCount` bytes is cut into: one per core, each at least a megabyte.
+    static func count(forBytes byteCount: Int, cores: Int = ProcessInfo.processInfo.activeProcessorCount) -> Int {
+        max(1, min(cores, byteCount / minimumPieceBytes))
+    }
+
+    /// Cuts `bytes` into at most `count` pieces of about equal size.
+    init(bytes: [UInt8], count: Int) {
+        self.bytes = bytes
+        var starts = [0]
+        if count > 1 {
+            for piece in 1..<count {
+                let target = max(starts[starts.count - 1] + 1, bytes.count * piece / count)
+                if let start = Self.pieceStart(in: bytes, from: target) { starts.append(start) }
+            }
+        }
+        self.starts = starts
+    }
+
+    /// The first offset at or after `from` that starts a line after an empty line (two line feeds) and whose
+    /// first byte is neither blank nor a line break; nil when there is none.
+    static func pieceStart(in bytes: [UInt8], from: Int) -> Int? {
+        var offset = max(from, 2)
+        while offset < bytes.count {
+            if bytes[offset - 1] == 0x0A, bytes[offset - 2] == 0x0A {
+                let first = bytes[offset]
+                if first != 0x20, first != 0x09, first != 0x0A, first != 0x0D { return offset }
+            }
+            offset += 1
+        }
+        return nil
+    }
+
+    /// Every piece parsed at once, then joined; a piece whose predecessor ended inside an open block is parsed
+    /// again together with it.
+    func scan() -> MarkdownPieceScan {
+        let ranges = starts.indices.map { index in
+            starts[index]..<(index + 1 < starts.count ? starts[index + 1] : bytes.count)
+        }
+        guard ranges.count > 1 else { return MarkdownScanner.scanPiece(bytes) }
+        let results = PieceResults(count: ranges.count)
+        DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
+            results.set(index, MarkdownScanner.scanPiece(Array(bytes[ranges[index]])))
+        }
+        var joined = MarkdownPieceScan()
+        var lineOffset = 0
+        var current = (range: ranges[0], scan: results.get(0))
+        for index in 1...ranges.count {
+            if index < ranges.count, current.scan.lastBlockReachesEnd {
+                let range = current.range.lowerBound..<ranges[index].upperBound
+                current = (range, MarkdownScanner.scanPiece(Array(bytes[range])))
+                continue
+            }
+            let moved = current.scan.shifted(lines: lineOffset, bytes: current.range.lowerBound)
+            joined.blocks += moved.blocks
+            joined.codeSpans += moved.codeSpans
+            lineOffset += current.scan.lineCount
+            if index < ranges.count { current = (ranges[index], results.get(index)) }
+        }
+        joined.lineCount = lineOffset
+        return joined
+    }
+}
+
+/// The pieces' scans, written by the threads that parse them.
+private final class PieceResults: @unchecked Sendable {
+    private var scans: [MarkdownPieceScan]
+    private let lock = DispatchSemaphore(value: 1)
+
+    init(count: Int) { scans = Array(repeating: MarkdownPieceScan(), count: count) }
+
+    func set(_ index: Int, _ scan: MarkdownPieceScan) {
+        lock.wait()
+        scans[index] = scan
+        lock.signal()
+    }
+
+    func get(_ index: Int) -> MarkdownPieceScan {
+        lock.wait()
+        defer { lock.signal() }
+        return scans[index]
+    }
+}
