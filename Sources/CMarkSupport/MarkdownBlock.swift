@@ -13,8 +13,6 @@ public struct MarkdownBlock: Hashable, Sendable {
     }
 
     public var kind: Kind
-    /// The block's literal content (code without fences, HTML text); empty for headings.
-    public var literal: String
     /// First line (1-based) of the block in the source.
     public var startLine: Int
     /// Last line (1-based) of the block in the source.
@@ -23,9 +21,8 @@ public struct MarkdownBlock: Hashable, Sendable {
     public var isTopLevel: Bool
 
     /// Creates a block description.
-    public init(kind: Kind, literal: String, startLine: Int, endLine: Int, isTopLevel: Bool) {
+    public init(kind: Kind, startLine: Int, endLine: Int, isTopLevel: Bool) {
         self.kind = kind
-        self.literal = literal
         self.startLine = startLine
         self.endLine = endLine
         self.isTopLevel = isTopLevel

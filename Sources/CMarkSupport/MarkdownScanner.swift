@@ -154,17 +154,20 @@ public enum MarkdownScanner {
         default:
             return nil
         }
-        let literal = kind == .heading(level: 0) ? "" : string(cmark_node_get_literal(node))
         let startLine = Int(cmark_node_get_start_line(node))
         var endLine = max(startLine, Int(cmark_node_get_end_line(node)))
-        if kind == .html {
+        if kind == .html, let literal = cmark_node_get_literal(node) {
             // cmark 0.30 reports an HTML block's end line one too low; its literal holds every line.
-            let newlines = literal.utf8.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
-            endLine = startLine + max(0, newlines - (literal.utf8.last == 0x0A ? 1 : 0))
+            var newlines = 0
+            var length = 0
+            while literal[length] != 0 {
+                if literal[length] == 0x0A { newlines += 1 }
+                length += 1
+            }
+            endLine = startLine + max(0, newlines - (length > 0 && literal[length - 1] == 0x0A ? 1 : 0))
         }
         return MarkdownBlock(
             kind: kind,
-            literal: literal,
             startLine: startLine,
             endLine: endLine,
             isTopLevel: cmark_node_parent(node) == document)

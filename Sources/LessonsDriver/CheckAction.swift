@@ -43,12 +43,23 @@ public struct CheckAction: Sendable {
         }
         let (parsed, problems) = LessonParser.parse(bytes, displayPath: displayPath)
         guard let lesson = parsed else { return problems }
-        var all = problems
+        // The grading markup and the prose's references need nothing from each other: two threads. The
+        // diagnostics are joined in the order one thread gave them (the sort below is by line only).
+        let bibliographyFile = layout.displayPath(of: layout.bibliographyFile)
+        let halves = WorkerPool(width: 2).map([true, false]) { isGrading -> [[Diagnostic]] in
+            isGrading
+                ? gradingProblems(in: lesson)
+                : [InstructorRegions.find(in: lesson).1
+                    + CrossReferenceCheck.problems(in: lesson, bibliography: bibliography, bibliographyFile: bibliographyFile)]
+        }
+        return (problems + halves[0][0] + halves[1][0] + halves[0][1]).sorted { $0.location.line < $1.location.line }
+    }
+
+    /// The grading markup's problems; then those of solutions, error cells before tests, tests the grader cannot
+    /// judge and rubrics.
+    private static func gradingProblems(in lesson: Lesson) -> [[Diagnostic]] {
         let (markup, markupProblems) = GradingMarkupParser.parse(lesson)
-        all += markupProblems
-        all += InstructorRegions.find(in: lesson).1
-        all += CrossReferenceCheck.problems(in: lesson, bibliography: bibliography,
-            bibliographyFile: layout.displayPath(of: layout.bibliographyFile))
+        var all: [Diagnostic] = []
         for exercise in markup.exercises {
             // Only a region at the top level of its cell declares names later cells use.
             for region in exercise.solutionRegions where region.last - region.first > 1
@@ -98,6 +109,6 @@ public struct CheckAction: Sendable {
                     at: lesson.location(line: line)))
             }
         }
-        return all.sorted { $0.location.line < $1.location.line }
+        return [markupProblems, all]
     }
 }

@@ -13,29 +13,33 @@ public enum CrossReferenceCheck {
         let source = lesson.source
         var skipUntil: [Int: Int] = [:]
         for cell in lesson.cells { skipUntil[cell.openingFenceLine] = cell.output?.endLine ?? cell.closingFenceLine }
-        var prose = ""
+        // The prose is put together from the lesson's bytes and made a String once.
+        var proseBytes: [UInt8] = []
+        proseBytes.reserveCapacity(source.bytes.count)
         var proseLineToSource: [Int] = [0]
         var line = (lesson.frontMatter.lines?.last ?? 0) + 1
         while line <= source.lineCount {
             if let end = skipUntil[line] {
-                prose += "\n"
+                proseBytes.append(0x0A)
                 proseLineToSource.append(line)
                 line = end + 1
                 continue
             }
-            prose += String(source.content(ofLine: line)) + "\n"
+            proseBytes += source.contentBytes(ofLine: line)
+            proseBytes.append(0x0A)
             proseLineToSource.append(line)
             line += 1
         }
+        let prose = String(decoding: proseBytes, as: UTF8.self)
+        let scan = CrossReferences.scan(prose, citations: bibliography != nil, keepingText: false)
+        // Every cell is a figure's and a table's target; only the names the prose refers to are looked up.
+        let cellIds = Set(lesson.cells.map(\.id))
         var targets: [String: CrossReferences.Target] = [:]
-        for cell in lesson.cells {
-            targets["fig-\(cell.id)"] = .init(number: "", anchor: "")
-            targets["tbl-\(cell.id)"] = .init(number: "", anchor: "")
+        for reference in scan.references where reference.kind != .equation && cellIds.contains(reference.name) {
+            targets[reference.label] = .init(number: "", anchor: "")
         }
         for label in PipeTables.labels(in: prose) { targets["tbl-\(label)"] = .init(number: "", anchor: "") }
         for key in equationKeys(in: prose) { targets[CrossReferences.equationLabel(forKey: key)] = .init(number: "", anchor: "") }
-        let scan = CrossReferences.scan(prose, citations: bibliography != nil)
-        let cells = Set(lesson.cells.map(\.id))
         var citationProblems: [Diagnostic] = []
         for citation in scan.citations {
             for item in citation.items where bibliography?.works[item.key] == nil {
@@ -48,7 +52,7 @@ public enum CrossReferenceCheck {
             // `@fig-<cell id>-<k>`, a cell's k-th figure: the build checks that the cell draws that many.
             guard reference.kind == .figure, let dash = reference.name.lastIndex(of: "-") else { return true }
             let number = reference.name[reference.name.index(after: dash)...]
-            return !(cells.contains(String(reference.name[..<dash])) && !number.isEmpty && number.allSatisfy(\.isASCII)
+            return !(cellIds.contains(String(reference.name[..<dash])) && !number.isEmpty && number.allSatisfy(\.isASCII)
                 && Int(number).map { $0 > 0 } == true)
         }.map { reference in
             Diagnostic(.error, "site.cross-reference", CrossReferences.problem(reference),

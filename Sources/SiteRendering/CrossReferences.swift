@@ -45,11 +45,13 @@ enum CrossReferences {
     }
 
     /// `prose` with each reference (and, with `citations`, each citation: ``Citations``) replaced by its
-    /// placeholder, and both in order.
+    /// placeholder, and both in order; with `keepingText: false` the text stays empty (`lessons check` needs only
+    /// the references).
     ///
-    /// A line without `@` (and, with `citations`, without `[`) can hold neither, and is copied as it is: most lines
-    /// of a long lesson are such lines (`shortcut: false` reads every line the long way, for tests).
-    static func scan(_ prose: String, citations: Bool, shortcut: Bool = true) -> Scan {
+    /// A line without `@` (and, with `citations`, without `[`) can hold neither, and one without `` ` `` and `~`
+    /// neither opens nor closes a fence: a line with none of them is copied as it is, by its bytes. Most lines of
+    /// a long lesson are such lines (`shortcut: false` reads every line the long way, for tests).
+    static func scan(_ prose: String, citations: Bool, shortcut: Bool = true, keepingText: Bool = true) -> Scan {
         var result = ""
         var references: [Reference] = []
         var found: [Citations.Citation]? = citations ? [] : nil
@@ -58,22 +60,29 @@ enum CrossReferences {
         var index = 0
         while index < lines.count {
             let line = lines[index]
-            if index > 0 { result += "\n" }
+            if keepingText, index > 0 { result += "\n" }
+            if shortcut, !line.utf8.contains(where: { byte in
+                byte == 0x40 || byte == 0x60 || byte == 0x7E || (citations && byte == 0x5B)
+            }) {
+                if keepingText { result += line }
+                index += 1
+                continue
+            }
             let trimmed = line.drop { $0 == " " }
             if let open = fence {
                 if trimmed.hasPrefix(open) { fence = nil }
-                result += line
+                if keepingText { result += line }
                 index += 1
                 continue
             }
             if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
                 fence = String(trimmed.prefix { $0 == trimmed.first })
-                result += line
+                if keepingText { result += line }
                 index += 1
                 continue
             }
             if shortcut, !line.utf8.contains(UInt8(ascii: "@")), !citations || !line.utf8.contains(UInt8(ascii: "[")) {
-                result += line
+                if keepingText { result += line }
                 index += 1
                 continue
             }
@@ -87,8 +96,8 @@ enum CrossReferences {
                 last += 1
                 joined += String(Citations.lineBreak) + lines[last]
             }
-            result += replace(in: joined[...], lineNumber: index + 1, into: &references, citations: &found)
-                .replacingOccurrences(of: String(Citations.lineBreak), with: "\n")
+            let replaced = replace(in: joined[...], lineNumber: index + 1, into: &references, citations: &found)
+            if keepingText { result += replaced.replacingOccurrences(of: String(Citations.lineBreak), with: "\n") }
             index = last + 1
         }
         return Scan(text: result, references: references, citations: found ?? [])

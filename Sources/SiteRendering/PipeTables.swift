@@ -83,8 +83,24 @@ enum PipeTables {
     static func placeholder(_ n: Int) -> String { "\(placeholderPrefix)\(n)X" }
 
     /// The names of every `{#tbl-<name>}` caption in `markdown` (for `lessons check`).
+    ///
+    /// Only a line that starts with `:` can be a caption; the others are passed over by their bytes (a line feed
+    /// is a Character of its own, so byte lines are Character lines unless a carriage return joins one).
     static func labels(in markdown: String) -> [String] {
-        markdown.lines(omittingEmptySubsequences: true).compactMap { caption($0)?.1 }
+        guard !markdown.utf8.contains(0x0D) else {
+            return markdown.lines(omittingEmptySubsequences: true).compactMap { caption($0)?.1 }
+        }
+        var labels: [String] = []
+        var lineStart = markdown.utf8.startIndex
+        let end = markdown.utf8.endIndex
+        while lineStart < end {
+            let lineEnd = markdown.utf8[lineStart...].firstIndex(of: 0x0A) ?? end
+            if markdown.utf8[lineStart] == 0x3A, let label = caption(markdown[lineStart..<lineEnd])?.1 {
+                labels.append(label)
+            }
+            lineStart = lineEnd < end ? markdown.utf8.index(after: lineEnd) : end
+        }
+        return labels
     }
 
     /// The caption text and label of a caption line, `: text {#tbl-name}`.

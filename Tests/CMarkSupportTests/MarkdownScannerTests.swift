@@ -8,9 +8,9 @@ import Testing
         let found = blocks("Intro\n\n````{swift}\nlet a = 1\n````\n\n~~~ python\nx\n~~~\n")
         #expect(found == [
             MarkdownBlock(kind: .fencedCode(info: "{swift}", fenceCharacter: "`", fenceLength: 4),
-                literal: "let a = 1\n", startLine: 3, endLine: 5, isTopLevel: true),
+                startLine: 3, endLine: 5, isTopLevel: true),
             MarkdownBlock(kind: .fencedCode(info: "python", fenceCharacter: "~", fenceLength: 3),
-                literal: "x\n", startLine: 7, endLine: 9, isTopLevel: true),
+                startLine: 7, endLine: 9, isTopLevel: true),
         ])
     }
 

@@ -3,7 +3,8 @@ import Testing
 @testable import SiteRendering
 
 /// Copying a line with neither `@` nor `[` as it is (the shortcut that keeps a 20 MB lesson's check linear and
-/// short) finds exactly what reading every line the long way finds.
+/// short), or not keeping the text at all (`lessons check`), finds exactly what reading every line the long way
+/// finds.
 @Suite struct CrossReferenceScanPropertyTests {
     /// Pieces of prose that references, citations, code spans, fences and wrapped brackets are made of.
     static let pieces = [
@@ -19,6 +20,8 @@ import Testing
             #expect(fast.text == slow.text)
             #expect(fast.references == slow.references)
             #expect(fast.citations == slow.citations)
+            let bare = CrossReferences.scan(text, citations: citations, keepingText: false)
+            #expect(bare.references == slow.references && bare.citations == slow.citations && bare.text.isEmpty)
         }
     }
 }

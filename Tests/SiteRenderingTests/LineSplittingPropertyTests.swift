@@ -2,7 +2,7 @@ import PropertyBased
 import Testing
 @testable import SiteRendering
 
-/// Splitting lines and finding `\label{…}` keys by bytes (what keeps a 20 MB lesson's check short) gives what the
+/// Splitting lines and finding `\label{…}` keys and table labels by bytes (what keeps a 20 MB lesson's check short) gives what the
 /// Character-by-Character reading gives, on text with carriage returns, combining marks and labels in it.
 @Suite struct LineSplittingPropertyTests {
     static let pieces = [
@@ -22,6 +22,15 @@ import Testing
         let text = Gen.element(of: Self.pieces).array(of: 0...50).map { $0.compactMap { $0 }.joined() }
         await propertyCheck(count: 1500, input: text) { text in
             #expect(CrossReferenceCheck.equationKeys(in: text) == CrossReferenceCheck.equationKeysByCharacter(in: text))
+        }
+    }
+
+    @Test func tableLabelsAreFoundAsCharacterLinesFindThem() async {
+        let captions = Self.pieces + [": Names {#tbl-a}", "\n: x {#tbl-b-1}", "\n:", "{#tbl-c}", "\u{301}: y {#tbl-d}"]
+        let text = Gen.element(of: captions).array(of: 0...50).map { $0.compactMap { $0 }.joined() }
+        await propertyCheck(count: 1500, input: text) { text in
+            #expect(PipeTables.labels(in: text)
+                == text.split(separator: "\n", omittingEmptySubsequences: true).compactMap { PipeTables.caption($0)?.1 })
         }
     }
 
