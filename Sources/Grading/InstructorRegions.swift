@@ -5,10 +5,18 @@ public enum InstructorRegions {
     public static let begin = "<!-- BEGIN INSTRUCTOR -->"
     public static let end = "<!-- END INSTRUCTOR -->"
 
+    /// Both markers end with these bytes: a line without them is neither (and a lesson without them has no region).
+    private static let markerTail = Array("INSTRUCTOR -->".utf8)
+
     /// The regions (markers included), and problems for unterminated or stray markers.
-    public static func find(in lesson: Lesson) -> ([LineRange], [Diagnostic]) {
+    ///
+    /// Only lines whose bytes hold ``markerTail`` are read as text (`shortcut: false` reads every line, for tests).
+    public static func find(in lesson: Lesson, shortcut: Bool = true) -> ([LineRange], [Diagnostic]) {
         var regions: [LineRange] = []
         var diagnostics: [Diagnostic] = []
+        if shortcut, !lesson.source.bytes.withUnsafeBufferPointer({ $0.firstIndex(of: markerTail) != nil }) {
+            return (regions, diagnostics)
+        }
         var openLine: Int?
         // Markers inside cells are code, not markers. The cells are walked along with the lines (one pass: asking
         // every cell about every line made `lessons check` quadratic, minutes for a lesson of 19,000 cells).
@@ -21,6 +29,9 @@ public enum InstructorRegions {
             while nextCell < cellLines.count && cellLines[nextCell].last < line { nextCell += 1 }
             if nextCell < cellLines.count && cellLines[nextCell].contains(line) {
                 line = cellLines[nextCell].last
+                continue
+            }
+            if shortcut, !lesson.source.contentBytes(ofLine: line).withUnsafeBufferPointer({ $0.firstIndex(of: markerTail) != nil }) {
                 continue
             }
             let text = lesson.source.content(ofLine: line).trimmingWhitespace()

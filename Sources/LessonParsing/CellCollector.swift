@@ -1,7 +1,11 @@
 import CMarkSupport
+import Foundation
 import LessonModel
 
 /// Walks cmark's blocks and collects executable cells, their options and their output blocks.
+///
+/// The walk finds where cells and output blocks are; what each one holds (a cell's options, whether an output
+/// block is as its marker says) is read afterwards, a long lesson's cells shared among the cores.
 struct CellCollector {
     let source: SourceText
     let file: String
@@ -32,6 +36,7 @@ struct CellCollector {
                 "generated output block has no '\(OutputMarker.endLine)' line; fix or delete it by hand",
                 at: location(pendingBegin.line)))
         }
+        readCellsAndOutputs()
         checkUniqueIds()
     }
 
@@ -76,12 +81,65 @@ struct CellCollector {
         }
         let body = block.endLine - block.startLine > 1
             ? source.text(of: LineRange(block.startLine + 1, block.endLine - 1)) : ""
-        let (options, optionDiagnostics) = CellOptionParser.parse(body, firstLine: block.startLine + 1, file: file)
-        diagnostics += optionDiagnostics
+        // Options and id are read by readCellsAndOutputs().
         let index = cells.count
         cells.append(CodeCell(
-            index: index, id: options.id ?? "cell-\(index + 1)", options: options, source: body,
+            index: index, id: "cell-\(index + 1)", options: CellOptions(), source: body,
             openingFenceLine: block.startLine, closingFenceLine: block.endLine))
+    }
+
+    /// Cells with fewer than this many are read on the calling thread.
+    private static let cellsReadAtOnce = 512
+
+    /// Reads every cell's options (and so its id) and checks every output block against its marker.
+    private mutating func readCellsAndOutputs() {
+        let (cells, source, file) = (self.cells, self.source, self.file)
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let parts = cells.count < Self.cellsReadAtOnce ? 1 : cores * 4
+        let ranges = (0..<parts).map { part in (cells.count * part / parts)..<(cells.count * (part + 1) / parts) }
+        let read = WorkerPool(width: parts == 1 ? 1 : cores).map(ranges) { range -> ([CodeCell], [Diagnostic]) in
+            var part = Array(cells[range])
+            var diagnostics: [Diagnostic] = []
+            for index in part.indices {
+                let (options, optionDiagnostics) = CellOptionParser.parse(
+                    part[index].source, firstLine: part[index].openingFenceLine + 1, file: file)
+                diagnostics += optionDiagnostics
+                part[index].options = options
+                part[index].id = options.id ?? "cell-\(part[index].index + 1)"
+                if let output = part[index].output {
+                    part[index].output = Self.checked(output, source: source, file: file, into: &diagnostics)
+                }
+            }
+            return (part, diagnostics)
+        }
+        self.cells = read.flatMap(\.0)
+        diagnostics += read.flatMap(\.1)
+        orphans = orphans.map { Self.checked($0, source: source, file: file, into: &diagnostics) }
+    }
+
+    /// `output` with ``OutputBlock/isIntact`` saying whether its begin marker parses and its lines hash to the
+    /// marker's content hash; a warning when not.
+    private static func checked(
+        _ output: OutputBlock, source: SourceText, file: String, into diagnostics: inout [Diagnostic]
+    ) -> OutputBlock {
+        let contentLines = (output.beginLine + 1..<max(output.beginLine + 1, output.endLine)).map {
+            source.contentBytes(ofLine: $0)
+        }
+        let parsed = OutputMarker(line: source.content(ofLine: output.beginLine))
+        let isIntact = parsed != nil && output.marker.content == OutputMarker.contentHash(of: contentLines)
+        if !isIntact {
+            let what = parsed == nil
+                ? "this generated output block's begin marker is damaged"
+                : output.marker.content == nil
+                    ? "this generated output block has no content hash (an older `lessons` wrote it)"
+                    : "this generated output block was edited by hand or is damaged (it does not match its marker)"
+            diagnostics.append(Diagnostic(
+                .warning, "output.edited", what + "; `lessons run` writes it again and `lessons clear` removes it",
+                at: SourceLocation(file: file, line: output.beginLine, column: 1)))
+        }
+        var checked = output
+        checked.isIntact = isIntact
+        return checked
     }
 
     /// Output markers count only in top-level HTML blocks: the runner writes them there, and a look-alike in a
@@ -120,24 +178,11 @@ struct CellCollector {
         }
     }
 
-    /// Ends the pending block at `endLine`, checks it against its marker and attaches it.
+    /// Ends the pending block at `endLine` and attaches it (``readCellsAndOutputs()`` checks it against its marker).
     private mutating func close(at endLine: Int) {
         guard let (marker, beginLine) = pendingBegin else { return }
         pendingBegin = nil
-        let contentLines = (beginLine + 1..<max(beginLine + 1, endLine)).map { source.contentBytes(ofLine: $0) }
-        let parsed = OutputMarker(line: source.content(ofLine: beginLine))
-        let isIntact = parsed != nil && marker.content == OutputMarker.contentHash(of: contentLines)
-        if !isIntact {
-            let what = parsed == nil
-                ? "this generated output block's begin marker is damaged"
-                : marker.content == nil
-                    ? "this generated output block has no content hash (an older `lessons` wrote it)"
-                    : "this generated output block was edited by hand or is damaged (it does not match its marker)"
-            diagnostics.append(Diagnostic(
-                .warning, "output.edited", what + "; `lessons run` writes it again and `lessons clear` removes it",
-                at: location(beginLine)))
-        }
-        attach(OutputBlock(marker: marker, beginLine: beginLine, endLine: endLine, isIntact: isIntact))
+        attach(OutputBlock(marker: marker, beginLine: beginLine, endLine: endLine))
     }
 
     /// Attaches `output` to the cell it directly follows (one blank line after the closing fence).

@@ -19,8 +19,9 @@ import Testing
         var text = "---\ntitle: Generated\n---\n\n"
         for index in 0..<(next(12) + 1) {
             switch next(5) {
-            case 0: text += InstructorRegions.begin + "\n\n"
-            case 1: text += InstructorRegions.end + "\n\n"
+            // Markers with spaces or tabs around them are markers too.
+            case 0: text += ["", "  "][next(2)] + InstructorRegions.begin + ["", " ", "\t "][next(3)] + "\n\n"
+            case 1: text += ["", " "][next(2)] + InstructorRegions.end + ["", "  "][next(2)] + "\n\n"
             case 2:
                 let inside = [InstructorRegions.begin, InstructorRegions.end, "let x\(index) = 1"][next(3)]
                 text += "```{swift}\n//| id: c\(index)\n// \(inside)\n\(inside.hasPrefix("let") ? inside : "// code")\n```\n\n"
