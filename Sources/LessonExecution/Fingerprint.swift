@@ -92,9 +92,11 @@ public struct Fingerprint: Sendable {
 
     private static func hex(_ parts: [String]) -> String {
         var hasher = SHA256()
-        for part in parts {
-            hasher.update(data: Data(part.utf8))
-            hasher.update(data: Data([0]))
+        let separator: UInt8 = 0
+        for var part in parts {
+            // The bytes as they are (a Data copy of every cell's source was most of a 20 MB lesson's fingerprint).
+            part.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+            withUnsafeBytes(of: separator) { hasher.update(bufferPointer: $0) }
         }
         return hasher.finalize().hexDigits
     }
