@@ -57,80 +57,47 @@ public enum MarkdownScanner {
     }
 
     /// A code span with its backtick runs located in the source. cmark 0.30 gives the first byte after the
-    /// opening run as the start, but its column is wrong on some lines (a lazy continuation line of a list item's
-    /// paragraph is counted with the item's indentation) and its end line is unreliable for spans that cross
-    /// lines. So the span is taken where cmark says only when the source there reads as cmark's literal;
-    /// otherwise it is the first span on cmark's line that does; otherwise there is none.
+    /// opening run as the start; its end line is unreliable for spans that cross lines, so the closing run is
+    /// found by scanning, up to the end of the paragraph or heading cmark puts the span in (a span never leaves
+    /// its block, and a text cut in pieces finds the same spans). cmark's start is wrong on some lines (a lazy
+    /// continuation line of a list item, a paragraph with lone carriage returns); where no backtick run ends
+    /// there, or no closing run follows in the block, the span is left out, as before.
     private static func codeSpan(from node: OpaquePointer, lines: LineStarts) -> MarkdownCodeSpan? {
-        let line = Int(cmark_node_get_start_line(node))
-        let literal = cmark_node_get_literal(node).map { Array(String(cString: $0).utf8) } ?? []
-        let lineStart = lines.offset(line: line, column: 1)
-        let reported = lines.offset(line: line, column: Int(cmark_node_get_start_column(node)))
-        var candidates = [reported]
-        var offset = lineStart
+        var block = cmark_node_parent(node)
+        while let parent = block, cmark_node_get_type(parent) != CMARK_NODE_PARAGRAPH,
+            cmark_node_get_type(parent) != CMARK_NODE_HEADING
+        {
+            block = cmark_node_parent(parent)
+        }
+        guard let block else { return nil }
         let bytes = lines.bytes
-        while offset < bytes.count, bytes[offset] != 0x0A, bytes[offset] != 0x0D {
-            if bytes[offset] == 0x60, offset == lineStart || bytes[offset - 1] != 0x60 {
-                var contentStart = offset
-                while contentStart < bytes.count, bytes[contentStart] == 0x60 { contentStart += 1 }
-                if contentStart != reported { candidates.append(contentStart) }
-            }
-            offset += 1
-        }
-        for contentStart in candidates {
-            guard let range = Self.spanRange(in: bytes, contentStart: contentStart) else { continue }
-            // The closing run is as long as the opening one.
-            let content = bytes[contentStart..<(range.upperBound - (contentStart - range.lowerBound))]
-            guard Self.codeSpanContent(content) == literal else { continue }
-            return MarkdownCodeSpan(
-                literal: String(decoding: literal, as: UTF8.self), range: range, line: line,
-                column: range.lowerBound - lineStart + 1,
-                crossesLines: content.contains { $0 == 0x0A || $0 == 0x0D })
-        }
-        return nil
-    }
-
-    /// The bytes of the code span whose content starts at `contentStart`, from its opening backtick run to the end
-    /// of the closing run of the same length; nil without such a pair.
-    private static func spanRange(in bytes: [UInt8], contentStart: Int) -> Range<Int>? {
+        let end = lines.offset(line: Int(cmark_node_get_end_line(block)) + 1, column: 1)
+        let line = Int(cmark_node_get_start_line(node))
+        let contentStart = lines.offset(line: line, column: Int(cmark_node_get_start_column(node)))
         var start = contentStart
         while start > 0, bytes[start - 1] == 0x60 { start -= 1 }
-        let runLength = contentStart - start
-        guard runLength > 0 else { return nil }
-        var index = contentStart
-        while index < bytes.count {
+        guard start < contentStart, contentStart <= end,
+            let range = Self.spanRange(in: bytes, opening: start..<contentStart, before: end)
+        else { return nil }
+        let content = bytes[contentStart..<(range.upperBound - (contentStart - start))]
+        return MarkdownCodeSpan(
+            literal: cmark_node_get_literal(node).map { String(cString: $0) } ?? "", range: range, line: line,
+            column: start - lines.offset(line: line, column: 1) + 1,
+            crossesLines: content.contains { $0 == 0x0A || $0 == 0x0D })
+    }
+
+    /// The bytes of the code span that `opening` (a backtick run) opens, to the end of the next run of the same
+    /// length before `end`; nil without one.
+    private static func spanRange(in bytes: [UInt8], opening: Range<Int>, before end: Int) -> Range<Int>? {
+        var index = opening.upperBound
+        while index < end {
             guard bytes[index] == 0x60 else { index += 1; continue }
             var runEnd = index
-            while runEnd < bytes.count, bytes[runEnd] == 0x60 { runEnd += 1 }
-            if runEnd - index == runLength { return start..<runEnd }
+            while runEnd < end, bytes[runEnd] == 0x60 { runEnd += 1 }
+            if runEnd - index == opening.count { return opening.lowerBound..<runEnd }
             index = runEnd
         }
         return nil
-    }
-
-    /// A code span's content as CommonMark reads it (what cmark gives as its literal): line endings become
-    /// spaces, NUL becomes U+FFFD, and one space goes from each end when both ends have one and not all is space.
-    static func codeSpanContent(_ raw: ArraySlice<UInt8>) -> [UInt8] {
-        var content: [UInt8] = []
-        content.reserveCapacity(raw.count)
-        var index = raw.startIndex
-        while index < raw.endIndex {
-            let byte = raw[index]
-            index += 1
-            switch byte {
-            case 0x0D:
-                if index < raw.endIndex, raw[index] == 0x0A { index += 1 }
-                content.append(0x20)
-            case 0x0A: content.append(0x20)
-            case 0x00: content += [0xEF, 0xBF, 0xBD]
-            default: content.append(byte)
-            }
-        }
-        if content.count >= 2, content.first == 0x20, content.last == 0x20, content.contains(where: { $0 != 0x20 }) {
-            content.removeFirst()
-            content.removeLast()
-        }
-        return content
     }
 
     private static func block(from node: OpaquePointer, document: OpaquePointer, lines: LineStarts) -> MarkdownBlock? {

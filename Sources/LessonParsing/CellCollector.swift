@@ -12,7 +12,8 @@ struct CellCollector {
     private(set) var cells: [CodeCell] = []
     private(set) var orphans: [OutputBlock] = []
     private(set) var diagnostics: [Diagnostic] = []
-    private var pendingBegin: (marker: OutputMarker, line: Int)?
+    /// The line of an output block's begin marker whose end marker has not come yet.
+    private var pendingBegin: Int?
 
     init(source: SourceText, file: String) {
         self.source = source
@@ -34,7 +35,7 @@ struct CellCollector {
             diagnostics.append(Diagnostic(
                 .error, "output.unterminated",
                 "generated output block has no '\(OutputMarker.endLine)' line; fix or delete it by hand",
-                at: location(pendingBegin.line)))
+                at: location(pendingBegin)))
         }
         readCellsAndOutputs()
         checkUniqueIds()
@@ -76,7 +77,7 @@ struct CellCollector {
                 .error, "output.unterminated",
                 "generated output block has no '\(OutputMarker.endLine)' line before the cell at line \(block.startLine); "
                     + "fix or delete it by hand",
-                at: location(pendingBegin.line)))
+                at: location(pendingBegin)))
             self.pendingBegin = nil
         }
         let body = block.endLine - block.startLine > 1
@@ -117,8 +118,11 @@ struct CellCollector {
         orphans = orphans.map { Self.checked($0, source: source, file: file, into: &diagnostics) }
     }
 
-    /// `output` with ``OutputBlock/isIntact`` saying whether its begin marker parses and its lines hash to the
-    /// marker's content hash; a warning when not.
+    /// What an output block's marker is until ``readCellsAndOutputs()`` reads it, and stays when it does not parse.
+    private static let unreadMarker = OutputMarker(id: "", hash: "", status: .failed)
+
+    /// `output` with its begin marker read, and ``OutputBlock/isIntact`` saying whether the marker parses and the
+    /// block's lines hash to its content hash; a warning when not.
     private static func checked(
         _ output: OutputBlock, source: SourceText, file: String, into diagnostics: inout [Diagnostic]
     ) -> OutputBlock {
@@ -126,11 +130,11 @@ struct CellCollector {
             source.contentBytes(ofLine: $0)
         }
         let parsed = OutputMarker(line: source.content(ofLine: output.beginLine))
-        let isIntact = parsed != nil && output.marker.content == OutputMarker.contentHash(of: contentLines)
+        let isIntact = parsed != nil && parsed?.content == OutputMarker.contentHash(of: contentLines)
         if !isIntact {
             let what = parsed == nil
                 ? "this generated output block's begin marker is damaged"
-                : output.marker.content == nil
+                : parsed?.content == nil
                     ? "this generated output block has no content hash (an older `lessons` wrote it)"
                     : "this generated output block was edited by hand or is damaged (it does not match its marker)"
             diagnostics.append(Diagnostic(
@@ -138,6 +142,9 @@ struct CellCollector {
                 at: SourceLocation(file: file, line: output.beginLine, column: 1)))
         }
         var checked = output
+        // A begin marker that does not parse (an unknown status, a field lost) still begins a block: the block is
+        // replaced exactly by the next run and removed by `clear`.
+        checked.marker = parsed ?? unreadMarker
         checked.isIntact = isIntact
         return checked
     }
@@ -148,16 +155,13 @@ struct CellCollector {
         guard block.isTopLevel else { return }
         let firstLine = source.content(ofLine: block.startLine)
         if OutputMarker.looksLikeBeginLine(firstLine) {
-            // A begin marker that does not parse (an unknown status, a field lost) still begins a block: the
-            // block is replaced exactly by the next run and removed by `clear`.
-            let marker = OutputMarker(line: firstLine) ?? OutputMarker(id: "", hash: "", status: .failed)
             if let pendingBegin {
                 diagnostics.append(Diagnostic(
                     .error, "output.unterminated",
                     "generated output block has no '\(OutputMarker.endLine)' line before the next one begins",
-                    at: location(pendingBegin.line)))
+                    at: location(pendingBegin)))
             }
-            pendingBegin = (marker, block.startLine)
+            pendingBegin = block.startLine
             // A marker block that also holds its end (no blank line between) ends right here.
             if block.endLine > block.startLine, OutputMarker.isEndLine(source.content(ofLine: block.endLine)) {
                 close(at: block.endLine)
@@ -180,9 +184,10 @@ struct CellCollector {
 
     /// Ends the pending block at `endLine` and attaches it (``readCellsAndOutputs()`` checks it against its marker).
     private mutating func close(at endLine: Int) {
-        guard let (marker, beginLine) = pendingBegin else { return }
+        guard let beginLine = pendingBegin else { return }
         pendingBegin = nil
-        attach(OutputBlock(marker: marker, beginLine: beginLine, endLine: endLine))
+        // The marker's fields are read by readCellsAndOutputs().
+        attach(OutputBlock(marker: Self.unreadMarker, beginLine: beginLine, endLine: endLine))
     }
 
     /// Attaches `output` to the cell it directly follows (one blank line after the closing fence).

@@ -36,14 +36,14 @@ import Testing
         #expect(found.first?.endLine == 5)
     }
 
-    /// cmark 0.30 counts a lazy continuation line of a list item with the item's indentation: the span is found
-    /// where the source reads as its literal, not two bytes on (where a closing run of a later span once gave a
-    /// span across lines).
-    @Test func aSpanOnALazyContinuationLineIsWhereItStands() {
+    /// cmark 0.30 counts a lazy continuation line of a list item with the item's indentation, so the span there
+    /// is misplaced: it is left out, and the search for its closing run stops at the end of its paragraph (it once
+    /// ran on into the heading below and made a span across lines out of two others).
+    @Test func aMisplacedSpanNeverReachesPastItsParagraph() {
         let text = "- b `c`\nTitle `t` and\n\n# Heading `code`\n"
         let spans = MarkdownScanner.scan(Array(text.utf8)).codeSpans
-        #expect(spans.map(\.literal) == ["c", "t", "code"])
-        #expect(spans.map(\.line) == [1, 2, 4])
-        #expect(spans[1].column == 7 && spans[1].range == 14..<17 && !spans[1].crossesLines)
+        #expect(spans.map(\.literal) == ["c", "code"])
+        #expect(spans.map(\.line) == [1, 4])
+        #expect(spans.allSatisfy { !$0.crossesLines })
     }
 }
