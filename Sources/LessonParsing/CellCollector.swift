@@ -48,8 +48,9 @@ struct CellCollector {
     private mutating func collectCode(
         _ block: MarkdownBlock, info: String, fenceCharacter: Character, fenceLength: Int
     ) {
-        let isCell = info.utf8.filter({ $0 != 0x20 && $0 != 0x09 }).elementsEqual(LessonParser.executableInfo.utf8)
-            && info.contains(LessonParser.executableInfo)
+        // The info string is `{swift}` with nothing but spaces and tabs around it.
+        let isCell = info.utf8.drop { $0 == 0x20 || $0 == 0x09 }.reversed().drop { $0 == 0x20 || $0 == 0x09 }
+            .elementsEqual(LessonParser.executableInfo.utf8.reversed())
         // Inside a block quote or list item a fence is ordinary Markdown (cmark closes it with its container);
         // only a cell there is an error.
         guard block.isTopLevel else {
@@ -62,7 +63,7 @@ struct CellCollector {
             return
         }
         let isClosed = block.endLine > block.startLine
-            && isClosingFence(source.content(ofLine: block.endLine), character: fenceCharacter, length: fenceLength)
+            && isClosingFence(source.contentBytes(ofLine: block.endLine), character: fenceCharacter, length: fenceLength)
         if !isClosed {
             diagnostics.append(Diagnostic(
                 .error, "fence.unterminated",
@@ -202,12 +203,16 @@ struct CellCollector {
         }
     }
 
-    private func isClosingFence(_ line: Substring, character: Character, length: Int) -> Bool {
-        let indentation = line.prefix { $0 == " " }.count
-        guard indentation <= 3 else { return false }
-        let rest = line.dropFirst(indentation)
-        let run = rest.prefix { $0 == character }.count
-        return run >= length && rest.dropFirst(run).allSatisfy { $0 == " " || $0 == "\t" }
+    /// Whether `line` closes a fence of `length` `character`s: up to three spaces, at least as long a run, then
+    /// only spaces and tabs.
+    private func isClosingFence(_ line: ArraySlice<UInt8>, character: Character, length: Int) -> Bool {
+        guard let fence = character.asciiValue else { return false }
+        var index = line.startIndex
+        while index < line.endIndex, line[index] == 0x20 { index += 1 }
+        guard index - line.startIndex <= 3 else { return false }
+        let runStart = index
+        while index < line.endIndex, line[index] == fence { index += 1 }
+        return index - runStart >= length && line[index...].allSatisfy { $0 == 0x20 || $0 == 0x09 }
     }
 
     private mutating func checkUniqueIds() {
