@@ -8,12 +8,15 @@ import Testing
 /// spaces and tabs, as the Character-by-Character reading said.
 @Suite struct FenceBytesPropertyTests {
     static let infoPieces = [" ", "\t", "{swift}", "{", "swift", "}", "x", "\u{301}", "é"]
-    static let closingPieces = [" ", "\t", "`", "```", "````", "~~~", "x", "\u{301}"]
+    static let runs = ["```", "````", "``", "~~~", "`x`", " ```", "\u{301}```"]
+    static let tails = [" ", "\t", "`", "x", "\u{301}"]
 
     @Test func cellsAndClosedFencesAreThoseOfTheCharacterReading() async {
         let info = Gen.element(of: Self.infoPieces).array(of: 0...5).map { $0.compactMap { $0 }.joined() }
-        let closing = Gen.element(of: Self.closingPieces).array(of: 0...5).map { $0.compactMap { $0 }.joined() }
-        await propertyCheck(count: 1_000, input: info, closing) { info, closing in
+        let tail = Gen.element(of: Self.tails).array(of: 0...3).map { $0.compactMap { $0 }.joined() }
+        await propertyCheck(count: 1_000, input: info, Gen.int(in: 0...5), Gen.element(of: Self.runs), tail) {
+            info, spaces, run, tail in
+            let closing = String(repeating: " ", count: spaces) + (run ?? "") + tail
             let text = "---\ntitle: T\n---\n\n```" + info + "\nlet a = 1\n" + closing + "\n"
             let (lesson, diagnostics) = LessonParser.parse(Array(text.utf8), displayPath: "Lessons/t.md")
             // What the fence's info string is after CommonMark trims it, and whether the line closes it, as the
