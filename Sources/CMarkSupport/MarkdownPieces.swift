@@ -63,21 +63,31 @@ struct MarkdownPieces {
             results.set(index, MarkdownScanner.scanPiece(Array(bytes[ranges[index]])))
         }
         var joined = MarkdownPieceScan()
-        var lineOffset = 0
-        var current = (range: ranges[0], scan: results.get(0))
-        for index in 1...ranges.count {
-            if index < ranges.count, current.scan.lastBlockReachesEnd {
-                let range = current.range.lowerBound..<ranges[index].upperBound
-                current = (range, MarkdownScanner.scanPiece(Array(bytes[range])))
-                continue
-            }
-            let moved = current.scan.shifted(lines: lineOffset, bytes: current.range.lowerBound)
+        func append(_ piece: (range: Range<Int>, scan: MarkdownPieceScan)) {
+            let moved = piece.scan.shifted(lines: joined.lineCount, bytes: piece.range.lowerBound)
             joined.blocks += moved.blocks
             joined.codeSpans += moved.codeSpans
-            lineOffset += current.scan.lineCount
-            if index < ranges.count { current = (ranges[index], results.get(index)) }
+            joined.lineCount += piece.scan.lineCount
         }
-        joined.lineCount = lineOffset
+        var current = (range: ranges[0], scan: results.get(0))
+        var next = 1
+        var joinsInARow = 0
+        while next < ranges.count {
+            guard current.scan.lastBlockReachesEnd else {
+                append(current)
+                joinsInARow = 0
+                current = (ranges[next], results.get(next))
+                next += 1
+                continue
+            }
+            // Parsed again with the next piece; after two such joins in a row (a block open across many pieces),
+            // with everything left at once, so that the work never grows with the square of the pieces.
+            joinsInARow += 1
+            let end = joinsInARow > 2 ? bytes.count : ranges[next].upperBound
+            current = (current.range.lowerBound..<end, MarkdownScanner.scanPiece(Array(bytes[current.range.lowerBound..<end])))
+            next = end == bytes.count ? ranges.count : next + 1
+        }
+        append(current)
         return joined
     }
 }
