@@ -38,7 +38,7 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
-        .target(name: "CMarkSupport", dependencies: ["CCmark"], swiftSettings: hotPathSwiftSettings),
+        .target(name: "CMarkSupport", dependencies: ["CCmark", "LessonModel"], swiftSettings: hotPathSwiftSettings),
 
         // MARK: The pipeline: model -> parsing -> execution -> writing -> driver -> executable.
         .target(name: "LessonModel", swiftSettings: hotPathSwiftSettings),

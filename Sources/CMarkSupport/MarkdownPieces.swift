@@ -1,5 +1,5 @@
-import Dispatch
 import Foundation
+import LessonModel
 
 /// A long Markdown text cut into pieces that cmark parses at the same time, one per core, giving what parsing
 /// the whole text gives.
@@ -58,9 +58,8 @@ struct MarkdownPieces {
             starts[index]..<(index + 1 < starts.count ? starts[index + 1] : bytes.count)
         }
         guard ranges.count > 1 else { return MarkdownScanner.scanPiece(bytes) }
-        let results = PieceResults(count: ranges.count)
-        DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
-            results.set(index, MarkdownScanner.scanPiece(Array(bytes[ranges[index]])))
+        let results = WorkerPool(width: ranges.count).map(ranges) { range in
+            MarkdownScanner.scanPiece(Array(bytes[range]))
         }
         var joined = MarkdownPieceScan()
         func append(_ piece: (range: Range<Int>, scan: MarkdownPieceScan)) {
@@ -69,14 +68,14 @@ struct MarkdownPieces {
             joined.codeSpans += moved.codeSpans
             joined.lineCount += piece.scan.lineCount
         }
-        var current = (range: ranges[0], scan: results.get(0))
+        var current = (range: ranges[0], scan: results[0])
         var next = 1
         var joinsInARow = 0
         while next < ranges.count {
             guard current.scan.lastBlockReachesEnd else {
                 append(current)
                 joinsInARow = 0
-                current = (ranges[next], results.get(next))
+                current = (ranges[next], results[next])
                 next += 1
                 continue
             }
@@ -89,25 +88,5 @@ struct MarkdownPieces {
         }
         append(current)
         return joined
-    }
-}
-
-/// The pieces' scans, written by the threads that parse them.
-private final class PieceResults: @unchecked Sendable {
-    private var scans: [MarkdownPieceScan]
-    private let lock = DispatchSemaphore(value: 1)
-
-    init(count: Int) { scans = Array(repeating: MarkdownPieceScan(), count: count) }
-
-    func set(_ index: Int, _ scan: MarkdownPieceScan) {
-        lock.wait()
-        scans[index] = scan
-        lock.signal()
-    }
-
-    func get(_ index: Int) -> MarkdownPieceScan {
-        lock.wait()
-        defer { lock.signal() }
-        return scans[index]
     }
 }
