@@ -38,13 +38,14 @@ struct MarkdownPieces {
     }
 
     /// The first offset at or after `from` that starts a line after an empty line (two line feeds) and whose
-    /// first byte is neither blank nor a line break; nil when there is none.
+    /// first byte is a printable ASCII character (not blank, not a line break, and not the start of U+FEFF, which
+    /// cmark would skip as a byte order mark at the start of a piece but reads as text within the whole); nil when
+    /// there is none.
     static func pieceStart(in bytes: [UInt8], from: Int) -> Int? {
         var offset = max(from, 2)
         while offset < bytes.count {
-            if bytes[offset - 1] == 0x0A, bytes[offset - 2] == 0x0A {
-                let first = bytes[offset]
-                if first != 0x20, first != 0x09, first != 0x0A, first != 0x0D { return offset }
+            if bytes[offset - 1] == 0x0A, bytes[offset - 2] == 0x0A, (0x21...0x7E).contains(bytes[offset]) {
+                return offset
             }
             offset += 1
         }
