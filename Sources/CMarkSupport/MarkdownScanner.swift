@@ -81,7 +81,7 @@ public enum MarkdownScanner {
         else { return nil }
         let content = bytes[contentStart..<(range.upperBound - (contentStart - start))]
         return MarkdownCodeSpan(
-            literal: cmark_node_get_literal(node).map { String(cString: $0) } ?? "", range: range, line: line,
+            literal: string(cmark_node_get_literal(node)), range: range, line: line,
             column: start - lines.offset(line: line, column: 1) + 1,
             crossesLines: content.contains { $0 == 0x0A || $0 == 0x0D })
     }
