@@ -50,9 +50,9 @@ let package = Package(
         .target(
             name: "LessonExecution",
             dependencies: ["LessonModel", "LessonRuntimeProtocol", .product(name: "Crypto", package: "swift-crypto")],
-            swiftSettings: sharedSwiftSettings
+            swiftSettings: hotPathSwiftSettings
         ),
-        .target(name: "LessonWriting", dependencies: ["LessonModel"], swiftSettings: sharedSwiftSettings),
+        .target(name: "LessonWriting", dependencies: ["LessonModel"], swiftSettings: hotPathSwiftSettings),
         // Writing files safely: atomic writes through symbolic links, output folders owned by a manifest.
         .target(
             name: "FileSafety", dependencies: [.product(name: "Crypto", package: "swift-crypto")],

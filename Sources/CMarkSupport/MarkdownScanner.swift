@@ -12,8 +12,8 @@ public enum MarkdownScanner {
 
     /// The code blocks, HTML blocks and headings of `bytes`, and its code spans, each in document order.
     ///
-    /// A text of several megabytes is parsed in pieces at once, one per core (``MarkdownPieces``); the result is
-    /// what parsing it whole gives.
+    /// A text of several megabytes is parsed in pieces of about a megabyte on every core (``MarkdownPieces``); the
+    /// result is what parsing it whole gives.
     public static func scan(_ bytes: [UInt8]) -> (blocks: [MarkdownBlock], codeSpans: [MarkdownCodeSpan]) {
         scan(bytes, pieces: MarkdownPieces.count(forBytes: bytes.count))
     }

@@ -48,11 +48,36 @@ public struct OutputMarker: Hashable, Sendable {
     /// line's UTF-8 bytes and a line feed, as 16 hexadecimal digits. Line endings do not change it.
     public static func contentHash<Lines: Sequence>(of lines: Lines) -> String
     where Lines.Element: Sequence<UInt8> {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        var hash = fnvOffsetBasis
         for line in lines {
-            for byte in line { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-            hash = (hash ^ 0x0A) &* 0x100_0000_01B3
+            for byte in line { hash = (hash ^ UInt64(byte)) &* fnvPrime }
+            hash = (hash ^ 0x0A) &* fnvPrime
         }
+        return digits(of: hash)
+    }
+
+    /// ``contentHash(of:)`` of `source`'s `lines` (each clamped as ``SourceText/contentBytes(ofLine:)`` clamps it),
+    /// read in place from the text's bytes: the generic version reads every byte through its collection's witness
+    /// table, a twentieth of checking a long lesson.
+    public static func contentHash(of source: SourceText, lines: Range<Int>) -> String {
+        let hash = source.bytes.withUnsafeBufferPointer { bytes in
+            var hash = fnvOffsetBasis
+            for line in lines {
+                for offset in source.startOffset(ofLine: line)..<source.contentEndOffset(ofLine: line) {
+                    hash = (hash ^ UInt64(bytes[offset])) &* fnvPrime
+                }
+                hash = (hash ^ 0x0A) &* fnvPrime
+            }
+            return hash
+        }
+        return digits(of: hash)
+    }
+
+    private static let fnvOffsetBasis: UInt64 = 0xCBF2_9CE4_8422_2325
+    private static let fnvPrime: UInt64 = 0x100_0000_01B3
+
+    /// `hash` as 16 hexadecimal digits.
+    private static func digits(of hash: UInt64) -> String {
         let digits = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
     }

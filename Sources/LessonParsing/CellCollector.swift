@@ -81,12 +81,9 @@ struct CellCollector {
                 at: location(pendingBegin)))
             self.pendingBegin = nil
         }
-        let body = block.endLine - block.startLine > 1
-            ? source.text(of: LineRange(block.startLine + 1, block.endLine - 1)) : ""
-        // Options and id are read by readCellsAndOutputs().
-        let index = cells.count
+        // Source, options and id are read by readCellsAndOutputs().
         cells.append(CodeCell(
-            index: index, id: "cell-\(index + 1)", options: CellOptions(), source: body,
+            index: cells.count, id: "", options: CellOptions(), source: "",
             openingFenceLine: block.startLine, closingFenceLine: block.endLine))
     }
 
@@ -99,23 +96,31 @@ struct CellCollector {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let parts = cells.count < Self.cellsReadAtOnce ? 1 : cores * 4
         let ranges = (0..<parts).map { part in (cells.count * part / parts)..<(cells.count * (part + 1) / parts) }
-        let read = WorkerPool(width: parts == 1 ? 1 : cores).map(ranges) { range -> ([CodeCell], [Diagnostic]) in
-            var part = Array(cells[range])
+        // Each part gives its cells' sources, options and checked outputs, not copies of the cells.
+        let read = WorkerPool(width: parts == 1 ? 1 : cores).map(ranges) {
+            range -> ([(String, CellOptions, OutputBlock?)], [Diagnostic]) in
             var diagnostics: [Diagnostic] = []
-            for index in part.indices {
+            let read = cells[range].map { cell -> (String, CellOptions, OutputBlock?) in
+                let body = cell.closingFenceLine - cell.openingFenceLine > 1
+                    ? source.text(of: LineRange(cell.openingFenceLine + 1, cell.closingFenceLine - 1)) : ""
                 let (options, optionDiagnostics) = CellOptionParser.parse(
-                    part[index].source, firstLine: part[index].openingFenceLine + 1, file: file)
+                    body, firstLine: cell.openingFenceLine + 1, file: file)
                 diagnostics += optionDiagnostics
-                part[index].options = options
-                part[index].id = options.id ?? "cell-\(part[index].index + 1)"
-                if let output = part[index].output {
-                    part[index].output = Self.checked(output, source: source, file: file, into: &diagnostics)
-                }
+                return (body, options, cell.output.map { Self.checked($0, source: source, file: file, into: &diagnostics) })
             }
-            return (part, diagnostics)
+            return (read, diagnostics)
         }
-        self.cells = read.flatMap(\.0)
-        diagnostics += read.flatMap(\.1)
+        var index = 0
+        for (part, partDiagnostics) in read {
+            for (body, options, output) in part {
+                self.cells[index].source = body
+                self.cells[index].options = options
+                self.cells[index].id = options.id ?? "cell-\(self.cells[index].index + 1)"
+                self.cells[index].output = output
+                index += 1
+            }
+            diagnostics += partDiagnostics
+        }
         orphans = orphans.map { Self.checked($0, source: source, file: file, into: &diagnostics) }
     }
 
@@ -127,11 +132,9 @@ struct CellCollector {
     private static func checked(
         _ output: OutputBlock, source: SourceText, file: String, into diagnostics: inout [Diagnostic]
     ) -> OutputBlock {
-        let contentLines = (output.beginLine + 1..<max(output.beginLine + 1, output.endLine)).map {
-            source.contentBytes(ofLine: $0)
-        }
+        let contentLines = output.beginLine + 1..<max(output.beginLine + 1, output.endLine)
         let parsed = OutputMarker(line: source.content(ofLine: output.beginLine))
-        let isIntact = parsed != nil && parsed?.content == OutputMarker.contentHash(of: contentLines)
+        let isIntact = parsed != nil && parsed?.content == OutputMarker.contentHash(of: source, lines: contentLines)
         if !isIntact {
             let what = parsed == nil
                 ? "this generated output block's begin marker is damaged"
@@ -154,8 +157,7 @@ struct CellCollector {
     /// code block, a code span or a container is text.
     private mutating func collectHTML(_ block: MarkdownBlock) {
         guard block.isTopLevel else { return }
-        let firstLine = source.content(ofLine: block.startLine)
-        if OutputMarker.looksLikeBeginLine(firstLine) {
+        if Self.looksLikeBeginLine(source.contentBytes(ofLine: block.startLine)) {
             if let pendingBegin {
                 diagnostics.append(Diagnostic(
                     .error, "output.unterminated",
@@ -164,12 +166,12 @@ struct CellCollector {
             }
             pendingBegin = block.startLine
             // A marker block that also holds its end (no blank line between) ends right here.
-            if block.endLine > block.startLine, OutputMarker.isEndLine(source.content(ofLine: block.endLine)) {
+            if block.endLine > block.startLine, Self.isEndLine(source.contentBytes(ofLine: block.endLine)) {
                 close(at: block.endLine)
             }
             return
         }
-        for line in block.startLine...block.endLine where OutputMarker.isEndLine(source.content(ofLine: line)) {
+        for line in block.startLine...block.endLine where Self.isEndLine(source.contentBytes(ofLine: line)) {
             guard pendingBegin != nil else {
                 diagnostics.append(Diagnostic(
                     .error, "output.stray-end",
@@ -181,6 +183,22 @@ struct CellCollector {
             close(at: line)
             return
         }
+    }
+
+    private static let beginLineStart = Array(OutputMarker.beginPrefix.utf8.dropLast())
+    private static let endLineBytes = Array(OutputMarker.endLine.utf8)
+
+    /// ``OutputMarker/looksLikeBeginLine(_:)`` of a line's bytes, without making it a String (the lesson is UTF-8).
+    static func looksLikeBeginLine(_ line: ArraySlice<UInt8>) -> Bool {
+        line.drop { $0 == 0x20 || $0 == 0x09 }.starts(with: beginLineStart)
+    }
+
+    /// ``OutputMarker/isEndLine(_:)`` of a line's bytes.
+    static func isEndLine(_ line: ArraySlice<UInt8>) -> Bool {
+        var bytes = line
+        while let first = bytes.first, first == 0x20 || first == 0x09 { bytes = bytes.dropFirst() }
+        while let last = bytes.last, last == 0x20 || last == 0x09 || last == 0x0D { bytes = bytes.dropLast() }
+        return bytes.elementsEqual(endLineBytes)
     }
 
     /// Ends the pending block at `endLine` and attaches it (``readCellsAndOutputs()`` checks it against its marker).

@@ -10,8 +10,12 @@ public enum LessonParser {
     /// Parses `bytes`, the content of the lesson shown as `displayPath` in diagnostics.
     /// - Returns: the lesson, or nil when an error makes it unsafe to run or edit; and all diagnostics.
     public static func parse(_ bytes: [UInt8], displayPath: String) -> (Lesson?, [Diagnostic]) {
-        if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
-            let lines = SourceText(bytes: bytes)
+        // A long text is validated while its lines are indexed.
+        let (invalidOffset, indexed) = bytes.count < Self.concurrentBytes
+            ? (UTF8Validation.firstInvalidOffset(in: bytes), nil)
+            : Self.validatedAndIndexed(bytes)
+        if let offset = invalidOffset {
+            let lines = indexed ?? SourceText(bytes: bytes)
             let line = lines.line(containingOffset: offset)
             let lineStart = lines.startOffset(ofLine: line)
             let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1
@@ -19,7 +23,7 @@ public enum LessonParser {
             return (nil, [Diagnostic(
                 .error, "file.not-utf8", message, at: SourceLocation(file: displayPath, line: line, column: column))])
         }
-        let source = SourceText(bytes: bytes)
+        let source = indexed ?? SourceText(bytes: bytes)
         var diagnostics: [Diagnostic] = []
         let (frontMatter, frontMatterDiagnostics) = FrontMatterParser.parse(source, file: displayPath)
         diagnostics += frontMatterDiagnostics
@@ -50,5 +54,16 @@ public enum LessonParser {
             displayPath: displayPath, source: source, frontMatter: frontMatter, cells: builder.cells,
             orphanOutputs: builder.orphans, inlineExpressions: inlineExpressions)
         return (lesson, diagnostics)
+    }
+
+    /// Texts of at least this many bytes are validated on one thread while another indexes their lines.
+    static let concurrentBytes = 2 << 20
+
+    /// The first invalid UTF-8 offset of `bytes` and its line index, computed at the same time.
+    private static func validatedAndIndexed(_ bytes: [UInt8]) -> (Int?, SourceText?) {
+        let results = WorkerPool(width: 2).map([false, true]) { indexes -> (Int?, SourceText?) in
+            indexes ? (nil, SourceText(bytes: bytes)) : (UTF8Validation.firstInvalidOffset(in: bytes), nil)
+        }
+        return (results[0].0, results[1].1)
     }
 }

@@ -13,7 +13,7 @@ struct YAMLScalar {
         self.text = text
         if let quoted = Self.simpleQuoted(text) {
             resolved = quoted
-        } else if text.first == "\"" || text.first == "'" || text.first == "[" || text.first == "{" {
+        } else if let first = text.utf8.first, first == 0x22 || first == 0x27 || first == 0x5B || first == 0x7B {
             resolved = try? Yams.load(yaml: String(text))
         } else if text == "true" || text == "True" || text == "TRUE" {
             resolved = true
@@ -30,28 +30,17 @@ struct YAMLScalar {
 
     var bool: Bool? { resolved as? Bool }
 
-    /// The content of a quoted scalar without escapes other than `\"` and `\\` (double quotes) or `''`
-    /// (single quotes); nil when Yams must decide.
+    /// The content of a quoted scalar with no quote or backslash between its quotes (most captions); nil when Yams
+    /// must decide. Quotes are told by their bytes: a combining mark after a quote makes one Character with it,
+    /// and YAML still reads the quote.
     private static func simpleQuoted(_ text: Substring) -> String? {
-        guard text.count >= 2, let quote = text.first, quote == "\"" || quote == "'", text.last == quote else {
+        let bytes = text.utf8
+        guard bytes.count >= 2, let quote = bytes.first, quote == 0x22 || quote == 0x27, bytes.last == quote else {
             return nil
         }
-        var result = ""
-        var characters = text.dropFirst().dropLast().makeIterator()
-        while let character = characters.next() {
-            if quote == "\"" && character == "\\" {
-                guard let escaped = characters.next(), escaped == "\"" || escaped == "\\" else { return nil }
-                result.append(escaped)
-            } else if quote == "'" && character == "'" {
-                guard characters.next() == "'" else { return nil }
-                result.append("'")
-            } else if character == quote {
-                return nil
-            } else {
-                result.append(character)
-            }
-        }
-        return result
+        let inside = bytes.dropFirst().dropLast()
+        guard !inside.contains(where: { $0 == 0x22 || $0 == 0x27 || $0 == 0x5C }) else { return nil }
+        return String(Substring(inside))
     }
 
     var number: Double? {

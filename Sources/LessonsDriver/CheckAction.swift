@@ -43,22 +43,22 @@ public struct CheckAction: Sendable {
         }
         let (parsed, problems) = LessonParser.parse(bytes, displayPath: displayPath)
         guard let lesson = parsed else { return problems }
-        // The grading markup and the prose's references need nothing from each other: two threads. The
-        // diagnostics are joined in the order one thread gave them (the sort below is by line only).
+        // The grading markup (with the instructor regions) and the prose's references need nothing from each other:
+        // two threads. The diagnostics are joined in the order one thread gave them (the sort below is by line only).
         let bibliographyFile = layout.displayPath(of: layout.bibliographyFile)
         let halves = WorkerPool(width: 2).map([true, false]) { isGrading -> [[Diagnostic]] in
             isGrading
                 ? gradingProblems(in: lesson)
-                : [InstructorRegions.find(in: lesson).1
-                    + CrossReferenceCheck.problems(in: lesson, bibliography: bibliography, bibliographyFile: bibliographyFile)]
+                : [CrossReferenceCheck.problems(in: lesson, bibliography: bibliography, bibliographyFile: bibliographyFile)]
         }
-        return (problems + halves[0][0] + halves[1][0] + halves[0][1]).sorted { $0.location.line < $1.location.line }
+        return (problems + halves[0][0] + halves[0][1] + halves[1][0] + halves[0][2]).sorted { $0.location.line < $1.location.line }
     }
 
-    /// The grading markup's problems; then those of solutions, error cells before tests, tests the grader cannot
-    /// judge and rubrics.
+    /// The grading markup's problems; then the instructor regions'; then those of solutions, error cells before
+    /// tests, tests the grader cannot judge and rubrics.
     private static func gradingProblems(in lesson: Lesson) -> [[Diagnostic]] {
         let (markup, markupProblems) = GradingMarkupParser.parse(lesson)
+        let regionProblems = InstructorRegions.find(in: lesson).1
         var all: [Diagnostic] = []
         for exercise in markup.exercises {
             // Only a region at the top level of its cell declares names later cells use.
@@ -109,6 +109,6 @@ public struct CheckAction: Sendable {
                     at: lesson.location(line: line)))
             }
         }
-        return [markupProblems, all]
+        return [markupProblems, regionProblems, all]
     }
 }

@@ -11,25 +11,7 @@ public enum CrossReferenceCheck {
         in lesson: Lesson, bibliography: Bibliography? = nil, bibliographyFile: String = Bibliography.fileName
     ) -> [Diagnostic] {
         let source = lesson.source
-        var skipUntil: [Int: Int] = [:]
-        for cell in lesson.cells { skipUntil[cell.openingFenceLine] = cell.output?.endLine ?? cell.closingFenceLine }
-        // The prose is put together from the lesson's bytes and made a String once.
-        var proseBytes: [UInt8] = []
-        proseBytes.reserveCapacity(source.bytes.count)
-        var proseLineToSource: [Int] = [0]
-        var line = (lesson.frontMatter.lines?.last ?? 0) + 1
-        while line <= source.lineCount {
-            if let end = skipUntil[line] {
-                proseBytes.append(0x0A)
-                proseLineToSource.append(line)
-                line = end + 1
-                continue
-            }
-            proseBytes += source.contentBytes(ofLine: line)
-            proseBytes.append(0x0A)
-            proseLineToSource.append(line)
-            line += 1
-        }
+        let (proseBytes, proseLineToSource) = prose(of: lesson)
         let prose = String(decoding: proseBytes, as: UTF8.self)
         let scan = CrossReferences.scan(prose, citations: bibliography != nil, keepingText: false)
         // Every cell is a figure's and a table's target; only the names the prose refers to are looked up.
@@ -58,6 +40,45 @@ public enum CrossReferenceCheck {
             Diagnostic(.error, "site.cross-reference", CrossReferences.problem(reference),
                 at: lesson.location(line: proseLineToSource[min(reference.line, proseLineToSource.count - 1)], column: reference.column))
         } + citationProblems
+    }
+
+    /// The lesson's prose as one text: every line after the front matter, with each cell's lines (and its output's)
+    /// standing as one empty line, each line ended by a line feed; and the source line of each prose line (1-based;
+    /// index 0 is unused). The lines between cells are copied as one run of bytes when no carriage return ends one
+    /// of them; `lineByLine` copies each line on its own (for tests).
+    static func prose(of lesson: Lesson, lineByLine: Bool = false) -> (bytes: [UInt8], sourceLines: [Int]) {
+        let source = lesson.source
+        var skipUntil: [Int: Int] = [:]
+        for cell in lesson.cells { skipUntil[cell.openingFenceLine] = cell.output?.endLine ?? cell.closingFenceLine }
+        let cellLines = skipUntil.keys.sorted()
+        var nextCell = 0
+        var proseBytes: [UInt8] = []
+        proseBytes.reserveCapacity(source.bytes.count)
+        var proseLineToSource: [Int] = [0]
+        var line = (lesson.frontMatter.lines?.last ?? 0) + 1
+        while line <= source.lineCount {
+            while nextCell < cellLines.count, cellLines[nextCell] < line { nextCell += 1 }
+            if nextCell < cellLines.count, cellLines[nextCell] == line, let end = skipUntil[line] {
+                proseBytes.append(0x0A)
+                proseLineToSource.append(line)
+                line = end + 1
+                continue
+            }
+            let last = nextCell < cellLines.count ? min(cellLines[nextCell] - 1, source.lineCount) : source.lineCount
+            let run = source.bytes[source.startOffset(ofLine: line)..<source.contentEndOffset(ofLine: last)]
+            if !lineByLine, !run.contains(0x0D) {
+                proseBytes += run
+                proseBytes.append(0x0A)
+                proseLineToSource += line...last
+                line = last + 1
+                continue
+            }
+            proseBytes += source.contentBytes(ofLine: line)
+            proseBytes.append(0x0A)
+            proseLineToSource.append(line)
+            line += 1
+        }
+        return (proseBytes, proseLineToSource)
     }
 
     /// The keys of every `\label{…}` in `text`. Only lines whose bytes hold `\label{` are read Character by

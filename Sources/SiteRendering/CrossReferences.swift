@@ -56,18 +56,16 @@ enum CrossReferences {
         var references: [Reference] = []
         var found: [Citations.Citation]? = citations ? [] : nil
         var fence: String?
-        let lines = prose.lines()
+        let lines = ProseLines(prose)
         var index = 0
         while index < lines.count {
-            let line = lines[index]
             if keepingText, index > 0 { result += "\n" }
-            if shortcut, !line.utf8.contains(where: { byte in
-                byte == 0x40 || byte == 0x60 || byte == 0x7E || (citations && byte == 0x5B)
-            }) {
-                if keepingText { result += line }
+            if shortcut, lines.isPlain(index, citations: citations) {
+                if keepingText { result += lines[index] }
                 index += 1
                 continue
             }
+            let line = lines[index]
             let trimmed = line.drop { $0 == " " }
             if let open = fence {
                 if trimmed.hasPrefix(open) { fence = nil }

@@ -87,20 +87,28 @@ enum PipeTables {
     /// Only a line that starts with `:` can be a caption; the others are passed over by their bytes (a line feed
     /// is a Character of its own, so byte lines are Character lines unless a carriage return joins one).
     static func labels(in markdown: String) -> [String] {
-        guard !markdown.utf8.contains(0x0D) else {
+        // The offsets of the lines that start with `:`, and where each ends, by a loop over the bytes.
+        var text = markdown
+        let found = text.withUTF8 { bytes -> [Range<Int>]? in
+            guard !bytes.contains(0x0D) else { return nil }
+            var lines: [Range<Int>] = []
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+                if bytes[start] == 0x3A { lines.append(start..<end) }
+                start = end + 1
+            }
+            return lines
+        }
+        guard let captionLines = found else {
             return markdown.lines(omittingEmptySubsequences: true).compactMap { caption($0)?.1 }
         }
-        var labels: [String] = []
-        var lineStart = markdown.utf8.startIndex
-        let end = markdown.utf8.endIndex
-        while lineStart < end {
-            let lineEnd = markdown.utf8[lineStart...].firstIndex(of: 0x0A) ?? end
-            if markdown.utf8[lineStart] == 0x3A, let label = caption(markdown[lineStart..<lineEnd])?.1 {
-                labels.append(label)
-            }
-            lineStart = lineEnd < end ? markdown.utf8.index(after: lineEnd) : end
+        let utf8 = markdown.utf8
+        return captionLines.compactMap { line in
+            let start = utf8.index(utf8.startIndex, offsetBy: line.lowerBound)
+            return caption(Substring(utf8[start..<utf8.index(start, offsetBy: line.count)]))?.1
         }
-        return labels
     }
 
     /// The caption text and label of a caption line, `: text {#tbl-name}`.

@@ -54,10 +54,11 @@ import Testing
         }
     }
 
-    @Test func aLargeTextIsCutOncePerCoreAndASmallOneNever() {
-        #expect(MarkdownPieces.count(forBytes: 20_000_000, cores: 2) == 2)
-        #expect(MarkdownPieces.count(forBytes: 20_000_000, cores: 8) == 8)
-        #expect(MarkdownPieces.count(forBytes: 1_500_000, cores: 8) == 1)
-        #expect(MarkdownPieces.count(forBytes: 200_000, cores: 2) == 1)
+    @Test func aLargeTextIsCutIntoMegabytesAndASmallOneNever() {
+        #expect(MarkdownPieces.count(forBytes: 20_000_000) == 19)
+        #expect(MarkdownPieces.count(forBytes: 2_100_000) == 2)
+        #expect(MarkdownPieces.count(forBytes: 1_500_000) == 1)
+        #expect(MarkdownPieces.count(forBytes: 200_000) == 1)
+        #expect(MarkdownPieces.count(forBytes: 500_000_000) == MarkdownPieces.maximumPieces)
     }
 }

@@ -1,16 +1,18 @@
-import LessonModel
+public import LessonModel
 
 /// Whether a lesson's outputs were written for its current code, from the hashes in its output markers.
-struct Freshness {
-    let isUpToDate: Bool
+public struct Freshness: Sendable {
+    /// Whether every cell and inline expression has an intact output written for its current hash.
+    public let isUpToDate: Bool
     /// Whether the outputs record a failure (a failed or not-run cell).
-    let hasFailures: Bool
+    public let hasFailures: Bool
     /// Why the lesson is stale, for messages.
-    let reason: String
+    public let reason: String
     /// The first line that needs a new output.
-    let firstStaleLine: Int
+    public let firstStaleLine: Int
 
-    init(lesson: Lesson, hashes: [String], inlineHashes: [String] = []) {
+    /// Compares each cell's recorded hash with `hashes` (``Fingerprint/hashes(for:seed:inputs:root:)``), in order.
+    public init(lesson: Lesson, hashes: [String], inlineHashes: [String] = []) {
         var reason = ""
         var line = 1
         for (cell, hash) in zip(lesson.cells, hashes) {
