@@ -1,3 +1,5 @@
+import LessonModel
+
 /// Byte offsets of line starts in a UTF-8 buffer, to find what cmark's line and column numbers point at.
 ///
 /// Lines end as cmark ends them: `\n`, `\r\n` or a lone `\r`. cmark counts columns in the bytes of the line it
@@ -9,16 +11,7 @@ struct LineStarts {
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
-        var starts = [0]
-        var offset = 0
-        while offset < bytes.count {
-            let byte = bytes[offset]
-            offset += 1
-            guard byte == 0x0A || byte == 0x0D else { continue }
-            if byte == 0x0D, offset < bytes.count, bytes[offset] == 0x0A { offset += 1 }
-            starts.append(offset)
-        }
-        self.starts = starts
+        starts = [0] + bytes.withUnsafeBufferPointer { $0.lineBreakEnds() }
     }
 
     /// The number of line breaks (a text that ends with one has as many lines, as cmark counts them).

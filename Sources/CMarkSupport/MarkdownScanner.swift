@@ -25,14 +25,22 @@ public enum MarkdownScanner {
     }
 
     /// Parses `bytes` whole with cmark. Lines and offsets are the piece's own.
-    static func scanPiece(_ bytes: [UInt8]) -> MarkdownPieceScan {
+    ///
+    /// The tree lives in this thread's ``CMarkArena`` until the scan has copied out what it needs; `inArena: false`
+    /// uses the C library's allocator instead (for tests).
+    static func scanPiece(_ bytes: [UInt8], inArena: Bool = true) -> MarkdownPieceScan {
         var result = MarkdownPieceScan()
-        guard let document = bytes.withUnsafeBufferPointer({ buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_DEFAULT)
-            }
-        }) else { return result }
-        defer { cmark_node_free(document) }
+        let arena = inArena ? CMarkArena.ofThisThread : nil
+        defer { arena?.reset() }
+        let allocator = inArena ? CMarkArena.allocator : cmark_get_default_mem_allocator()
+        guard let parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, allocator) else { return result }
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in cmark_parser_feed(parser, chars.baseAddress, chars.count) }
+        }
+        let finished = cmark_parser_finish(parser)
+        cmark_parser_free(parser)
+        guard let document = finished else { return result }
+        defer { if !inArena { cmark_node_free(document) } }
 
         let lines = LineStarts(bytes: bytes)
         result.lineCount = lines.count

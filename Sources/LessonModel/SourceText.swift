@@ -13,15 +13,9 @@ public struct SourceText: Sendable {
     public init(bytes: [UInt8]) {
         self.bytes = bytes
         var starts = [0]
-        starts.reserveCapacity(bytes.count / 40 + 1)
-        var offset = 0
-        while offset < bytes.count {
-            let byte = bytes[offset]
-            offset += 1
-            guard byte == 0x0A || byte == 0x0D else { continue }
-            if byte == 0x0D, offset < bytes.count, bytes[offset] == 0x0A { offset += 1 }
-            if offset < bytes.count { starts.append(offset) }
-        }
+        starts += bytes.withUnsafeBufferPointer { $0.lineBreakEnds() }
+        // A break at the very end starts no line.
+        if starts.count > 1, starts[starts.count - 1] == bytes.count { starts.removeLast() }
         self.lineStarts = starts
     }
 

@@ -91,15 +91,13 @@ enum PipeTables {
         var text = markdown
         let found = text.withUTF8 { bytes -> [Range<Int>]? in
             guard !bytes.contains(0x0D) else { return nil }
-            var lines: [Range<Int>] = []
-            var start = 0
-            while start < bytes.count {
-                var end = start
-                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-                if bytes[start] == 0x3A { lines.append(start..<end) }
-                start = end + 1
+            // Without carriage returns, every break is a line feed; a line ends before the next one.
+            let starts = [0] + bytes.lineBreakEnds()
+            return starts.indices.compactMap { index in
+                let start = starts[index]
+                guard start < bytes.count, bytes[start] == 0x3A else { return nil }
+                return start..<(index + 1 < starts.count ? starts[index + 1] - 1 : bytes.count)
             }
-            return lines
         }
         guard let captionLines = found else {
             return markdown.lines(omittingEmptySubsequences: true).compactMap { caption($0)?.1 }

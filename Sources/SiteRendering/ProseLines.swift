@@ -17,10 +17,8 @@ struct ProseLines {
         var text = text
         let starts = text.withUTF8 { bytes -> [Int]? in
             guard !bytes.contains(0x0D) else { return nil }
-            var starts = [0]
-            for index in bytes.indices where bytes[index] == 0x0A { starts.append(index + 1) }
-            starts.append(bytes.count + 1)
-            return starts
+            // Without carriage returns, every break is a line feed.
+            return [0] + bytes.lineBreakEnds() + [bytes.count + 1]
         }
         self.starts = starts
         split = starts == nil ? text.lines() : []

@@ -50,4 +50,21 @@ import Testing
             #expect(tail.containsBytes(wanted) == tailExpected)
         }
     }
+
+    /// `firstIndex(of:from:)` jumps between candidate first bytes with `memchr`; it finds what a window moved one byte
+    /// at a time finds, from any start (before, inside or past the bytes).
+    @Test func aByteSearchFromAnyStartFindsTheFirstWindow() async {
+        let text = Gen.element(of: Self.pieces).array(of: 0...50).map { $0.compactMap { $0 }.joined() }
+        let pattern = Gen.element(of: Self.pieces).array(of: 0...3).map { $0.compactMap { $0 }.joined() }
+        await propertyCheck(count: 1500, input: text, pattern, Gen.int(in: -2...120)) { text, pattern, start in
+            let bytes = Array(text.utf8), wanted = Array(pattern.utf8)
+            let expected: Int? = wanted.isEmpty
+                ? (start <= bytes.count ? start : nil)
+                : bytes.count < wanted.count ? nil
+                : (max(start, 0)...max(max(start, 0), bytes.count - wanted.count)).first {
+                    $0 + wanted.count <= bytes.count && Array(bytes[$0..<($0 + wanted.count)]) == wanted
+                }
+            #expect(bytes.withUnsafeBufferPointer { $0.firstIndex(of: wanted, from: start) } == expected)
+        }
+    }
 }
