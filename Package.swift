@@ -62,7 +62,7 @@ let package = Package(
             name: "LessonsDriver",
             dependencies: [
                 "LessonModel", "LessonParsing", "LessonExecution", "LessonWriting", "Grading", "Gradebook", "SiteRendering",
-                "FileSafety", "APIReference",
+                "FileSafety", "APIReference", .product(name: "Crypto", package: "swift-crypto"),
             ],
             // What ships inside the tool: the site's templates and styles, and the files of a new course.
             resources: [.copy("Resources/site"), .copy("Resources/course")],

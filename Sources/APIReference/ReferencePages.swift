@@ -15,6 +15,12 @@ public enum ReferencePages {
     /// The pages for the Swift files under `sources` (LessonKit's source folder), in the order of
     /// ``ReferenceArea/all``; an area without declarations has no page. Deterministic: files are read in sorted order.
     public static func make(fromSourcesIn sources: URL) -> [Page] {
+        make(from: sourceFiles(in: sources))
+    }
+
+    /// The Swift files under `sources` (path relative to it, and text), in sorted order: what the pages are made
+    /// from. A file that is not UTF-8 is left out.
+    public static func sourceFiles(in sources: URL) -> [(file: String, text: String)] {
         let files = (FileManager.default.enumerator(atPath: sources.path)?.compactMap { $0 as? String } ?? [])
             .filter { $0.hasSuffix(".swift") }.sorted()
         var texts: [(file: String, text: String)] = []
@@ -23,7 +29,7 @@ public enum ReferencePages {
                 texts.append((file, text))
             }
         }
-        return make(from: texts)
+        return texts
     }
 
     /// The pages for `files` (path relative to LessonKit's source folder, and text). The files are parsed on `jobs`

@@ -1,4 +1,5 @@
 import APIReference
+import LessonExecution
 public import Foundation
 public import LessonModel
 public import SiteRendering
@@ -16,7 +17,12 @@ extension ProjectLayout {
             outputDirectory: outputDirectory, settings: settings)
         configuration.builtInAssetsDirectory = BuiltInFiles.locate().map(BuiltInFiles.siteDirectory(in:))
         if settings.includesReference, let sources = BuiltInFiles.lessonKitSources() {
-            configuration.extraPages = Self.referencePages(fromSourcesIn: sources)
+            let executable = Self.runningExecutable
+            let cache = ReferencePageCache(
+                folder: cacheDirectory(packageRoot: LessonKitLocation.findPackageRoot(above: executable.deletingLastPathComponent()))
+                    .appendingPathComponent("reference-pages"),
+                executable: executable)
+            configuration.extraPages = Self.referencePages(cache.pages(fromSourcesIn: sources))
         }
         // A course with exercises gets the students' guide, linked from each lesson's first exercise.
         if CourseAssignments.anyHasExercises(LessonResolver(layout: self).allLessons(), layout: self) {
@@ -26,10 +32,10 @@ extension ProjectLayout {
         return (configuration, problems)
     }
 
-    /// The LessonKit reference as site pages, one per area, under `reference/`.
-    static func referencePages(fromSourcesIn sources: URL) -> [ExtraPage] {
-        ReferencePages.make(fromSourcesIn: sources).map { page in
-            ExtraPage(path: "reference/\(page.area.slug)", markdown: page.markdown, outlinePart: "Reference",
+    /// The LessonKit reference pages (each area's slug and Markdown) as site pages, under `reference/`.
+    static func referencePages(_ pages: [(slug: String, markdown: String)]) -> [ExtraPage] {
+        pages.map { page in
+            ExtraPage(path: "reference/\(page.slug)", markdown: page.markdown, outlinePart: "Reference",
                 outlineChapter: "LessonKit")
         }
     }

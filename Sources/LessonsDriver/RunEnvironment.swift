@@ -16,14 +16,9 @@ struct RunEnvironment: Sendable {
 
     /// Finds the compiler and LessonKit; building LessonKit first when it is missing from a package checkout.
     static func prepare(layout: ProjectLayout, options: RunOptions, reporter: ProgressReporter) throws -> RunEnvironment {
-        let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
-        let buildDirectory = executable.resolvingSymlinksInPath().deletingLastPathComponent()
+        let buildDirectory = ProjectLayout.runningExecutable.deletingLastPathComponent()
         let packageRoot = LessonKitLocation.findPackageRoot(above: buildDirectory)
-        // Caches (the compiler's version): in the package's .build, else in the course's .lessons/ (git-ignored).
-        // LESSONS_CACHE_DIR chooses another folder (a CI cache, a test).
-        let cacheDirectory = ProcessInfo.processInfo.environment["LESSONS_CACHE_DIR"].map { URL(fileURLWithPath: $0) }
-            ?? packageRoot?.appendingPathComponent(".build/lessons-cache")
-            ?? layout.root.appendingPathComponent(".lessons")
+        let cacheDirectory = layout.cacheDirectory(packageRoot: packageRoot)
         let toolchain = try Toolchain.locate(cacheDirectory: cacheDirectory)
         var location = Result { () throws(ExecutionError) in try LessonKitLocation.locate() }
         // `--check` runs nothing (unless with `--seed`), so it needs no LessonKit build.

@@ -5,12 +5,17 @@ The 1,000 pages (a few screens of prose, 20 math spans and 5 code cells with out
 swift-syntax, search index), and as the same text in plain Markdown for Hugo (minimal single-page template;
 Goldmark and Chroma highlighting) and MkDocs (default theme and its search index). Each repetition runs all
 builders in turn; the table reports medians. Peak memory is the maximum resident set of `lessons build`.
+
+`lessons build` keeps the LessonKit reference pages between builds (its cache folder, LESSONS_CACHE_DIR): "cold" runs
+start from an empty cache folder each time (a first build), "warm" ones from a folder an untimed build filled (every
+later build while LessonKit and `lessons` stay the same). The ratios to Hugo are given for cold builds.
 """
 import os
 import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -22,10 +27,19 @@ LESSONS = Path(os.environ.get("LESSONS_BINARY", ROOT / ".build" / CONFIGURATION 
 MKDOCS = ROOT / "bench" / ".venv" / "bin" / "mkdocs"
 
 
-def timed(command, cwd):
+def timed(command, cwd, cache=None):
+    """Wall seconds and peak megabytes of `command`; `cache`: the LESSONS_CACHE_DIR it runs with (None: a new, empty
+    folder, removed after)."""
+    fresh = cache is None
+    if fresh:
+        cache = Path(tempfile.mkdtemp(prefix="lessons-site-bench-cache-"))
+    environment = dict(os.environ, LESSONS_CACHE_DIR=str(cache))
     start = time.perf_counter()
-    result = subprocess.run(["/usr/bin/time", "-f", "%M"] + command, cwd=cwd, capture_output=True, text=True)
+    result = subprocess.run(["/usr/bin/time", "-f", "%M"] + command, cwd=cwd, capture_output=True, text=True,
+                            env=environment)
     elapsed = time.perf_counter() - start
+    if fresh:
+        shutil.rmtree(cache, ignore_errors=True)
     if result.returncode != 0:
         sys.exit(f"failed: {' '.join(command)}\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
     peak_kb = int(result.stderr.strip().splitlines()[-1])
@@ -53,25 +67,32 @@ def prepare():
 def main():
     repetitions = int(sys.argv[1]) if len(sys.argv) > 1 else 3
     prepare()
-    runs = {"course": [], "lessons": [], "memory": [], "hugo": [], "mkdocs": []}
+    warm = WORK / "warm-cache"
+    course_site, pages_site = WORK / "course-site", WORK / "lessons-site"
+    # Fills the warm cache (untimed).
+    timed([str(LESSONS), "build", "--out", str(course_site)], ROOT, cache=warm)
+    runs = {"course": [], "course-warm": [], "lessons": [], "lessons-warm": [], "memory": [], "hugo": [], "mkdocs": []}
     for _ in range(repetitions):
-        runs["course"].append(timed([str(LESSONS), "build", "--out", str(WORK / "course-site")], ROOT)[0])
-        seconds, memory = timed([str(LESSONS), "build", "--out", str(WORK / "lessons-site")], WORK / "lessons")
+        runs["course"].append(timed([str(LESSONS), "build", "--out", str(course_site)], ROOT)[0])
+        runs["course-warm"].append(timed([str(LESSONS), "build", "--out", str(course_site)], ROOT, cache=warm)[0])
+        seconds, memory = timed([str(LESSONS), "build", "--out", str(pages_site)], WORK / "lessons")
         runs["lessons"].append(seconds)
         runs["memory"].append(memory)
+        runs["lessons-warm"].append(timed([str(LESSONS), "build", "--out", str(pages_site)], WORK / "lessons", cache=warm)[0])
         runs["hugo"].append(timed(["hugo", "--quiet", "--destination", str(WORK / "hugo-site")], WORK / "hugo")[0])
         if MKDOCS.exists():
             runs["mkdocs"].append(timed([str(MKDOCS), "build", "--quiet", "--site-dir", str(WORK / "mkdocs-site")], WORK / "mkdocs")[0])
     median = {key: statistics.median(values) for key, values in runs.items() if values}
-    pages = len(list((WORK / "lessons-site").glob("*.html")))
+    pages = len(list(pages_site.glob("*.html")))
     load = open("/proc/loadavg").read().split()[0]
     print(f"{LESSONS}; medians of {repetitions} runs; {pages} pages written by lessons build; load at the end {load}")
     for key, values in runs.items():
-        print(f"  {key:8s} " + " ".join(f"{value:.2f}" for value in values))
-    print("| build | median | ratio to lessons build |")
+        print(f"  {key:12s} " + " ".join(f"{value:.2f}" for value in values))
+    print("| build | median | ratio to lessons build (cold) |")
     print("|---|---|---|")
-    print(f"| `lessons build`, the course (7 lessons) | {median['course']:.2f} s | |")
-    print(f"| `lessons build`, 1,000 generated pages | {median['lessons']:.2f} s (peak {median['memory']:.0f} MB) | 1.00 |")
+    print(f"| `lessons build`, the course (7 lessons), cold / warm | {median['course']:.2f} s / {median['course-warm']:.2f} s | |")
+    print(f"| `lessons build`, 1,000 generated pages, cold | {median['lessons']:.2f} s (peak {median['memory']:.0f} MB) | 1.00 |")
+    print(f"| `lessons build`, 1,000 generated pages, warm | {median['lessons-warm']:.2f} s | {median['lessons-warm'] / median['lessons']:.2f} |")
     print(f"| Hugo {subprocess.run(['hugo', 'version'], capture_output=True, text=True).stdout.split()[1]}, same pages as plain Markdown | {median['hugo']:.2f} s | {median['hugo'] / median['lessons']:.2f} |")
     if "mkdocs" in median:
         print(f"| MkDocs, same pages as plain Markdown | {median['mkdocs']:.2f} s | {median['mkdocs'] / median['lessons']:.2f} |")
