@@ -70,9 +70,17 @@ struct ReferencePageCache {
             try? manager.removeItem(at: temporary)
             return
         }
+        // Only names this cache writes (64 hexadecimal digits and `.json`): nothing else in the folder is touched.
         for name in (try? manager.contentsOfDirectory(atPath: folder.path)) ?? []
-        where name.hasSuffix(".json") && name != path.lastPathComponent {
+        where Self.isEntryName(name) && name != path.lastPathComponent {
             try? manager.removeItem(at: folder.appendingPathComponent(name))
         }
+    }
+
+    /// Whether `name` is an entry's file name: 64 lowercase hexadecimal digits, then `.json`.
+    static func isEntryName(_ name: String) -> Bool {
+        let utf8 = Array(name.utf8)
+        return utf8.count == 69 && name.hasSuffix(".json")
+            && utf8.prefix(64).allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
     }
 }

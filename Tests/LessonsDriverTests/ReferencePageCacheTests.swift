@@ -32,7 +32,7 @@ import TestSupport
 
         /// The one entry in the cache folder.
         func entry() throws -> URL {
-            let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }
+            let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter(ReferencePageCache.isEntryName)
             try #require(names.count == 1, "\(names)")
             return folder.appendingPathComponent(names[0])
         }
@@ -63,8 +63,14 @@ import TestSupport
         let changed = setup.cache.pages(fromSourcesIn: setup.sources).map(\.markdown)
         #expect(changed == setup.fresh())
         #expect(changed.joined().contains("Adds two numbers, in order."))
-        // Only the current entry is kept.
+        // Only the current entry is kept; a file of someone else's in the folder is left alone.
         #expect(try setup.entry() != firstEntry)
+        let theirs = setup.folder.appendingPathComponent("notes.json")
+        try Data("{}".utf8).write(to: theirs)
+        try setup.write(doc: "Adds two numbers, once more.")
+        _ = setup.cache.pages(fromSourcesIn: setup.sources)
+        #expect(FileManager.default.fileExists(atPath: theirs.path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: setup.folder.path).filter(ReferencePageCache.isEntryName).count == 1)
         // A rebuilt `lessons` (another modification time) has another key.
         let before = setup.cache.key(of: ReferencePages.sourceFiles(in: setup.sources))
         try FileManager.default.setAttributes(
