@@ -17,6 +17,13 @@ struct CourseLesson {
     let name: String
     let text: String
     let lesson: Lesson
+    /// The lines of the file, without their line ends (line n is `lines[n - 1]`).
+    let lines: [String]
+    /// Every line of a cell that starts a check: a call of `check(` or `checkEqual(` (with or without
+    /// `LessonKit.`) or a derivation step after the first (`.step("= `), which a failed comparison reports at.
+    /// Found once: `CheckMutationTests` asks for them while sorting its mutations, when the test run is planned
+    /// (found on every call, they held every `swift test` for 69 s before its first test).
+    let checkLines: [Int]
 
     init(_ name: String) throws {
         self.name = name
@@ -24,10 +31,12 @@ struct CourseLesson {
         let (parsed, diagnostics) = LessonParser.parse(Array(text.utf8), displayPath: "Lessons/\(name)")
         guard let parsed else { throw CourseLessonError.unparsable(name, diagnostics.map(\.message)) }
         lesson = parsed
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        self.lines = lines
+        checkLines = parsed.cells.flatMap { cell in
+            ((cell.openingFenceLine + 1)..<cell.closingFenceLine).filter { Self.startsCheck(lines[$0 - 1]) }
+        }
     }
-
-    /// The lines of the file, without their line ends (line n is `lines[n - 1]`).
-    var lines: [String] { text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
 
     /// The cell with this id.
     func cell(_ id: String) -> CodeCell? { lesson.cells.first { $0.id == id } }
@@ -39,14 +48,7 @@ struct CourseLesson {
 
     /// The body lines of `cell` (between its fences, option lines included), numbered as in the file.
     func body(of cell: CodeCell) -> [(line: Int, text: String)] {
-        let all = lines
-        return ((cell.openingFenceLine + 1)..<cell.closingFenceLine).map { ($0, all[$0 - 1]) }
-    }
-
-    /// Every line of a cell that starts a check: a call of `check(` or `checkEqual(` (with or without
-    /// `LessonKit.`) or a derivation step after the first (`.step("= `), which a failed comparison reports at.
-    var checkLines: [Int] {
-        lesson.cells.flatMap { cell in body(of: cell).filter { Self.startsCheck($0.text) }.map(\.line) }
+        ((cell.openingFenceLine + 1)..<cell.closingFenceLine).map { ($0, lines[$0 - 1]) }
     }
 
     static func startsCheck(_ line: String) -> Bool {
