@@ -50,6 +50,13 @@ let package = Package(
         .target(
             name: "LessonExecution",
             dependencies: ["LessonModel", "LessonRuntimeProtocol", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: sharedSwiftSettings
+        ),
+        // The hashes in output markers and whether a lesson's outputs are up to date: a hot path of `lessons run` on
+        // a long lesson, kept apart so that the rest of LessonExecution compiles quickly without `-O`.
+        .target(
+            name: "LessonFingerprint",
+            dependencies: ["LessonModel", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: hotPathSwiftSettings
         ),
         .target(name: "LessonWriting", dependencies: ["LessonModel"], swiftSettings: hotPathSwiftSettings),
@@ -61,8 +68,8 @@ let package = Package(
         .target(
             name: "LessonsDriver",
             dependencies: [
-                "LessonModel", "LessonParsing", "LessonExecution", "LessonWriting", "Grading", "Gradebook", "SiteRendering",
-                "FileSafety", "APIReference", .product(name: "Crypto", package: "swift-crypto"),
+                "LessonModel", "LessonParsing", "LessonExecution", "LessonFingerprint", "LessonWriting", "Grading", "Gradebook",
+                "SiteRendering", "FileSafety", "APIReference", .product(name: "Crypto", package: "swift-crypto"),
             ],
             // What ships inside the tool: the site's templates and styles, and the files of a new course.
             resources: [.copy("Resources/site"), .copy("Resources/course")],
@@ -99,7 +106,7 @@ let package = Package(
         .target(
             name: "Grading",
             dependencies: [
-                "LessonModel", "LessonParsing", "LessonExecution",
+                "LessonModel", "LessonParsing", "LessonExecution", "LessonFingerprint",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SwiftParser", package: "swift-syntax"),
                 .product(name: "SwiftSyntax", package: "swift-syntax"),
@@ -165,7 +172,10 @@ let package = Package(
         // MARK: Benchmarks (bench/): harnesses timed by bench/runner/bench.py.
         .executableTarget(
             name: "LessonsBench",
-            dependencies: ["LessonModel", "LessonParsing", "LessonWriting", "LessonExecution", "Grading", "Gradebook", "TeXMath"],
+            dependencies: [
+                "LessonModel", "LessonParsing", "LessonWriting", "LessonExecution", "LessonFingerprint", "Grading", "Gradebook",
+                "TeXMath",
+            ],
             path: "bench/Sources/LessonsBench",
             swiftSettings: sharedSwiftSettings
         ),
@@ -223,7 +233,7 @@ let package = Package(
         .testTarget(
             name: "LessonsDriverTests",
             dependencies: [
-                "LessonsDriver", "LessonExecution", "LessonParsing", "TestSupport", "FileSafety",
+                "LessonsDriver", "LessonExecution", "LessonFingerprint", "LessonParsing", "TestSupport", "FileSafety",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: sharedSwiftSettings

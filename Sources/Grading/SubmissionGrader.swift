@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 public import LessonExecution
+import LessonFingerprint
 public import LessonModel
 import LessonParsing
 import LessonRuntimeProtocol

@@ -2,6 +2,7 @@ import FileSafety
 import Foundation
 import Grading
 import LessonExecution
+import LessonFingerprint
 import LessonModel
 import LessonParsing
 import LessonWriting

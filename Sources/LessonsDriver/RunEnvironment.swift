@@ -1,5 +1,6 @@
 import Foundation
 import LessonExecution
+import LessonFingerprint
 
 /// What every lesson of a run shares: the toolchain, LessonKit, and the fingerprint made from them.
 struct RunEnvironment: Sendable {

@@ -1,6 +1,7 @@
 public import Foundation
 import Grading
 import LessonExecution
+import LessonFingerprint
 import LessonModel
 import LessonParsing
 

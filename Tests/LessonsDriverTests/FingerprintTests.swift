@@ -1,4 +1,5 @@
 import LessonExecution
+import LessonFingerprint
 import LessonModel
 import LessonParsing
 import Testing

@@ -1,5 +1,6 @@
 import Foundation
 import LessonExecution
+import LessonFingerprint
 import LessonModel
 import LessonParsing
 import LessonWriting
