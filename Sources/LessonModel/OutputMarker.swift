@@ -83,8 +83,11 @@ public struct OutputMarker: Hashable, Sendable {
     }
 
     /// Whether `line` (surrounding whitespace allowed) starts like a begin marker, parseable or not.
-    public static func looksLikeBeginLine(_ line: Substring) -> Bool {
-        line.utf8.drop { $0 == 0x20 || $0 == 0x09 }.starts(with: beginPrefix.utf8.dropLast())
+    public static func looksLikeBeginLine(_ line: Substring) -> Bool { looksLikeBeginLine(bytes: line.utf8) }
+
+    /// ``looksLikeBeginLine(_:)`` of a line's UTF-8 bytes (the parser reads lines without making Strings of them).
+    @inlinable public static func looksLikeBeginLine<Bytes: Collection<UInt8>>(bytes line: Bytes) -> Bool {
+        line.drop { $0 == 0x20 || $0 == 0x09 }.starts(with: beginPrefix.utf8.dropLast())
     }
 
     /// Parses a begin marker line (surrounding whitespace allowed); `nil` if it is not one.
@@ -117,8 +120,11 @@ public struct OutputMarker: Hashable, Sendable {
     }
 
     /// Whether `line` is an end marker line.
-    public static func isEndLine(_ line: Substring) -> Bool {
-        var bytes = line.utf8[...]
+    public static func isEndLine(_ line: Substring) -> Bool { isEndLine(bytes: line.utf8) }
+
+    /// ``isEndLine(_:)`` of a line's UTF-8 bytes.
+    @inlinable public static func isEndLine<Bytes: BidirectionalCollection<UInt8>>(bytes line: Bytes) -> Bool {
+        var bytes = line[...]
         while let first = bytes.first, first == 0x20 || first == 0x09 { bytes = bytes.dropFirst() }
         while let last = bytes.last, last == 0x20 || last == 0x09 || last == 0x0D { bytes = bytes.dropLast() }
         return bytes.elementsEqual(endLine.utf8)

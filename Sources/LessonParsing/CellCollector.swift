@@ -157,7 +157,7 @@ struct CellCollector {
     /// code block, a code span or a container is text.
     private mutating func collectHTML(_ block: MarkdownBlock) {
         guard block.isTopLevel else { return }
-        if Self.looksLikeBeginLine(source.contentBytes(ofLine: block.startLine)) {
+        if OutputMarker.looksLikeBeginLine(bytes: source.contentBytes(ofLine: block.startLine)) {
             if let pendingBegin {
                 diagnostics.append(Diagnostic(
                     .error, "output.unterminated",
@@ -166,12 +166,12 @@ struct CellCollector {
             }
             pendingBegin = block.startLine
             // A marker block that also holds its end (no blank line between) ends right here.
-            if block.endLine > block.startLine, Self.isEndLine(source.contentBytes(ofLine: block.endLine)) {
+            if block.endLine > block.startLine, OutputMarker.isEndLine(bytes: source.contentBytes(ofLine: block.endLine)) {
                 close(at: block.endLine)
             }
             return
         }
-        for line in block.startLine...block.endLine where Self.isEndLine(source.contentBytes(ofLine: line)) {
+        for line in block.startLine...block.endLine where OutputMarker.isEndLine(bytes: source.contentBytes(ofLine: line)) {
             guard pendingBegin != nil else {
                 diagnostics.append(Diagnostic(
                     .error, "output.stray-end",
@@ -183,22 +183,6 @@ struct CellCollector {
             close(at: line)
             return
         }
-    }
-
-    private static let beginLineStart = Array(OutputMarker.beginPrefix.utf8.dropLast())
-    private static let endLineBytes = Array(OutputMarker.endLine.utf8)
-
-    /// ``OutputMarker/looksLikeBeginLine(_:)`` of a line's bytes, without making it a String (the lesson is UTF-8).
-    static func looksLikeBeginLine(_ line: ArraySlice<UInt8>) -> Bool {
-        line.drop { $0 == 0x20 || $0 == 0x09 }.starts(with: beginLineStart)
-    }
-
-    /// ``OutputMarker/isEndLine(_:)`` of a line's bytes.
-    static func isEndLine(_ line: ArraySlice<UInt8>) -> Bool {
-        var bytes = line
-        while let first = bytes.first, first == 0x20 || first == 0x09 { bytes = bytes.dropFirst() }
-        while let last = bytes.last, last == 0x20 || last == 0x09 || last == 0x0D { bytes = bytes.dropLast() }
-        return bytes.elementsEqual(endLineBytes)
     }
 
     /// Ends the pending block at `endLine` and attaches it (``readCellsAndOutputs()`` checks it against its marker).
