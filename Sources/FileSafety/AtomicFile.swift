@@ -13,8 +13,11 @@ import Darwin
 /// text), and writing in place could leave half a file after a crash.
 public enum AtomicFile {
     /// Writes `bytes` to `url` atomically.
+    /// - Parameter durable: flush the file and its folder to the disk before returning (the default). Without, the
+    ///   replacement is still atomic for readers, but a power cut may lose it: only for scratch output that is made
+    ///   again anyway (`lessons preview`'s site).
     /// - Throws: ``FileError`` naming the path and the reason.
-    public static func write(_ bytes: [UInt8], to url: URL) throws(FileError) {
+    public static func write(_ bytes: [UInt8], to url: URL, durable: Bool = true) throws(FileError) {
         let target = try realTarget(of: url.path)
         var existing = stat()
         let exists = stat(target, &existing) == 0
@@ -44,7 +47,7 @@ public enum AtomicFile {
                     _ = fchown(descriptor, existing.st_uid, existing.st_gid)
                 }
             }
-            guard fsync(descriptor) == 0 else { throw FileError(path: url.path, action: "cannot write", errno: errno) }
+            guard !durable || fsync(descriptor) == 0 else { throw FileError(path: url.path, action: "cannot write", errno: errno) }
             close(descriptor)
             guard rename(temporary, target) == 0 else { throw FileError(path: url.path, action: "cannot write", errno: errno) }
         } catch {
@@ -52,6 +55,7 @@ public enum AtomicFile {
             unlink(temporary)
             throw error
         }
+        guard durable else { return }
         let directory = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if directory >= 0 {
             fsync(directory)

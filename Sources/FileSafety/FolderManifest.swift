@@ -15,14 +15,28 @@ public struct FolderManifest: Equatable, Sendable {
     /// A manifest of `files`.
     public init(files: [String: String] = [:]) { self.files = files }
 
-    /// The manifest of `contents` (relative path → bytes).
-    public init(contents: [String: [UInt8]]) {
-        files = contents.mapValues(Self.hash)
+    /// The manifest of `contents` (relative path → bytes); `memo` gives the hashes of contents it has seen.
+    public init(contents: [String: [UInt8]], memo: ContentHashMemo? = nil) {
+        guard let memo else {
+            files = contents.mapValues(Self.hash)
+            return
+        }
+        var files: [String: String] = [:]
+        for (path, bytes) in contents { files[path] = memo.hash(bytes, path: path) }
+        memo.keep(only: Set(contents.keys))
+        self.files = files
     }
 
     /// The lowercase hex SHA-256 of `bytes`.
     public static func hash(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        return String(unsafeUninitializedCapacity: SHA256.byteCount * 2) { text in
+            for (index, byte) in SHA256.hash(data: bytes).enumerated() {
+                text[2 * index] = digits[Int(byte >> 4)]
+                text[2 * index + 1] = digits[Int(byte & 0x0f)]
+            }
+            return SHA256.byteCount * 2
+        }
     }
 
     /// The manifest's text.

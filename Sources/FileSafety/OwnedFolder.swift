@@ -10,6 +10,8 @@ public struct OwnedFolder: Sendable {
     public let displayName: String
     /// The files the folder's manifest lists (empty for a new folder).
     public private(set) var manifest: FolderManifest
+    /// Whether each write is flushed to the disk (``AtomicFile/write(_:to:durable:)``); false only for scratch output.
+    public var durable = true
 
     /// Claims `url` for writing, or explains why it is not ours to write.
     /// - Parameters:
@@ -52,8 +54,11 @@ public struct OwnedFolder: Sendable {
 
     /// Makes the folder's owned files exactly `contents` (relative path → bytes): writes what changed, deletes
     /// owned files no longer produced, and records the new manifest. Files it does not own are never touched.
-    public mutating func replaceContents(with contents: [String: [UInt8]]) throws(OwnedFolderError) {
-        try write(contents, final: FolderManifest(contents: contents))
+    /// `hashes` keeps the hashes of the last write (a folder written again and again).
+    public mutating func replaceContents(
+        with contents: [String: [UInt8]], hashes: ContentHashMemo? = nil
+    ) throws(OwnedFolderError) {
+        try write(contents, final: FolderManifest(contents: contents, memo: hashes))
     }
 
     /// Adds or replaces `contents`, keeping the other owned files (a release next to earlier releases).
@@ -77,7 +82,7 @@ public struct OwnedFolder: Sendable {
             if let existing = FileManager.default.contents(atPath: file), existing.hasBytes(bytes) { continue }
             try makeFolder((file as NSString).deletingLastPathComponent)
             do throws(FileError) {
-                try AtomicFile.write(bytes, to: URL(fileURLWithPath: file))
+                try AtomicFile.write(bytes, to: URL(fileURLWithPath: file), durable: durable)
             } catch {
                 throw .file(FileError(path: displayPath(name), action: error.action, reason: error.reason))
             }
@@ -100,7 +105,7 @@ public struct OwnedFolder: Sendable {
         let bytes = Array(next.text.utf8)
         if FileManager.default.contents(atPath: file.path)?.hasBytes(bytes) != true {
             do throws(FileError) {
-                try AtomicFile.write(bytes, to: file)
+                try AtomicFile.write(bytes, to: file, durable: durable)
             } catch {
                 throw .file(FileError(path: displayPath(FolderManifest.fileName), action: error.action, reason: error.reason))
             }

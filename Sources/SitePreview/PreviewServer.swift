@@ -23,6 +23,7 @@ public struct PreviewServer: Sendable {
         configuration.liveReload = true
         configuration.keepGoing = true
         configuration.cache = configuration.cache ?? SiteRenderCache()
+        configuration.scratchOutput = true
         self.configuration = configuration
         self.port = port
     }

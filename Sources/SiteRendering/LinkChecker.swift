@@ -4,16 +4,37 @@ import LessonModel
 /// `src="…"` must name a file of the site and an `id` on that page. External URLs are reported too: the site
 /// makes no requests outside itself.
 enum LinkChecker {
-    /// The problems of every page of `files` (by path in the site), in page order; pages are checked on `pool`.
-    static func check(_ files: [String: String], pool: WorkerPool = WorkerPool(width: 1)) -> [Diagnostic] {
+    /// What the check reads from one page: the `id`s it has and the `href` and `src` values it holds. Kept in a
+    /// build's ``SiteRenderCache`` by the page's path and bytes.
+    struct PageFacts: Sendable {
+        var ids: Set<String>
+        var links: [String]
+        var sources: [String]
+
+        init(html: String) {
+            ids = Set(LinkChecker.values(of: "id", in: html))
+            sources = LinkChecker.values(of: "src", in: html)
+            links = LinkChecker.values(of: "href", in: html) + sources
+        }
+    }
+
+    /// The problems of every page of `files` (by path in the site), in page order; pages are checked on `pool`,
+    /// and what each page holds is kept in `cache` when there is one.
+    static func check(
+        _ files: [String: String], pool: WorkerPool = WorkerPool(width: 1), cache: SiteRenderCache? = nil
+    ) -> [Diagnostic] {
         let pages = files.keys.filter { $0.hasSuffix(".html") }.sorted()
-        let ids = Dictionary(uniqueKeysWithValues: zip(pages, pool.map(pages) { Set(values(of: "id", in: files[$0]!)) }))
+        let facts = Dictionary(uniqueKeysWithValues: zip(pages, pool.map(pages) { name in
+            guard let cache else { return PageFacts(html: files[name]!) }
+            return cache.linkFacts([ExactText(name), ExactText(files[name]!)]) { PageFacts(html: files[name]!) }
+        }))
+        let ids = facts.mapValues(\.ids)
         // Every page links to every other through its outline: pages are checked in runs, and within a run each
         // link from one folder is resolved once.
         let runs = stride(from: 0, to: pages.count, by: 32).map { Array(pages[$0..<Swift.min($0 + 32, pages.count)]) }
         return pool.map(runs) { run in
             var resolved: [String: LinkStatus] = [:]
-            return run.flatMap { name in problems(in: name, text: files[name]!, files: files, ids: ids, resolved: &resolved) }
+            return run.flatMap { name in problems(in: name, facts: facts[name]!, files: files, ids: ids, resolved: &resolved) }
         }.flatMap { $0 }
     }
 
@@ -23,12 +44,12 @@ enum LinkChecker {
     /// The broken links and external resources of page `name`; `resolved` keeps the links already resolved from
     /// the page's folder (a link to `#anchor` alone, from the page itself).
     private static func problems(
-        in name: String, text: String, files: [String: String], ids: [String: Set<String>],
+        in name: String, facts: PageFacts, files: [String: String], ids: [String: Set<String>],
         resolved: inout [String: LinkStatus]
     ) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         let directory = name.contains("/") ? String(name[..<name.lastIndex(of: "/")!]) + "/" : ""
-        for link in values(of: "href", in: text) + values(of: "src", in: text) {
+        for link in facts.links {
             // Links a reader may follow elsewhere are fine; resources from elsewhere are reported below.
             if link.hasPrefix("http://") || link.hasPrefix("https://") || link.hasPrefix("//") || link.hasPrefix("mailto:") {
                 continue
@@ -45,7 +66,7 @@ enum LinkChecker {
             case .missingAnchor: problems.append(problem("\(name): link to a missing anchor: \(link)", name))
             }
         }
-        for resource in values(of: "src", in: text) where resource.hasPrefix("http") || resource.hasPrefix("//") {
+        for resource in facts.sources where resource.hasPrefix("http") || resource.hasPrefix("//") {
             problems.append(problem("\(name): external resource \(resource)", name))
         }
         return problems

@@ -38,6 +38,9 @@ public struct SiteBuilder {
         public var jobs = ProcessInfo.processInfo.activeProcessorCount
         /// What the previous build can hand this one (`lessons preview`); nil renders everything.
         public var cache: SiteRenderCache?
+        /// Whether the output folder is scratch that is made again anyway (`lessons preview`'s): its files are still
+        /// replaced atomically, but not flushed to the disk on every build.
+        public var scratchOutput = false
 
         /// A configuration for a project laid out as usual; `settings` default to the project folder's name as
         /// the title.
@@ -91,7 +94,7 @@ public struct SiteBuilder {
         let rendered = pool.map(lessons) { [renderer] lesson in
             guard let cache else { return renderer.render(lesson) }
             let key = SiteRenderCache.PageKey(
-                name: lesson.name, source: lesson.source.bytes, bibliography: renderer.bibliography,
+                name: ExactText(lesson.name), source: lesson.source.bytes, bibliography: renderer.bibliography,
                 exerciseGuide: renderer.exerciseGuide,
                 figures: SiteRenderCache.figureFingerprint(lesson: lesson.name, lessonsDirectory: lessonsDirectory))
             return cache.page(key) { renderer.render(lesson) }
@@ -114,7 +117,7 @@ public struct SiteBuilder {
         let extraRendered = pool.map(configuration.extraPages) { [renderer] extra in
             let (parsed, problems) = LessonParser.parse(Array(extra.markdown.utf8), displayPath: "\(extra.path).md")
             return (problems, parsed.map { lesson in
-                let key = SiteRenderCache.PageKey(name: extra.path, source: lesson.source.bytes, bibliography: nil,
+                let key = SiteRenderCache.PageKey(name: ExactText(extra.path), source: lesson.source.bytes, bibliography: nil,
                     exerciseGuide: renderer.exerciseGuide, figures: [])
                 return (lesson.frontMatter.title, cache?.page(key) { renderer.render(lesson) } ?? renderer.render(lesson))
             })
@@ -130,7 +133,8 @@ public struct SiteBuilder {
 
         step(2)
         var files: [String: String] = [:]
-        let templates = try loadTemplates()
+        let templateTexts = try templateSources()
+        let templates = try loadTemplates(templateTexts)
         let outlineContext = PageContext.outline(outline, extraPages: extraPages.map { ($0.page, $0.title) })
         let renderedOutline = templates.render(["outline": outlineContext], withTemplate: "outline") ?? ""
         // Each page's file and search entries are made on the pool, then put together in the outline's order.
@@ -142,33 +146,53 @@ public struct SiteBuilder {
                  lesson: lessons.first { $0.name == entry.name })
             }
         }
+        // A page's file is kept (`lessons preview`) by every text it is made from: the templates, the course's
+        // settings, the page's entry, outline, neighbours and rendered body.
+        let templateKey = templateTexts.flatMap { [ExactText($0.name), ExactText($0.text)] }
+        let settingsTexts = ([settings.title, settings.language, settings.siteURL ?? "\u{0}", settings.description ?? "\u{0}",
+            String(settings.authors.count)] + settings.authors).map(ExactText.init)
+        let liveReload = configuration.liveReload
+        @Sendable func pageFile(_ path: String, _ entry: CourseOutline.Entry, _ page: LessonPageRenderer.Page, outline: String,
+                      previous: CourseOutline.Entry?, next: CourseOutline.Entry?, download: String?,
+                      make: () -> String) -> String {
+            guard let cache else { return make() }
+            let neighbours = [previous, next].flatMap { [$0?.name ?? "\u{0}", $0?.title ?? "\u{0}"] }
+            let headings = page.headings.flatMap { [String($0.level), $0.id, $0.html] }
+            let texts = [path, entry.title, entry.part, entry.chapter, outline, page.body, download ?? "\u{0}",
+                liveReload ? "live" : "", String(headings.count)] + neighbours + headings
+            return cache.pageFile(templateKey + settingsTexts + texts.map(ExactText.init), make: make)
+        }
         let lessonFiles = pool.map(lessonJobs) { job in
-            let context = PageContext.lesson(job.entry, page: job.page,
-                outlineHTML: PageContext.outlineHTML(renderedOutline, current: job.entry.name), previous: job.previous,
-                next: job.next, settings: settings)
+            let path = "\(job.entry.name).html"
+            let outlineHTML = PageContext.outlineHTML(renderedOutline, current: job.entry.name)
             // The student copy, to download and run (`lessons run` makes its outputs and figures again).
-            var withDownload = context
-            var download: String?
-            if let lesson = job.lesson {
-                download = String(decoding: lesson.source.bytes, as: UTF8.self)
-                withDownload["download"] = "downloads/\(job.entry.name).md"
+            let download = job.lesson.map { String(decoding: $0.source.bytes, as: UTF8.self) }
+            let html = pageFile(path, job.entry, job.page, outline: outlineHTML, previous: job.previous, next: job.next,
+                download: download.map { _ in "downloads/\(job.entry.name).md" }) {
+                var context = PageContext.lesson(job.entry, page: job.page, outlineHTML: outlineHTML,
+                    previous: job.previous, next: job.next, settings: settings)
+                if download != nil { context["download"] = "downloads/\(job.entry.name).md" }
+                return Self.withLiveReload(templates.render(context, withTemplate: "page") ?? "", path: path, if: liveReload)
             }
-            let html = templates.render(withDownload, withTemplate: "page") ?? ""
-            let search = SearchIndex.entries(page: "\(job.entry.name).html", lessonTitle: job.entry.title,
+            let search = SearchIndex.entries(page: path, lessonTitle: job.entry.title,
                 body: job.page.body, headings: job.page.headings, cache: cache)
             return (html, download, search)
         }
         let extraFiles = pool.map(extraPages) { extra in
+            let path = "\(extra.page.path).html"
             let depth = extra.page.path.split(separator: "/").count - 1
             let entry = CourseOutline.Entry(name: extra.page.path, title: extra.title, part: extra.page.outlinePart,
                 chapter: extra.page.outlineChapter, order: Int.max)
-            let context = PageContext.lesson(entry, page: extra.rendered,
-                outlineHTML: PageContext.outlineHTML(renderedOutline, current: extra.page.path), previous: nil, next: nil,
-                settings: settings)
-            let html = templates.render(context, withTemplate: "page") ?? ""
-            let search = SearchIndex.entries(page: "\(extra.page.path).html", lessonTitle: extra.title,
+            let outlineHTML = PageContext.outlineHTML(renderedOutline, current: extra.page.path)
+            let html = pageFile(path, entry, extra.rendered, outline: outlineHTML, previous: nil, next: nil, download: nil) {
+                let context = PageContext.lesson(entry, page: extra.rendered, outlineHTML: outlineHTML, previous: nil,
+                    next: nil, settings: settings)
+                let html = ExtraPage.relocating(templates.render(context, withTemplate: "page") ?? "", depth: depth)
+                return Self.withLiveReload(html, path: path, if: liveReload)
+            }
+            let search = SearchIndex.entries(page: path, lessonTitle: extra.title,
                 body: extra.rendered.body, headings: extra.rendered.headings, cache: cache)
-            return (ExtraPage.relocating(html, depth: depth), search)
+            return (html, search)
         }
         var search = SearchIndex()
         for (job, (html, download, entries)) in zip(lessonJobs, lessonFiles) {
@@ -182,7 +206,8 @@ public struct SiteBuilder {
         }
         var indexContext = PageContext.index(outline, settings: configuration.settings)
         indexContext["outline"] = outlineContext
-        files["index.html"] = templates.render(indexContext, withTemplate: "index") ?? ""
+        files["index.html"] = Self.withLiveReload(
+            templates.render(indexContext, withTemplate: "index") ?? "", path: "index.html", if: liveReload)
         do {
             files["assets/search-index.js"] = try search.script()
         } catch {
@@ -200,15 +225,9 @@ public struct SiteBuilder {
                 files["assets/\(asset.name)"] = String(decoding: asset.bytes, as: UTF8.self)
             }
         }
-        if configuration.liveReload {
-            for (name, text) in files where name.hasSuffix(".html") {
-                let up = String(repeating: "../", count: name.split(separator: "/").count - 1)
-                files[name] = text.replacingBytes(of: "</body>", with: "<script src=\"\(up)assets/live-reload.js\"></script>\n</body>")
-            }
-        }
 
         step(4)
-        diagnostics += LinkChecker.check(files, pool: pool)
+        diagnostics += LinkChecker.check(files, pool: pool, cache: cache)
         if Diagnostic.containsError(diagnostics) && !configuration.keepGoing { throw SiteError(diagnostics) }
         try write(files.mapValues { Array($0.utf8) }.merging(binaryFiles) { text, _ in text })
         configuration.cache?.endBuild()
@@ -226,7 +245,7 @@ public struct SiteBuilder {
             let path = directory.appendingPathComponent(name)
             guard let bytes = FileManager.default.contents(atPath: path.path).map(Array.init) else { return (nil, [], []) }
             guard let cache else { return Self.studentCopy(of: bytes, name: name) }
-            let copy = cache.studentCopy(.init(name: name, bytes: bytes)) { Self.studentCopy(of: bytes, name: name) }
+            let copy = cache.studentCopy(.init(name: ExactText(name), bytes: bytes)) { Self.studentCopy(of: bytes, name: name) }
             return (copy.lesson, copy.lineMap, copy.diagnostics)
         }
         var lessons: [Lesson] = [], lineMaps: [String: [Int]] = [:], diagnostics: [Diagnostic] = []
@@ -268,15 +287,38 @@ public struct SiteBuilder {
         SiteAssetFiles(course: configuration.siteAssetsDirectory, builtIn: configuration.builtInAssetsDirectory)
     }
 
-    /// The Mustache templates: each `templates/*.mustache` of the course's `Assets/site/`, else the built-in one.
-    func loadTemplates() throws(SiteError) -> MustacheLibrary {
-        var library = MustacheLibrary()
+    /// `html` with the live-reload script before `</body>` when `liveReload` (`lessons preview`), for a page at
+    /// `path` in the site.
+    static func withLiveReload(_ html: String, path: String, if liveReload: Bool) -> String {
+        guard liveReload else { return html }
+        let up = String(repeating: "../", count: path.split(separator: "/").count - 1)
+        return html.replacingBytes(of: "</body>", with: "<script src=\"\(up)assets/live-reload.js\"></script>\n</body>")
+    }
+
+    /// The texts of the templates (`templates/*.mustache`, the course's over the built-in ones), by file name.
+    func templateSources() throws(SiteError) -> [(name: String, text: String)] {
+        var sources: [(name: String, text: String)] = []
         for file in assetFiles.files(in: "templates") where file.name.hasSuffix(".mustache") {
             do {
-                try library.register(String(contentsOf: file.url, encoding: .utf8), named: String(file.name.dropLast(".mustache".count)))
+                sources.append((file.name, try String(contentsOf: file.url, encoding: .utf8)))
+            } catch {
+                throw SiteError([Diagnostic(.error, "site.template", "template cannot be read: \(error)",
+                    at: SourceLocation(file: file.shownAs, line: 1, column: 1))])
+            }
+        }
+        return sources
+    }
+
+    /// The Mustache templates of `sources` (``templateSources()``), each registered under its name without `.mustache`.
+    func loadTemplates(_ sources: [(name: String, text: String)]) throws(SiteError) -> MustacheLibrary {
+        var library = MustacheLibrary()
+        let shown = Dictionary(assetFiles.files(in: "templates").map { ($0.name, $0.shownAs) }) { first, _ in first }
+        for source in sources {
+            do {
+                try library.register(source.text, named: String(source.name.dropLast(".mustache".count)))
             } catch {
                 throw SiteError([Diagnostic(.error, "site.template", "template does not parse: \(error)",
-                    at: SourceLocation(file: file.shownAs, line: 1, column: 1))])
+                    at: SourceLocation(file: shown[source.name] ?? "templates/\(source.name)", line: 1, column: 1))])
             }
         }
         for required in ["page", "index", "outline"] where library.getTemplate(named: required) == nil {
@@ -304,7 +346,8 @@ public struct SiteBuilder {
             var folder = try OwnedFolder.claim(
                 root, displayName: root.path, projectRoot: configuration.lessonsDirectory.deletingLastPathComponent(),
                 lessonsDirectory: configuration.lessonsDirectory)
-            try folder.replaceContents(with: files)
+            folder.durable = !configuration.scratchOutput
+            try folder.replaceContents(with: files, hashes: configuration.cache?.fileHashes)
         } catch {
             throw SiteError([Diagnostic(.error, "site.write", "the site was not written: \(error)",
                 at: SourceLocation(file: root.path, line: 1, column: 1))])

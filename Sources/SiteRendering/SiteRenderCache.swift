@@ -1,9 +1,11 @@
 import Foundation
+import FileSafety
 import LessonModel
 
-/// What one build of the site can hand the next (`lessons preview`): each lesson's student copy, rendered page and
-/// search entries, and each extra page's, kept by everything they are made from, so that after one lesson is saved only that lesson
-/// is read and rendered again. Entries the last build did not use are dropped.
+/// What one build of the site can hand the next (`lessons preview`): each lesson's student copy, rendered page,
+/// page file and search entries, each extra page's, and what the link check read from each page, kept by everything
+/// they are made from, so that after one lesson is saved only that lesson is read, rendered and put in its template
+/// again. Entries the last build did not use are dropped. Texts in keys compare byte for byte (``ExactText``).
 ///
 /// A page's key holds its name, the lesson's bytes, the works it may cite, the exercise guide's path and the sizes and dates
 /// of the lesson's figure files (which rendering inlines): a change to any of them renders the page again.
@@ -13,7 +15,7 @@ public final class SiteRenderCache: @unchecked Sendable {
     /// rest of a preview's rebuild); equality compares everything.
     struct PageKey: Hashable {
         /// The page's path without `.html` (a lesson's name).
-        var name: String
+        var name: ExactText
         var source: [UInt8]
         var bibliography: Bibliography?
         var exerciseGuide: String?
@@ -26,24 +28,23 @@ public final class SiteRenderCache: @unchecked Sendable {
         }
     }
 
-    /// What a page's search entries are made from; hashed by page, title and the body's length, compared whole.
+    /// What a page's search entries are made from; compared byte for byte.
     struct SearchKey: Hashable {
-        var page: String
-        var lessonTitle: String
-        var body: String
-
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(page)
-            hasher.combine(lessonTitle)
-            hasher.combine(body.utf8.count)
-        }
+        var page: ExactText
+        var lessonTitle: ExactText
+        var body: ExactText
     }
 
     typealias StudentLesson = (lesson: Lesson?, lineMap: [Int], diagnostics: [Diagnostic])
 
     private let students = BuildMemo<FileKey, StudentLesson>()
     private let pages = BuildMemo<PageKey, LessonPageRenderer.Page>()
-    private let searchEntries = BuildMemo<SearchKey, [SearchIndex.Entry]>()
+    private let searchEntries = BuildMemo<SearchKey, SearchIndex.PageEntries>()
+    private let pageFiles = BuildMemo<[ExactText], String>()
+    private let linkFacts = BuildMemo<[ExactText], LinkChecker.PageFacts>()
+
+    /// The hashes of the files the last build wrote, for the output folder's manifest.
+    let fileHashes = ContentHashMemo()
 
     /// An empty cache.
     public init() {}
@@ -56,7 +57,7 @@ public final class SiteRenderCache: @unchecked Sendable {
 
     /// A lesson file: its name and bytes; hashed by name and size, compared whole.
     struct FileKey: Hashable {
-        var name: String
+        var name: ExactText
         var bytes: [UInt8]
 
         func hash(into hasher: inout Hasher) {
@@ -76,8 +77,19 @@ public final class SiteRenderCache: @unchecked Sendable {
     }
 
     /// The search entries for `key`, made by `make` unless kept.
-    func searchEntries(_ key: SearchKey, make: () -> [SearchIndex.Entry]) -> [SearchIndex.Entry] {
+    func searchEntries(_ key: SearchKey, make: () -> SearchIndex.PageEntries) -> SearchIndex.PageEntries {
         searchEntries.value(key, make: make)
+    }
+
+    /// A page's file (its HTML from the templates), made by `make` unless kept; `key` is every text the file is
+    /// made from, in a fixed order (``SiteBuilder``'s `pageFileKey`).
+    func pageFile(_ key: [ExactText], make: () -> String) -> String {
+        pageFiles.value(key, make: make)
+    }
+
+    /// What the link check reads from a page, `key` being its path and its bytes; made by `make` unless kept.
+    func linkFacts(_ key: [ExactText], make: () -> LinkChecker.PageFacts) -> LinkChecker.PageFacts {
+        linkFacts.value(key, make: make)
     }
 
     /// Drops what the build that just ended did not use; the next build starts counting use afresh.
@@ -85,6 +97,8 @@ public final class SiteRenderCache: @unchecked Sendable {
         students.endBuild()
         pages.endBuild()
         searchEntries.endBuild()
+        pageFiles.endBuild()
+        linkFacts.endBuild()
     }
 
     /// Names, sizes and modification dates of the lesson's figure files (`figures/<lesson>/` in the lessons

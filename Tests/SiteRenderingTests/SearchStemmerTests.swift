@@ -53,7 +53,7 @@ import TestSupport
     @Test func indexEntriesCarryStems() {
         let entry = SearchIndex.entries(
             page: "06.html", lessonTitle: "Variational autoencoders", body: "<p>The reparameterised Kullback–Leibler term.</p>",
-            headings: [])[0]
+            headings: []).entries[0]
         #expect(entry.textStems.split(separator: " ").contains("reparameter"))
         #expect(entry.textStems.split(separator: " ").contains("kullbackleibler"))
         #expect(entry.lessonStems == "variational autoencoder")

@@ -1,0 +1,25 @@
+import Foundation
+
+/// Text that equals only the same bytes: a key for ``BuildMemo``. Swift's `==` on `String` calls canonically
+/// equivalent texts equal (`é` and `e` with a combining accent), and a memo that treated them as one would hand
+/// back a page with the other bytes, unlike a build without the memo. Hashed by length alone, so that hashing
+/// a page costs nothing; equality compares the bytes with `memcmp`.
+struct ExactText: Hashable, Sendable {
+    var text: String
+
+    init(_ text: String) { self.text = text }
+
+    static func == (left: ExactText, right: ExactText) -> Bool {
+        var left = left.text, right = right.text
+        guard left.utf8.count == right.utf8.count else { return false }
+        return left.withUTF8 { leftBytes in
+            right.withUTF8 { rightBytes in
+                leftBytes.count == 0 || memcmp(leftBytes.baseAddress!, rightBytes.baseAddress!, leftBytes.count) == 0
+            }
+        }
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(text.utf8.count)
+    }
+}
