@@ -8,15 +8,23 @@ import Darwin
 /// Paths, sizes and modification times of every file under some folders: two snapshots differ when any file
 /// was added, removed or changed. Taken with `readdir` and `lstat` alone, so that looking every 20 ms costs little.
 struct FileSnapshot: Equatable, Sendable {
-    let entries: [String]
+    /// Path → size and modification time.
+    let entries: [String: String]
 
     init(of folders: [URL]) {
-        var entries: [String] = []
+        var entries: [String: String] = [:]
         for folder in folders { Self.walk(folder.path, into: &entries) }
-        self.entries = entries.sorted()
+        self.entries = entries
     }
 
-    private static func walk(_ path: String, into entries: inout [String]) {
+    /// The paths added, removed or changed since `earlier`.
+    func changedPaths(since earlier: FileSnapshot) -> Set<String> {
+        var changed = Set(entries.keys.filter { earlier.entries[$0] != entries[$0] })
+        changed.formUnion(earlier.entries.keys.filter { entries[$0] == nil })
+        return changed
+    }
+
+    private static func walk(_ path: String, into entries: inout [String: String]) {
         guard let directory = opendir(path) else { return }
         defer { closedir(directory) }
         while let entry = readdir(directory) {
@@ -33,7 +41,7 @@ struct FileSnapshot: Equatable, Sendable {
                 #else
                 let modified = status.st_mtimespec
                 #endif
-                entries.append("\(child)|\(status.st_size)|\(modified.tv_sec).\(modified.tv_nsec)")
+                entries[child] = "\(status.st_size)|\(modified.tv_sec).\(modified.tv_nsec)"
             }
         }
     }

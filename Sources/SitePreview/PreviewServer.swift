@@ -5,10 +5,13 @@ public import SiteRendering
 /// `lessons preview`: builds the site into a scratch folder, serves it on localhost, and rebuilds whenever a
 /// lesson or a site asset changes; open pages reload themselves after each rebuild.
 ///
-/// From a save to the reloaded page: the files are looked at every 20 ms (sizes and dates only); a rebuild reads
+/// From a save to the updated page: the files are looked at every 20 ms (sizes and dates only); a rebuild reads
 /// and renders again only the lessons that changed (``SiteRenderCache``); and each open page holds a request to
 /// `/__lessons/version?after=N` that the server answers as soon as the build counter passes N, so the page
-/// reloads without waiting for a poll. N is the build the page was served from (``BuildNumberMiddleware``).
+/// updates without waiting for a poll. N is the build the page was served from (``BuildNumberMiddleware``).
+/// When only lessons' Markdown changed, the page fetches itself and puts the new content, outline and contents in
+/// place of the old, keeping its scroll position; after any other change (a template, a style, a figure) it
+/// reloads whole (the answer's `Lessons-Full-Reload` header names the last such build).
 public struct PreviewServer: Sendable {
     /// What to build (the output folder is the served folder).
     public var configuration: SiteBuilder.Configuration
@@ -34,22 +37,34 @@ public struct PreviewServer: Sendable {
         rebuild(log: log)
         let watched = [configuration.lessonsDirectory, configuration.siteAssetsDirectory]
         let configuration = self.configuration, interval = self.interval
+        let lessonsFolder = configuration.lessonsDirectory.path + "/"
         Task.detached {
             var last = FileSnapshot(of: watched)
             while !Task.isCancelled {
                 try? await Task.sleep(nanoseconds: UInt64(interval * 1e9))
                 let now = FileSnapshot(of: watched)
                 guard now != last else { continue }
+                let changed = now.changedPaths(since: last)
                 last = now
                 PreviewServer(configuration: configuration, port: 0).rebuild(log: log)
-                await version.increment()
+                await version.increment(lessonsOnly: changed.allSatisfy { Self.isLessonMarkdown($0, in: lessonsFolder) })
             }
         }
         let router = Router()
-        // `?after=N` waits (up to 25 s) for a build after the N-th; without it, the counter at once.
-        router.get("__lessons/version") { request, _ in
-            guard let after = request.uri.queryParameters.get("after", as: Int.self) else { return String(await version.value) }
-            return String(await version.value(after: after, waitingAtMost: 25))
+        // `?after=N` waits (up to 25 s) for a build after the N-th; without it, the counter at once. The header
+        // names the last build after which a page must reload whole (live-reload.js).
+        router.get("__lessons/version") { request, _ -> Response in
+            let value: Int
+            if let after = request.uri.queryParameters.get("after", as: Int.self) {
+                value = await version.value(after: after, waitingAtMost: 25)
+            } else {
+                value = await version.value
+            }
+            var headers = HTTPFields()
+            headers[HTTPFields.Element.Name("Lessons-Full-Reload")!] = String(await version.lastFullReload)
+            headers[.cacheControl] = "no-store"
+            headers[.contentType] = "text/plain; charset=utf-8"
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: String(value))))
         }
         router.middlewares.add(BuildNumberMiddleware(counter: version))
         router.middlewares.add(FileMiddleware(configuration.outputDirectory.path, searchForIndexHtml: true))
@@ -62,6 +77,13 @@ public struct PreviewServer: Sendable {
                 log("serving \(output) at http://127.0.0.1:\(port)/ (Ctrl-C to stop)")
             })
         try await app.runService()
+    }
+
+    /// Whether `path` is a lesson's Markdown (a `.md` file right in the lessons folder, `folder` ending in `/`): a
+    /// change to such files alone lets open pages put the new content in place without reloading.
+    static func isLessonMarkdown(_ path: String, in folder: String) -> Bool {
+        guard path.hasPrefix(folder), path.hasSuffix(".md") else { return false }
+        return !path.dropFirst(folder.count).contains("/")
     }
 
     /// One build, reported in one line.

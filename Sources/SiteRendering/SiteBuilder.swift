@@ -288,11 +288,14 @@ public struct SiteBuilder {
     }
 
     /// `html` with the live-reload script before `</body>` when `liveReload` (`lessons preview`), for a page at
-    /// `path` in the site.
+    /// `path` in the site. The tag's `data-page` is a hash of `html`, by which the script knows that a fetched copy
+    /// of its page is the file it was parsed from.
     static func withLiveReload(_ html: String, path: String, if liveReload: Bool) -> String {
         guard liveReload else { return html }
         let up = String(repeating: "../", count: path.split(separator: "/").count - 1)
-        return html.replacingBytes(of: "</body>", with: "<script src=\"\(up)assets/live-reload.js\"></script>\n</body>")
+        let hash = FolderManifest.hash(Array(html.utf8)).prefix(32)
+        return html.replacingBytes(
+            of: "</body>", with: "<script src=\"\(up)assets/live-reload.js\" data-page=\"\(hash)\"></script>\n</body>")
     }
 
     /// The texts of the templates (`templates/*.mustache`, the course's over the built-in ones), by file name.

@@ -64,32 +64,40 @@
     }, true);
   }
 
-  // Cells: Copy puts the code on the clipboard; Wrap folds long lines instead of scrolling them.
-  document.querySelectorAll(".cell").forEach(function (cell) {
-    var code = cell.querySelector(".code code");
-    var copy = cell.querySelector("button.copy");
-    if (copy && code) {
-      copy.addEventListener("click", function () {
-        if (!navigator.clipboard) return;
-        navigator.clipboard.writeText(code.textContent).then(function () {
-          copy.textContent = "Copied";
-          setTimeout(function () { copy.textContent = "Copy"; }, 1500);
-        }, function () { /* clipboard refused: leave the button as it is */ });
-      });
-    }
-    var wrap = cell.querySelector("button.wrap");
-    if (wrap) {
-      wrap.addEventListener("click", function () {
-        var on = cell.classList.toggle("wrapped");
-        wrap.setAttribute("aria-pressed", on ? "true" : "false");
-        markScrollers();
-      });
-    }
-  });
+  // Cells: Copy puts the code on the clipboard; Wrap folds long lines instead of scrolling them. Each cell is set
+  // up once (after a preview's update, the cells it kept already are).
+  var cellsSetUp = typeof WeakSet === "function" ? new WeakSet() : null;
+  function setUpCells() {
+    document.querySelectorAll(".cell").forEach(function (cell) {
+      if (cellsSetUp) { if (cellsSetUp.has(cell)) return; cellsSetUp.add(cell); }
+      var code = cell.querySelector(".code code");
+      var copy = cell.querySelector("button.copy");
+      if (copy && code) {
+        copy.addEventListener("click", function () {
+          if (!navigator.clipboard) return;
+          navigator.clipboard.writeText(code.textContent).then(function () {
+            copy.textContent = "Copied";
+            setTimeout(function () { copy.textContent = "Copy"; }, 1500);
+          }, function () { /* clipboard refused: leave the button as it is */ });
+        });
+      }
+      var wrap = cell.querySelector("button.wrap");
+      if (wrap) {
+        wrap.addEventListener("click", function () {
+          var on = cell.classList.toggle("wrapped");
+          wrap.setAttribute("aria-pressed", on ? "true" : "false");
+          markScrollers();
+        });
+      }
+    });
+  }
 
   // "Hide code": a reader's choice, kept across pages; printing honours it (folded cells stay folded).
-  if (document.querySelector(".cell .code")) {
+  function setUpCodeToggle() {
     var crumb = document.querySelector(".breadcrumb");
+    var existing = crumb && crumb.querySelector(".code-toggle");
+    if (!document.querySelector(".cell .code")) { if (existing) existing.remove(); return; }
+    if (existing) return;
     var hide = document.createElement("button");
     hide.type = "button";
     hide.className = "code-toggle";
@@ -149,37 +157,52 @@
       }
     });
   }
-  markScrollers();
   window.addEventListener("resize", markScrollers);
   if (document.fonts && document.fonts.ready) document.fonts.ready.then(markScrollers);
 
   // "On this page": the section being read is marked as the current one.
-  var tocLinks = Array.prototype.slice.call(document.querySelectorAll(".toc a[href^='#']"));
-  if (tocLinks.length && "IntersectionObserver" in window) {
-    var headings = tocLinks.map(function (link) { return document.getElementById(link.getAttribute("href").slice(1)); });
-    var current = function () {
-      var line = 90, active = null;
-      headings.forEach(function (heading, i) { if (heading && heading.getBoundingClientRect().top <= line) active = tocLinks[i]; });
-      // At the foot of the page the last sections cannot scroll up to the line (a jump to the References): the
-      // last heading in view is the current one.
-      if (window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2) {
-        headings.forEach(function (heading, i) { if (heading && heading.getBoundingClientRect().top < window.innerHeight) active = tocLinks[i]; });
-      }
-      if (!active) active = tocLinks[0];
-      tocLinks.forEach(function (link) {
-        if (link === active) link.setAttribute("aria-current", "location"); else link.removeAttribute("aria-current");
-      });
-    };
-    var observer = new IntersectionObserver(current, { rootMargin: "0px 0px -60% 0px" });
-    headings.forEach(function (heading) { if (heading) observer.observe(heading); });
-    // A jump (a link in the page, the browser's back) may cross no heading's threshold: check after it lands.
-    window.addEventListener("hashchange", function () { requestAnimationFrame(current); });
-    var tocScheduled = false;
-    window.addEventListener("scroll", function () {
-      if (!tocScheduled) { tocScheduled = true; requestAnimationFrame(function () { tocScheduled = false; current(); }); }
-    }, { passive: true });
-    current();
+  var tocLinks = [], headings = [], observer = null;
+  function currentSection() {
+    if (!tocLinks.length) return;
+    var line = 90, active = null;
+    headings.forEach(function (heading, i) { if (heading && heading.getBoundingClientRect().top <= line) active = tocLinks[i]; });
+    // At the foot of the page the last sections cannot scroll up to the line (a jump to the References): the
+    // last heading in view is the current one.
+    if (window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2) {
+      headings.forEach(function (heading, i) { if (heading && heading.getBoundingClientRect().top < window.innerHeight) active = tocLinks[i]; });
+    }
+    if (!active) active = tocLinks[0];
+    tocLinks.forEach(function (link) {
+      if (link === active) link.setAttribute("aria-current", "location"); else link.removeAttribute("aria-current");
+    });
   }
+  function setUpSections() {
+    if (observer) observer.disconnect();
+    tocLinks = Array.prototype.slice.call(document.querySelectorAll(".toc a[href^='#']"));
+    if (!tocLinks.length || !("IntersectionObserver" in window)) { tocLinks = []; return; }
+    headings = tocLinks.map(function (link) { return document.getElementById(link.getAttribute("href").slice(1)); });
+    observer = new IntersectionObserver(currentSection, { rootMargin: "0px 0px -60% 0px" });
+    headings.forEach(function (heading) { if (heading) observer.observe(heading); });
+    currentSection();
+  }
+  // A jump (a link in the page, the browser's back) may cross no heading's threshold: check after it lands.
+  window.addEventListener("hashchange", function () { requestAnimationFrame(currentSection); });
+  var sectionScheduled = false;
+  window.addEventListener("scroll", function () {
+    if (!sectionScheduled) { sectionScheduled = true; requestAnimationFrame(function () { sectionScheduled = false; currentSection(); }); }
+  }, { passive: true });
+
+  // What the page's content needs: run once here, and again by `lessons preview` after it puts a rebuilt lesson's
+  // content in place of the old (live-reload.js), which also asks for the search index again.
+  function setUpContent() {
+    setUpCells();
+    setUpCodeToggle();
+    markScrollers();
+    setUpSections();
+  }
+  setUpContent();
+  var refreshSearch = function () {};
+  window.lessonsSite = { refresh: function () { setUpContent(); refreshSearch(); } };
 
   // Search: a combobox over a listbox of results. The index loads on first focus.
   var input = document.getElementById("search");
@@ -187,20 +210,32 @@
   var status = document.getElementById("search-status");
   if (!input || !results) return;
 
-  var index = null, loading = false, pending = null;
+  var index = null, loading = false, pending = null, indexScript = null, loads = 0;
   function loadIndex(then) {
     if (index) { then(); return; }
     pending = then;
     if (loading) return;
     loading = true;
     var script = document.createElement("script");
-    script.src = input.getAttribute("data-index");
+    // A reload after a rebuild asks for the file afresh (a new address: the old one may be cached).
+    script.src = input.getAttribute("data-index") + (loads > 0 ? "?load=" + loads : "");
     script.onload = function () {
+      if (script !== indexScript) return;
       index = (window.LESSONS_SEARCH || []).map(prepare);
+      loading = false;
       if (pending) pending();
     };
+    indexScript = script;
     document.head.appendChild(script);
   }
+  // After a rebuild: the next search loads the index again.
+  refreshSearch = function () {
+    if (indexScript) indexScript.remove();
+    indexScript = null;
+    index = null;
+    loading = false;
+    loads++;
+  };
 
   // Folding and stemming: the same steps as SearchFolding and SearchStemmer in `lessons build`, with the
   // stemmer's rules from the index (window.LESSONS_STEMMER), so that a query's words meet the index's stems.
