@@ -5,7 +5,8 @@ public import SiteRendering
 /// `lessons preview`: builds the site into a scratch folder, serves it on localhost, and rebuilds whenever a
 /// lesson or a site asset changes; open pages reload themselves after each rebuild.
 ///
-/// From a save to the updated page: the files are looked at every 20 ms (sizes and dates only); a rebuild reads
+/// From a save to the updated page: the kernel reports the save (inotify; elsewhere the files are looked at every
+/// 20 ms, sizes and dates only); a rebuild reads
 /// and renders again only the lessons that changed (``SiteRenderCache``); and each open page holds a request to
 /// `/__lessons/version?after=N` that the server answers as soon as the build counter passes N, so the page
 /// updates without waiting for a poll. N is the build the page was served from (``BuildNumberMiddleware``).
@@ -17,7 +18,8 @@ public struct PreviewServer: Sendable {
     public var configuration: SiteBuilder.Configuration
     /// Port on 127.0.0.1.
     public var port: Int
-    /// Seconds between checks for changed files.
+    /// Seconds between looks at the files where the kernel does not report changes (``FileWatcher``); with it, a
+    /// look this often is only a safety net.
     public var interval: Double = 0.02
 
     /// A server for `configuration` on `port`.
@@ -38,16 +40,23 @@ public struct PreviewServer: Sendable {
         let watched = [configuration.lessonsDirectory, configuration.siteAssetsDirectory]
         let configuration = self.configuration, interval = self.interval
         let lessonsFolder = configuration.lessonsDirectory.path + "/"
-        Task.detached {
+        // A thread of its own: the watcher blocks until the kernel reports a change.
+        let watcher = FileWatcher(folders: watched, fallbackInterval: interval)
+        Thread.detachNewThread {
             var last = FileSnapshot(of: watched)
-            while !Task.isCancelled {
-                try? await Task.sleep(nanoseconds: UInt64(interval * 1e9))
+            while true {
+                watcher.waitForChange()
                 let now = FileSnapshot(of: watched)
                 guard now != last else { continue }
                 let changed = now.changedPaths(since: last)
                 last = now
                 PreviewServer(configuration: configuration, port: 0).rebuild(log: log)
-                await version.increment(lessonsOnly: changed.allSatisfy { Self.isLessonMarkdown($0, in: lessonsFolder) })
+                let counted = DispatchSemaphore(value: 0)
+                Task {
+                    await version.increment(lessonsOnly: changed.allSatisfy { Self.isLessonMarkdown($0, in: lessonsFolder) })
+                    counted.signal()
+                }
+                counted.wait()
             }
         }
         let router = Router()

@@ -2,8 +2,8 @@ import Foundation
 
 /// Text that equals only the same bytes: a key for ``BuildMemo``. Swift's `==` on `String` calls canonically
 /// equivalent texts equal (`é` and `e` with a combining accent), and a memo that treated them as one would hand
-/// back a page with the other bytes, unlike a build without the memo. Hashed by length alone, so that hashing
-/// a page costs nothing; equality compares the bytes with `memcmp`.
+/// back a page with the other bytes, unlike a build without the memo. Hashed by its length and its first and last
+/// 64 bytes, so that hashing a page costs next to nothing; equality compares the bytes with `memcmp`.
 struct ExactText: Hashable, Sendable {
     var text: String
 
@@ -20,6 +20,12 @@ struct ExactText: Hashable, Sendable {
     }
 
     func hash(into hasher: inout Hasher) {
-        hasher.combine(text.utf8.count)
+        var text = text
+        text.withUTF8 { bytes in
+            hasher.combine(bytes.count)
+            let raw = UnsafeRawBufferPointer(bytes), edge = Swift.min(64, raw.count)
+            hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: raw[..<edge]))
+            hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: raw[(raw.count - edge)...]))
+        }
     }
 }

@@ -30,6 +30,13 @@ struct SearchIndex {
             let encoder = SearchIndex.encoder
             json = try? entries.map { String(decoding: try encoder.encode($0), as: UTF8.self) }.joined(separator: ",")
         }
+
+        /// The entries of `parts` one after the other (a page's, from its sections').
+        init(joining parts: [PageEntries]) {
+            entries = parts.flatMap(\.entries)
+            let nonEmpty = parts.filter { !$0.entries.isEmpty }
+            json = nonEmpty.contains { $0.json == nil } ? nil : nonEmpty.map { $0.json! }.joined(separator: ",")
+        }
     }
 
     private var pages: [PageEntries] = []
@@ -43,29 +50,40 @@ struct SearchIndex {
     }
 
     /// A page's entries: its body split at its headings, one entry per section; kept in `cache` when there is one
-    /// (the body and title decide them).
+    /// (the body and title decide them), and each section's entry too, so that an edit makes only the sections it
+    /// touched again.
     static func entries(
         page: String, lessonTitle: String, body: String, headings: [HeadingAnchors.Heading], cache: SiteRenderCache? = nil
     ) -> PageEntries {
-        guard let cache else { return PageEntries(sections(page: page, lessonTitle: lessonTitle, body: body, headings: headings)) }
-        return cache.searchEntries(.init(page: ExactText(page), lessonTitle: ExactText(lessonTitle), body: ExactText(body))) {
-            PageEntries(sections(page: page, lessonTitle: lessonTitle, body: body, headings: headings))
+        let make = {
+            PageEntries(joining: sections(body: body, headings: headings).map { section, html in
+                guard let cache else { return PageEntries(entry(page: page, lessonTitle: lessonTitle, section: section, html: html)) }
+                let key = [page, lessonTitle, section?.id ?? "\u{0}", section?.text ?? "\u{0}", String(html)].map(ExactText.init)
+                return cache.searchSection(key) {
+                    PageEntries(entry(page: page, lessonTitle: lessonTitle, section: section, html: html))
+                }
+            })
         }
+        guard let cache else { return make() }
+        return cache.searchEntries(.init(page: ExactText(page), lessonTitle: ExactText(lessonTitle), body: ExactText(body)), make: make)
     }
 
-    /// One entry per section of the page (what ``entries(page:lessonTitle:body:headings:cache:)`` keeps).
-    private static func sections(page: String, lessonTitle: String, body: String, headings: [HeadingAnchors.Heading]) -> [Entry] {
-        var entries: [Entry] = []
+    /// The page's sections: the HTML before the first heading (no section), then under each heading (its id and
+    /// text) up to the next.
+    private static func sections(body: String, headings: [HeadingAnchors.Heading])
+        -> [(section: (id: String, text: String)?, html: Substring)]
+    {
+        var sections: [(section: (id: String, text: String)?, html: Substring)] = []
         var sectionStart = body.startIndex
         var current: (id: String, text: String)? = nil
         for heading in headings {
             let marker = Array("<h\(heading.level) id=\"\(heading.id)\">".utf8)
             guard let range = body[sectionStart...].firstByteRange(of: marker) else { continue }
-            entries += entry(page: page, lessonTitle: lessonTitle, section: current, html: body[sectionStart..<range.lowerBound])
+            sections.append((current, body[sectionStart..<range.lowerBound]))
             current = (heading.id, heading.text)
             sectionStart = range.upperBound
         }
-        return entries + entry(page: page, lessonTitle: lessonTitle, section: current, html: body[sectionStart...])
+        return sections + [(current, body[sectionStart...])]
     }
 
     /// The entry of one section (none for empty text before the first heading).

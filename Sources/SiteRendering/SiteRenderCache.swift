@@ -40,6 +40,7 @@ public final class SiteRenderCache: @unchecked Sendable {
     private let students = BuildMemo<FileKey, StudentLesson>()
     private let pages = BuildMemo<PageKey, LessonPageRenderer.Page>()
     private let searchEntries = BuildMemo<SearchKey, SearchIndex.PageEntries>()
+    private let searchSections = BuildMemo<[ExactText], SearchIndex.PageEntries>()
     private let pageFiles = BuildMemo<[ExactText], String>()
     private let linkFacts = BuildMemo<[ExactText], LinkChecker.PageFacts>()
 
@@ -81,6 +82,12 @@ public final class SiteRenderCache: @unchecked Sendable {
         searchEntries.value(key, make: make)
     }
 
+    /// A section's search entries, `key` being its page, lesson title, heading id and text, and HTML; made by
+    /// `make` unless kept.
+    func searchSection(_ key: [ExactText], make: () -> SearchIndex.PageEntries) -> SearchIndex.PageEntries {
+        searchSections.value(key, make: make)
+    }
+
     /// A page's file (its HTML from the templates), made by `make` unless kept; `key` is every text the file is
     /// made from, in a fixed order (``SiteBuilder``'s `pageFileKey`).
     func pageFile(_ key: [ExactText], make: () -> String) -> String {
@@ -97,6 +104,7 @@ public final class SiteRenderCache: @unchecked Sendable {
         students.endBuild()
         pages.endBuild()
         searchEntries.endBuild()
+        searchSections.endBuild()
         pageFiles.endBuild()
         linkFacts.endBuild()
     }
