@@ -16,7 +16,15 @@ public enum SolutionContext: Sendable, Equatable {
     ///
     /// Decided by the first token after the marker line (the region's first statement, or the brace that closes
     /// an empty region's block): the innermost block around it.
+    /// Remembered for the life of the process (``SolutionContextMemo``).
     public static func of(markerLine: Int, inCell cellSource: String) -> SolutionContext {
+        SolutionContextMemo.shared.context(markerLine: markerLine, source: cellSource) {
+            parsing(markerLine: markerLine, inCell: cellSource)
+        }
+    }
+
+    /// ``of(markerLine:inCell:)`` without the memo: the cell parsed.
+    static func parsing(markerLine: Int, inCell cellSource: String) -> SolutionContext {
         let file = Parser.parse(source: cellSource)
         let converter = SourceLocationConverter(fileName: "cell.swift", tree: file)
         for token in file.tokens(viewMode: .sourceAccurate)

@@ -1,4 +1,5 @@
 import Foundation
+import LessonModel
 
 /// Highlighted HTML of code blocks already highlighted in this process, by their code. `lessons preview` renders a
 /// changed lesson again on every save, and highlighting its cells with swift-syntax's parser was a third of each

@@ -1,4 +1,5 @@
 import Foundation
+import LessonModel
 
 /// The search index: one entry per section (the text under a heading) of every page, shipped as a script
 /// (`search-index.js` sets `window.LESSONS_SEARCH`) so that search works from `file://` without fetching.

@@ -1,4 +1,5 @@
 import Foundation
+import LessonModel
 
 /// The stems of ``SearchStemmer/standard`` already computed, by word, shared by the pages a build indexes on its
 /// pool: a course's vocabulary is a few thousand words, and each was stemmed again on every page (stemming was 6%

@@ -1,15 +1,18 @@
 import Foundation
 
-/// Text that equals only the same bytes: a key for ``BuildMemo``. Swift's `==` on `String` calls canonically
-/// equivalent texts equal (`é` and `e` with a combining accent), and a memo that treated them as one would hand
-/// back a page with the other bytes, unlike a build without the memo. Hashed by its length and its first and last
+/// Text that equals only the same bytes: a key for memos (the site's build memos, highlighted code, solution
+/// contexts). Swift's `==` on `String` calls canonically equivalent texts equal (`é` and `e` with a combining
+/// accent), and a memo that treated them as one would hand back a page with the other bytes, unlike a build
+/// without the memo. Hashed by its length and its first and last
 /// 64 bytes, so that hashing a page costs next to nothing; equality compares the bytes with `memcmp`.
-struct ExactText: Hashable, Sendable {
-    var text: String
+public struct ExactText: Hashable, Sendable {
+    /// The text.
+    public var text: String
 
-    init(_ text: String) { self.text = text }
+    /// `text`, to be compared by its bytes.
+    public init(_ text: String) { self.text = text }
 
-    static func == (left: ExactText, right: ExactText) -> Bool {
+    public static func == (left: ExactText, right: ExactText) -> Bool {
         var left = left.text, right = right.text
         guard left.utf8.count == right.utf8.count else { return false }
         return left.withUTF8 { leftBytes in
@@ -19,7 +22,7 @@ struct ExactText: Hashable, Sendable {
         }
     }
 
-    func hash(into hasher: inout Hasher) {
+    public func hash(into hasher: inout Hasher) {
         var text = text
         text.withUTF8 { bytes in
             hasher.combine(bytes.count)
