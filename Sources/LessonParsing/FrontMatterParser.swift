@@ -34,6 +34,16 @@ public enum FrontMatterParser {
                 at: at(1))])
         }
         let yaml = closingLine > 2 ? source.text(of: LineRange(2, closingLine - 1)) : ""
+        return FrontMatterMemo.shared.result(.init(file: ExactText(file), yaml: ExactText(yaml), closingLine: closingLine)) {
+            parse(yaml: yaml, closingLine: closingLine, file: file)
+        }
+    }
+
+    /// The front matter whose YAML (from line 2) is `yaml`, closed at line `closingLine` of `file`.
+    static func parse(yaml: String, closingLine: Int, file: String) -> (FrontMatter?, [Diagnostic]) {
+        func at(_ line: Int, _ column: Int = 1) -> SourceLocation {
+            SourceLocation(file: file, line: line, column: column)
+        }
         var diagnostics: [Diagnostic] = []
         let node: Node?
         do {
