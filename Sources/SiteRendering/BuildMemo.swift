@@ -28,7 +28,8 @@ final class BuildMemo<Key: Hashable, Value>: @unchecked Sendable {
     /// Drops the values this build did not use; the next build starts counting use afresh.
     func endBuild() {
         lock.withLock {
-            values = values.filter { used.contains($0.key) }
+            // Every value used (the usual preview rebuild): nothing to drop, and no dictionary to make again.
+            if used.count != values.count { values = values.filter { used.contains($0.key) } }
             used = []
         }
     }

@@ -77,7 +77,7 @@ public struct SiteBuilder {
 
         step(0)
         let (lessons, lineMaps, lessonProblems) = readLessons()
-        let (bibliography, bibliographyProblems) = readBibliography()
+        let (bibliography, bibliographyProblems, bibliographySource) = readBibliography()
         let readProblems = lessonProblems + bibliographyProblems + configuration.settings.outlineProblems(
             lessons: lessons.map(\.name), displayPaths: Dictionary(lessons.map { ($0.name, $0.displayPath) }) { a, _ in a })
         if Diagnostic.containsError(readProblems) { throw SiteError(readProblems) }
@@ -94,7 +94,7 @@ public struct SiteBuilder {
         let rendered = pool.map(lessons) { [renderer] lesson in
             guard let cache else { return renderer.render(lesson) }
             let key = SiteRenderCache.PageKey(
-                name: ExactText(lesson.name), source: lesson.source.bytes, bibliography: renderer.bibliography,
+                name: ExactText(lesson.name), source: lesson.source.bytes, bibliography: bibliographySource,
                 exerciseGuide: renderer.exerciseGuide,
                 figures: SiteRenderCache.figureFingerprint(lesson: lesson.name, lessonsDirectory: lessonsDirectory))
             return cache.page(key) { renderer.render(lesson) }
@@ -134,7 +134,13 @@ public struct SiteBuilder {
         step(2)
         var files: [String: String] = [:]
         let templateTexts = try templateSources()
-        let templates = try loadTemplates(templateTexts)
+        let templateKey = templateTexts.flatMap { [ExactText($0.name), ExactText($0.text)] }
+        let templates: MustacheLibrary
+        if let cache {
+            templates = try cache.templates(templateKey) { () throws(SiteError) in try loadTemplates(templateTexts) }
+        } else {
+            templates = try loadTemplates(templateTexts)
+        }
         let outlineContext = PageContext.outline(outline, extraPages: extraPages.map { ($0.page, $0.title) })
         let renderedOutline = templates.render(["outline": outlineContext], withTemplate: "outline") ?? ""
         // Each page's file and search entries are made on the pool, then put together in the outline's order.
@@ -148,7 +154,6 @@ public struct SiteBuilder {
         }
         // A page's file is kept (`lessons preview`) by every text it is made from: the templates, the course's
         // settings, the page's entry, outline, neighbours and rendered body.
-        let templateKey = templateTexts.flatMap { [ExactText($0.name), ExactText($0.text)] }
         let settingsTexts = ([settings.title, settings.language, settings.siteURL ?? "\u{0}", settings.description ?? "\u{0}",
             String(settings.authors.count)] + settings.authors).map(ExactText.init)
         let liveReload = configuration.liveReload
@@ -270,16 +275,23 @@ public struct SiteBuilder {
         return (student, LineEdit.lineMap(edits, in: lesson.source), problems + markupProblems)
     }
 
-    /// The works the lessons cite, from `references.yml` in the lessons folder (none without the file), and the
-    /// problems of that file at their lines.
-    func readBibliography() -> (Bibliography, [Diagnostic]) {
+    /// The works the lessons cite, from `references.yml` in the lessons folder (none without the file), the
+    /// problems of that file at their lines, and what they were read from (the file's text; a marker without it),
+    /// which keys the pages a build keeps (`Bibliography`'s `==` compares Strings, which calls the two normal forms
+    /// of a title equal).
+    func readBibliography() -> (Bibliography, [Diagnostic], source: ExactText) {
         let path = configuration.lessonsDirectory.appendingPathComponent("references.yml").path
-        guard FileManager.default.fileExists(atPath: path) else { return (Bibliography(), []) }
+        guard FileManager.default.fileExists(atPath: path) else { return (Bibliography(), [], ExactText("\u{0}none")) }
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             return (Bibliography(), [Diagnostic(.error, "references.unreadable", "cannot read the references as UTF-8 text",
-                at: SourceLocation(file: Bibliography.fileName, line: 1))])
+                at: SourceLocation(file: Bibliography.fileName, line: 1))], ExactText("\u{0}unreadable"))
         }
-        return BibliographyParser.parse(text, file: Bibliography.fileName)
+        guard let cache = configuration.cache else {
+            let (bibliography, problems) = BibliographyParser.parse(text, file: Bibliography.fileName)
+            return (bibliography, problems, ExactText(text))
+        }
+        let (bibliography, problems) = cache.bibliography(ExactText(text)) { BibliographyParser.parse(text, file: Bibliography.fileName) }
+        return (bibliography, problems, ExactText(text))
     }
 
     /// The course's site files over the built-in ones, file by file.

@@ -1,6 +1,7 @@
 import Foundation
 import FileSafety
 import LessonModel
+import Mustache
 
 /// What one build of the site can hand the next (`lessons preview`): each lesson's student copy, rendered page,
 /// page file and search entries, each extra page's, and what the link check read from each page, kept by everything
@@ -17,7 +18,8 @@ public final class SiteRenderCache: @unchecked Sendable {
         /// The page's path without `.html` (a lesson's name).
         var name: ExactText
         var source: [UInt8]
-        var bibliography: Bibliography?
+        /// The text of `references.yml` (nil for a page that cites nothing).
+        var bibliography: ExactText?
         var exerciseGuide: String?
         var figures: [String]
 
@@ -43,6 +45,9 @@ public final class SiteRenderCache: @unchecked Sendable {
     private let searchSections = BuildMemo<[ExactText], SearchIndex.PageEntries>()
     private let pageFiles = BuildMemo<[ExactText], String>()
     private let linkFacts = BuildMemo<[ExactText], LinkChecker.PageFacts>()
+    private let bibliographies = BuildMemo<ExactText, (Bibliography, [Diagnostic])>()
+    private let lock = NSLock()
+    private var lastTemplates: (key: [ExactText], library: MustacheLibrary)?
 
     /// The hashes of the files the last build wrote, for the output folder's manifest.
     let fileHashes = ContentHashMemo()
@@ -88,6 +93,19 @@ public final class SiteRenderCache: @unchecked Sendable {
         searchSections.value(key, make: make)
     }
 
+    /// The works of `references.yml` (its text) and the file's problems, read by `read` unless kept.
+    func bibliography(_ text: ExactText, read: () -> (Bibliography, [Diagnostic])) -> (Bibliography, [Diagnostic]) {
+        bibliographies.value(text, make: read)
+    }
+
+    /// The templates whose names and texts are `key`, made by `load` unless the last build's were the same.
+    func templates(_ key: [ExactText], load: () throws(SiteError) -> MustacheLibrary) throws(SiteError) -> MustacheLibrary {
+        if let last = lock.withLock({ lastTemplates }), last.key == key { return last.library }
+        let library = try load()
+        lock.withLock { lastTemplates = (key, library) }
+        return library
+    }
+
     /// A page's file (its HTML from the templates), made by `make` unless kept; `key` is every text the file is
     /// made from, in a fixed order (``SiteBuilder``'s `pageFileKey`).
     func pageFile(_ key: [ExactText], make: () -> String) -> String {
@@ -106,6 +124,7 @@ public final class SiteRenderCache: @unchecked Sendable {
         searchEntries.endBuild()
         searchSections.endBuild()
         pageFiles.endBuild()
+        bibliographies.endBuild()
         linkFacts.endBuild()
     }
 

@@ -6,8 +6,8 @@ import TestSupport
 @testable import SiteRendering
 
 /// `lessons preview` hands each build the last one's ``SiteRenderCache``: over generated sequences of edits (a
-/// sentence, a title, a heading, the same text in another Unicode normal form, a lesson added or removed, a template
-/// or the course's title changed), every build with the cache writes exactly the files a build without it writes.
+/// sentence, a title, a heading, the same text in another Unicode normal form, a lesson added or removed, a template,
+/// a cited work's title or the course's title changed), every build with the cache writes exactly the files a build without it writes.
 @Suite struct SiteRenderCachePropertyTests {
     /// Words that look alike but differ in bytes: `é` composed and decomposed, `Å` as a letter and as the ångström sign.
     static let words = ["café", "cafe\u{301}", "Ångström", "\u{212B}ngström", "ELBO", "prior", "posterior", "x²"]
@@ -17,6 +17,7 @@ import TestSupport
         var bodies: [String: [String]] = [:]
         var pageTemplateExtra = ""
         var courseTitle = "Café course"
+        var referenceTitle = "Auto-encoding variational Bayes"
 
         func lesson(_ name: String) -> String {
             let title = titles[name]!
@@ -29,7 +30,7 @@ import TestSupport
         case 0: "## \(random.pick(Self.words)) section"
         case 1: "The \(random.pick(Self.words)) has $q(z) = \\mathcal{N}(\\mu, \\sigma^2)$."
         case 2: "```swift\nlet \(random.pick(["a", "b", "mean"])) = \(random.next() % 100)\n```"
-        case 3: "See [the first lesson](00-first.md) on the \(random.pick(Self.words))."
+        case 3: "See [the first lesson](00-first.md) on the \(random.pick(Self.words)) [@kingma2014]."
         default: "A sentence about the \(random.pick(Self.words)) and the \(random.pick(Self.words))."
         }
     }
@@ -41,6 +42,14 @@ import TestSupport
             try FileManager.default.removeItem(at: lessons.appendingPathComponent(name))
         }
         for name in course.titles.keys { try project.write(name, course.lesson(name)) }
+        try project.write("references.yml", """
+            kingma2014:
+              authors: Kingma, Diederik P. and Welling, Max
+              title: \(course.referenceTitle)
+              year: 2014
+              venue: ICLR
+
+            """)
         let template = project.root.appendingPathComponent("Assets/site/templates/page.mustache")
         try FileManager.default.createDirectory(at: template.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(page.replacingOccurrences(of: "</main>", with: course.pageTemplateExtra + "</main>").utf8).write(to: template)
@@ -77,7 +86,7 @@ import TestSupport
                 for step in 0..<5 {
                     let names = course.titles.keys.sorted()
                     let name = random.pick(names)
-                    switch random.next() % 7 {
+                    switch random.next() % 8 {
                     case 0: course.bodies[name]!.append(sentence(&random))
                     case 1: course.titles[name] = random.pick(Self.words)
                     case 2:  // the same words in the other normal form (or the other look-alike)
@@ -88,6 +97,7 @@ import TestSupport
                     case 3 where names.count > 1: course.titles[name] = nil; course.bodies[name] = nil
                     case 4: let added = "0\(3 + step)-added.md"; course.titles[added] = "Added"; course.bodies[added] = [sentence(&random)]
                     case 5: course.pageTemplateExtra = "<p>\(random.pick(Self.words))</p>"
+                    case 6: course.referenceTitle = random.pick(["Auto-encoding variational Bayes", "Caf\u{e9} Bayes", "Cafe\u{301} Bayes"])
                     default: course.courseTitle = random.pick(["Café course", "Cafe\u{301} course", "Ångström course"])
                     }
                     try write(course, into: project, built: page)
