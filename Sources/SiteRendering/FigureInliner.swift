@@ -75,9 +75,20 @@ struct FigureInliner {
 
     /// The SVG without its XML prolog.
     static func accessible(_ svg: String) -> String {
-        var text = svg
-        if text.hasPrefix("<?xml"), let end = text.range(of: "?>") { text = String(text[end.upperBound...]) }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var text = svg[...]
+        if text.hasPrefix("<?xml"), let end = text.range(of: "?>") { text = text[end.upperBound...] }
+        return trimmed(text)
+    }
+
+    /// `text` without the white space and line breaks at its ends: what Foundation's
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)` gives, looking at the ends alone (Foundation's copies a
+    /// whole figure through UTF-16, a quarter of a preview rebuild of a lesson with many figures).
+    static func trimmed(_ text: Substring) -> String {
+        let scalars = text.unicodeScalars
+        let blank = CharacterSet.whitespacesAndNewlines
+        guard let first = scalars.firstIndex(where: { !blank.contains($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !blank.contains($0) })!
+        return String(scalars[first...last])
     }
 
     /// The SVG marked as one image named by the caption `id` (its `<title>`, if any, dropped: the caption says it).
