@@ -4,6 +4,7 @@ import LessonModel
 /// titled boxes on the page, as in Quarto and mdBook.
 enum Callouts {
     static let kinds = [("NOTE", "note", "Note"), ("TIP", "tip", "Tip"), ("WARNING", "warning", "Warning")]
+    private static let closing = Array("</blockquote>".utf8)
 
     /// `html` (cmark's output) with each alert block quote turned into an `<aside>`.
     static func apply(_ html: String) -> String {
@@ -13,8 +14,10 @@ enum Callouts {
         var result = html
         for (marker, kind, title) in kinds {
             for opening in ["<blockquote>\n<p>[!\(marker)]\n", "<blockquote>\n<p>[!\(marker)]<br />\n", "<blockquote>\n<p>[!\(marker)] "] {
-                while let start = result.range(of: opening) {
-                    guard let end = result.range(of: "</blockquote>", range: start.upperBound..<result.endIndex) else { break }
+                // Byte searches: Foundation's `range(of:)` copied the whole page to UTF-16 for each of them.
+                let openingBytes = Array(opening.utf8)
+                while let start = result[...].firstByteRange(of: openingBytes) {
+                    guard let end = result[start.upperBound...].firstByteRange(of: closing) else { break }
                     let inner = result[start.upperBound..<end.lowerBound]
                     result.replaceSubrange(start.lowerBound..<end.upperBound, with:
                         "<aside class=\"callout \(kind)\" role=\"note\"><p class=\"callout-title\">\(title)</p><p>" + inner + "</aside>")

@@ -59,7 +59,9 @@ struct CellRenderer {
             }
             label = "Test of <code>\(HTMLText.escape(test))</code>\(points)"
         }
-        let showsCode = cell.options.echo && !shownCode.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        // Blank when every scalar is white space (what trimming it to nothing says, without Foundation's UTF-16 copy).
+        let blank = CharacterSet.whitespacesAndNewlines
+        let showsCode = cell.options.echo && !shownCode.unicodeScalars.allSatisfy { blank.contains($0) }
         var html = "<section class=\"\(classes.joined(separator: " "))\" id=\"cell-\(cell.id)\">"
         html += "<div class=\"cell-head\"><span class=\"cell-label\">\(label)</span>"
         if cell.options.exercise != nil, let guide = exerciseGuide, !guideLinked {
