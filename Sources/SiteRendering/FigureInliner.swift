@@ -26,13 +26,16 @@ struct FigureInliner {
 
     /// `html` (cmark's rendering of an output block) with each `<img src="….svg" alt="…" />` paragraph replaced
     /// by a numbered `<figure>`.
+    private static let imageOpening = Array("<p><img src=\"".utf8), imageClosing = Array(" /></p>".utf8)
+
     mutating func inline(in html: String, cell codeCell: CodeCell) -> String {
         let cell = codeCell.id
         var result = ""
         var rest = html[...]
-        while let start = rest.range(of: "<p><img src=\"") {
+        // Byte searches: Foundation's `range(of:)` copied the rest of the page to UTF-16 for each figure.
+        while let start = rest.firstByteRange(of: Self.imageOpening) {
             guard let srcEnd = rest[start.upperBound...].firstIndex(of: "\""),
-                let close = rest[srcEnd...].range(of: " /></p>")
+                let close = rest[srcEnd...].firstByteRange(of: Self.imageClosing)
             else { break }
             let src = String(rest[start.upperBound..<srcEnd])
             let attributes = rest[srcEnd..<close.lowerBound]
@@ -93,7 +96,7 @@ struct FigureInliner {
 
     /// The SVG marked as one image named by the caption `id` (its `<title>`, if any, dropped: the caption says it).
     static func labelled(_ svg: String, by id: String) -> String {
-        guard let open = svg.range(of: "<svg "), let close = svg[open.upperBound...].firstIndex(of: ">") else { return svg }
+        guard let open = svg[...].firstByteRange(of: Array("<svg ".utf8)), let close = svg[open.upperBound...].firstIndex(of: ">") else { return svg }
         let role = svg[open.upperBound..<close].contains("role=") ? "" : "role=\"img\" "
         var text = svg
         text.replaceSubrange(open, with: "<svg \(role)aria-labelledby=\"\(id)\" ")

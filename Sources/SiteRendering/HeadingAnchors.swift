@@ -23,17 +23,19 @@ struct HeadingAnchors {
         HTMLScan.fill(html, prefix: labelPrefix, with: headings.map { HTMLText.escape($0.text) })
     }
     private var used: Set<String> = []
+    private static let headingOpening = Array("<h".utf8)
 
     /// `html` with ids on `<h1>`…`<h4>` (cmark writes them as `<hN>content</hN>`), each with a "#" link to itself
     /// that shows on hover and is no Tab stop (the table of contents links every section).
     mutating func annotate(_ html: String) -> String {
         var result = ""
         var rest = html[...]
-        while let open = rest.range(of: "<h") {
+        // Byte searches: Foundation's `range(of:)` copied the rest of the page to UTF-16 at every "<h".
+        while let open = rest.firstByteRange(of: Self.headingOpening) {
             let afterTag = rest[open.upperBound...]
             guard let levelCharacter = afterTag.first, let level = Int(String(levelCharacter)), (1...4).contains(level),
                 afterTag.dropFirst().first == ">",
-                let close = afterTag.range(of: "</h\(level)>")
+                let close = afterTag.firstByteRange(of: Array("</h\(level)>".utf8))
             else {
                 result += rest[..<open.upperBound]
                 rest = rest[open.upperBound...]
