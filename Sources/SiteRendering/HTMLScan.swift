@@ -31,6 +31,8 @@ enum HTMLScan {
         let marker = Array(prefix.utf8)
         var output: [UInt8] = []
         var html = html
+        // No placeholder: the page as it is (copying and checking its bytes again was a tenth of a preview rebuild).
+        guard html.withUTF8({ find(marker, in: $0, from: 0) }) != nil else { return html }
         html.withUTF8 { bytes in
             output.reserveCapacity(bytes.count)
             var i = 0
