@@ -47,9 +47,11 @@
     return after;
   }
 
-  // Puts the rebuilt page's regions in place of this page's; false when the pages do not have the same regions
-  // (or the new content holds a script, which only a reload runs).
+  // Puts the rebuilt page's regions in place of this page's; false when the pages do not have the same regions,
+  // the new content holds a script (which only a reload runs), or the page's script cannot set up new content (a
+  // course's own site.js without `window.lessonsSite.refresh`).
   function replaceContent(html) {
+    if (!window.lessonsSite || typeof window.lessonsSite.refresh !== "function") return false;
     var fresh = new DOMParser().parseFromString(html, "text/html");
     var pairs = regions.map(function (selector) { return [document.querySelector(selector), fresh.querySelector(selector)]; });
     if (!pairs[0][0] || !pairs[0][1] || fresh.querySelector("#content script")) return false;
@@ -57,7 +59,7 @@
     document.title = fresh.title;
     served = replaceChildren(pairs[0][0], pairs[0][1], served);
     pairs.slice(1).forEach(function (pair) { if (pair[0]) replaceChildren(pair[0], pair[1], null); });
-    if (window.lessonsSite) window.lessonsSite.refresh();
+    window.lessonsSite.refresh();
     requestAnimationFrame(function () { setTimeout(function () { performance.mark("lessons-content-replaced"); }, 0); });
     return true;
   }
