@@ -34,6 +34,7 @@ public final class ModuleCacheSeed: Sendable {
     /// Builds a seed by compiling a program that imports LessonKit with the same compiler arguments a lesson
     /// program gets; nil if that compile fails (compiles then start cold).
     public static func build(toolchain: Toolchain, lessonKit: LessonKitLocation, optimize: Bool) -> ModuleCacheSeed? {
+        removeAbandoned(in: "/tmp")
         var template = Array("/tmp/lessons-\(getpid())-modules-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else { return nil }
         let folder = String(cString: made)
@@ -61,6 +62,23 @@ public final class ModuleCacheSeed: Sendable {
             }
         }
         return seed
+    }
+
+    /// Removes the seeds in `folder` of graders that died without removing theirs (killed: no `deinit`, no Ctrl-C
+    /// handler), 18 MB each: folders `lessons-PID-modules-XXXXXX` of this user whose PID no longer runs. Anything
+    /// else there (another user's folder, a symbolic link, a running grader's seed) is left alone.
+    static func removeAbandoned(in folder: String) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        for name in names where name.hasPrefix("lessons-") && name.contains("-modules-") {
+            let parts = name.split(separator: "-")
+            guard parts.count == 4, parts[2] == "modules", let creator = pid_t(parts[1]), creator > 0, creator != getpid()
+            else { continue }
+            let path = folder + "/" + name
+            var status = stat()
+            guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR, status.st_uid == geteuid() else { continue }
+            guard kill(creator, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(atPath: path)
+        }
     }
 
     /// Makes `destination` (which must not exist) a copy of the seed owned by `owner` where given: its folders are
