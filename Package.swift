@@ -234,7 +234,7 @@ let package = Package(
             name: "LessonsDriverTests",
             dependencies: [
                 "LessonsDriver", "LessonExecution", "LessonFingerprint", "LessonParsing", "TestSupport", "FileSafety",
-                .product(name: "PropertyBased", package: "swift-property-based"),
+                "SitePreview", .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: sharedSwiftSettings
         ),

@@ -32,17 +32,28 @@ final class FileWatcher: @unchecked Sendable {
     /// Whether the kernel tells this watcher of changes (else it only looks every `fallbackInterval`).
     var usesKernelEvents: Bool { descriptor >= 0 }
 
-    /// Returns once something may have changed, or after half a second (`fallbackInterval` without inotify).
-    /// Events that come within a few milliseconds of the first (an editor writing a file in steps) are taken with it.
-    func waitForChange() {
+    /// Returns once something may have changed, or after half a second (`fallbackInterval` without inotify):
+    /// true when the kernel reported a change. Events that come within a few milliseconds of the first (an editor
+    /// writing a file in steps) are taken with it.
+    @discardableResult
+    func waitForChange() -> Bool {
         guard descriptor >= 0 else {
             usleep(useconds_t(fallbackInterval * 1e6))
-            return
+            return false
         }
         var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-        guard poll(&request, 1, 500) > 0 else { return }
+        guard poll(&request, 1, 500) > 0 else { return false }
         usleep(2_000)
         drainEvents()
+        return true
+    }
+
+    /// Watches every folder under the watched ones again (after a change: a folder replaced whole, as a checkout
+    /// does, is a new folder the old watch does not see).
+    func refreshWatches() {
+        #if os(Linux)
+        if descriptor >= 0 { for folder in folders { watchTree(folder.path) } }
+        #endif
     }
 
     #if os(Linux)

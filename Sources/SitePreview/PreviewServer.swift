@@ -50,6 +50,7 @@ public struct PreviewServer: Sendable {
                 guard now != last else { continue }
                 let changed = now.changedPaths(since: last)
                 last = now
+                watcher.refreshWatches()
                 PreviewServer(configuration: configuration, port: 0).rebuild(log: log)
                 let counted = DispatchSemaphore(value: 0)
                 Task {
