@@ -79,19 +79,32 @@ enum SearchFolding {
     }
 
     /// The folded words of `text` with the stems of `stemmer` (default ``SearchStemmer/standard``, through
-    /// ``StemMemo/standard``), each once, in order of first
-    /// appearance; words joined by hyphens or dashes ("auto-encoder", "μ-law") also count as one word
-    /// (`autoencod`, `mulaw`).
+    /// ``SearchPieceMemo/standard``), each once, in order of first appearance; words joined by hyphens or dashes
+    /// ("auto-encoder", "μ-law") also count as one word (`autoencod`, `mulaw`), after all the others.
+    ///
+    /// Text is taken piece by piece (between ASCII spaces, line feeds and tabs): no word, and no words joined by
+    /// dashes, reaches across such a space, so the words of the text are the words of its pieces one after the other,
+    /// and so are its compounds.
     static func stems(_ text: String, stemmer: SearchStemmer? = nil) -> [String] {
-        var seenWords: Set<String> = []
         var seen: Set<String> = []
         var out: [String] = []
-        // Each distinct word is stemmed once; the standard stemmer's stems are kept for the build's other pages.
-        for word in words(text) + compounds(text) where seenWords.insert(word).inserted {
-            let stem = stemmer?.stem(word) ?? StemMemo.standard.stem(word)
-            if seen.insert(stem).inserted { out.append(stem) }
+        var compounds: [String] = []
+        for piece in text.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }) {
+            let piece = String(Substring(piece))
+            let stems = stemmer.map { pieceStems(piece, stemmer: $0) } ?? SearchPieceMemo.standard.stems(piece)
+            for stem in stems.words where seen.insert(stem).inserted { out.append(stem) }
+            compounds += stems.compounds
         }
+        for stem in compounds where seen.insert(stem).inserted { out.append(stem) }
         return out
+    }
+
+    /// The stems of one piece's folded words and of its compounds, in order, with repeats.
+    static func pieceStems(_ piece: String, stemmer: SearchStemmer) -> SearchPieceMemo.Stems {
+        let words = fold(piece).split(separator: " ").map { stemmer.stem(String($0)) }
+        // Only a hyphen-minus or a character from U+2010 on (UTF-8 lead byte 0xE2) can join words.
+        let mayJoin = piece.utf8.contains { $0 == 0x2D || $0 == 0xE2 }
+        return SearchPieceMemo.Stems(words: words, compounds: mayJoin ? compounds(piece).map(stemmer.stem) : [])
     }
 
     /// Words joined by hyphens or dashes, folded and written as one word ("auto-encoder" is `autoencoder`).

@@ -91,7 +91,9 @@ struct SearchIndex {
     private static func entry(page: String, lessonTitle: String, section: (id: String, text: String)?, html: Substring) -> [Entry] {
         // Math is already its readable text; a backslash left is code's (`"\\(x)"`, `"\\n"`), which search shows
         // without it.
-        let text = String(String.UnicodeScalarView(PlainText.of(String(html)).unicodeScalars.filter { $0 != "\\" }))
+        // (A backslash is one byte of UTF-8 that is part of no other character: dropping the byte drops the character.)
+        let plain = PlainText.of(String(html))
+        let text = plain.utf8.contains(0x5C) ? String(decoding: plain.utf8.filter { $0 != 0x5C }, as: UTF8.self) : plain
         guard !text.isEmpty || section != nil else { return [] }
         let heading = section?.text ?? lessonTitle
         func stems(_ text: String) -> String { SearchFolding.stems(text).joined(separator: " ") }

@@ -145,11 +145,13 @@ public struct SiteBuilder {
         let renderedOutline = templates.render(["outline": outlineContext], withTemplate: "outline") ?? ""
         // Each page's file and search entries are made on the pool, then put together in the outline's order.
         let settings = configuration.settings
+        // By name, once: looking each entry's lesson up in the list was quadratic (5% of building 1,000 pages).
+        let lessonsByName = Dictionary(lessons.map { ($0.name, $0) }) { first, _ in first }
         let lessonJobs = outline.entries.enumerated().compactMap { index, entry in
             pages[entry.name].map { page in
                 (entry: entry, page: page, previous: index > 0 ? outline.entries[index - 1] : nil,
                  next: index + 1 < outline.entries.count ? outline.entries[index + 1] : nil,
-                 lesson: lessons.first { $0.name == entry.name })
+                 lesson: lessonsByName[entry.name])
             }
         }
         // A page's file is kept (`lessons preview`) by every text it is made from: the templates, the course's
