@@ -1,17 +1,64 @@
 // swift-tools-version: 6.1
+import Foundation
 import PackageDescription
+
+/// The folder of the swift-syntax the Swift toolchain ships (`usr/lib/swift/host` beside `swiftc` on `PATH`: the
+/// modules' interfaces and their shared libraries, built optimised for the compiler's macro plugins), or nil to build
+/// the swift-syntax package instead (another platform, a toolchain without them, or `LESSONS_SWIFT_SYNTAX=package`).
+///
+/// Highlighting every cell of the site, reading the LessonKit reference and reading submissions for the grader parse
+/// Swift; the package, which a debug build compiles without optimisation, parsed about four times slower, and was most
+/// of a release build's time. `lessons` needs the toolchain anyway: it compiles the cells with it.
+let toolchainSwiftSyntax: String? = {
+    let environment = ProcessInfo.processInfo.environment
+    guard environment["LESSONS_SWIFT_SYNTAX"] != "package" else { return nil }
+    #if os(Linux)
+    for folder in (environment["PATH"] ?? "").split(separator: ":") {
+        let swiftc = URL(fileURLWithPath: String(folder)).appendingPathComponent("swiftc")
+        guard FileManager.default.isExecutableFile(atPath: swiftc.path) else { continue }
+        let host = swiftc.resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("lib/swift/host").path
+        let complete = ["SwiftSyntax", "SwiftParser", "SwiftIDEUtils"].allSatisfy { module in
+            FileManager.default.fileExists(atPath: "\(host)/\(module).swiftmodule")
+                && FileManager.default.fileExists(atPath: "\(host)/lib\(module).so")
+        }
+        return complete ? host : nil
+    }
+    #endif
+    return nil
+}()
 
 /// Settings shared by every target: Swift 6 language mode with upcoming features that keep code honest.
 let sharedSwiftSettings: [SwiftSetting] = [
     .swiftLanguageMode(.v6),
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("InternalImportsByDefault"),
-]
+    // Every module that imports one that imports swift-syntax must find it too.
+] + (toolchainSwiftSyntax.map { [.unsafeFlags(["-I", $0])] } ?? [])
 
 /// The targets every command's hot paths run through (parsing lessons, checking them, rendering the site, splitting
 /// cells for grading), optimised even in debug builds: `swift run lessons build` and `lessons check` on a long lesson
 /// run at release speed while the rest of a debug build stays quick to compile and debug.
 let hotPathSwiftSettings = sharedSwiftSettings + [.unsafeFlags(["-O"])]
+
+/// What a target that imports swift-syntax's `modules` needs: the toolchain's (``toolchainSwiftSyntax``) or the
+/// package's.
+struct SwiftSyntaxUse {
+    var dependencies: [Target.Dependency] = []
+    var linkerSettings: [LinkerSetting] = []
+
+    init(_ modules: [String]) {
+        guard let host = toolchainSwiftSyntax else {
+            dependencies = modules.map { .product(name: $0, package: "swift-syntax") }
+            return
+        }
+        linkerSettings = [.unsafeFlags(["-L", host, "-Xlinker", "-rpath", "-Xlinker", host])]
+            + modules.map { .linkedLibrary($0) }
+    }
+}
+
+let parsing = SwiftSyntaxUse(["SwiftParser", "SwiftSyntax"])
+let highlighting = SwiftSyntaxUse(["SwiftParser", "SwiftSyntax", "SwiftIDEUtils"])
 
 let package = Package(
     name: "lessons",
@@ -26,11 +73,10 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
-        .package(url: "https://github.com/swiftlang/swift-syntax", from: "603.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
-    ],
+    ] + (toolchainSwiftSyntax == nil ? [.package(url: "https://github.com/swiftlang/swift-syntax", from: "603.0.0")] : []),
     targets: [
         // MARK: Markdown through libcmark (only CMarkSupport imports CCmark).
         .systemLibrary(
@@ -88,10 +134,9 @@ let package = Package(
                 "Gradebook", "Grading", "LessonModel", "LessonParsing", "LessonsDriver", "SiteRendering",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "SwiftParser", package: "swift-syntax"),
-                .product(name: "SwiftSyntax", package: "swift-syntax"),
-            ],
-            swiftSettings: sharedSwiftSettings
+            ] + parsing.dependencies,
+            swiftSettings: sharedSwiftSettings,
+            linkerSettings: parsing.linkerSettings
         ),
         .executableTarget(
             name: "lessons",
@@ -108,10 +153,9 @@ let package = Package(
             dependencies: [
                 "LessonModel", "LessonParsing", "LessonExecution", "LessonFingerprint",
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "SwiftParser", package: "swift-syntax"),
-                .product(name: "SwiftSyntax", package: "swift-syntax"),
-            ],
-            swiftSettings: hotPathSwiftSettings
+            ] + parsing.dependencies,
+            swiftSettings: hotPathSwiftSettings,
+            linkerSettings: parsing.linkerSettings
         ),
 
         .target(
@@ -147,10 +191,9 @@ let package = Package(
             name: "APIReference",
             dependencies: [
                 "LessonModel",
-                .product(name: "SwiftParser", package: "swift-syntax"),
-                .product(name: "SwiftSyntax", package: "swift-syntax"),
-            ],
-            swiftSettings: sharedSwiftSettings
+            ] + parsing.dependencies,
+            swiftSettings: sharedSwiftSettings,
+            linkerSettings: parsing.linkerSettings
         ),
 
         // MARK: Mathematics: TeX to MathML Core at build time (stands alone).
@@ -162,11 +205,9 @@ let package = Package(
             dependencies: [
                 "LessonModel", "LessonParsing", "CMarkSupport", "TeXMath", "Grading", "FileSafety",
                 .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "SwiftParser", package: "swift-syntax"),
-                .product(name: "SwiftSyntax", package: "swift-syntax"),
-                .product(name: "SwiftIDEUtils", package: "swift-syntax"),
-            ],
-            swiftSettings: hotPathSwiftSettings
+            ] + highlighting.dependencies,
+            swiftSettings: hotPathSwiftSettings,
+            linkerSettings: highlighting.linkerSettings
         ),
 
         // MARK: Benchmarks (bench/): harnesses timed by bench/runner/bench.py.
@@ -258,10 +299,9 @@ let package = Package(
             name: "DocumentationTests",
             dependencies: [
                 "APIReference",
-                .product(name: "SwiftParser", package: "swift-syntax"),
-                .product(name: "SwiftSyntax", package: "swift-syntax"),
-            ],
-            swiftSettings: sharedSwiftSettings
+            ] + parsing.dependencies,
+            swiftSettings: sharedSwiftSettings,
+            linkerSettings: parsing.linkerSettings
         ),
         .testTarget(
             name: "GradingServerTests",

@@ -296,12 +296,17 @@ final class CellSplitter {
         return nil
     }
 
-    private static func ifBlocks(_ node: IfExprSyntax) -> [CodeBlockItemListSyntax] {
+    /// The blocks of an `if` and of its `else if`s and `else`; nil when an `else` is of a kind this swift-syntax
+    /// does not name (the statement is then read whole, like any other).
+    private static func ifBlocks(_ node: IfExprSyntax) -> [CodeBlockItemListSyntax]? {
         var result = [node.body.statements]
         switch node.elseBody {
-        case .ifExpr(let next): result += ifBlocks(next)
+        case .ifExpr(let next):
+            guard let blocks = ifBlocks(next) else { return nil }
+            result += blocks
         case .codeBlock(let block): result.append(block.statements)
         case nil: break
+        @unknown default: return nil
         }
         return result
     }
