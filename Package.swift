@@ -7,8 +7,13 @@ import PackageDescription
 /// the swift-syntax package instead (another platform, a toolchain without them, or `LESSONS_SWIFT_SYNTAX=package`).
 ///
 /// Highlighting every cell of the site, reading the LessonKit reference and reading submissions for the grader parse
-/// Swift; the package, which a debug build compiles without optimisation, parsed about four times slower, and was most
-/// of a release build's time. `lessons` needs the toolchain anyway: it compiles the cells with it.
+/// Swift. A debug build (`swift run`, the default `./install.sh`) compiles the package without optimisation, which
+/// parsed about four times slower than the toolchain's libraries. A release build is the other way round: the package,
+/// optimised across its modules, parses about six times faster than the toolchain's libraries (whose every call goes
+/// through library evolution's indirections), so `./install.sh --configuration release` and the benchmarks' release
+/// builds set `LESSONS_SWIFT_SYNTAX=package`; it costs compiling swift-syntax (most of a release build's time).
+/// Switching a `.build` folder from one to the other needs `swift package clean` (the other's modules shadow).
+/// `lessons` needs the toolchain anyway: it compiles the cells with it.
 let toolchainSwiftSyntax: String? = {
     let environment = ProcessInfo.processInfo.environment
     guard environment["LESSONS_SWIFT_SYNTAX"] != "package" else { return nil }

@@ -39,6 +39,9 @@ done
 case "$configuration" in release|debug) ;; *) echo "install.sh: --configuration must be release or debug" >&2; exit 2 ;; esac
 case "$prefix" in /*) ;; *) prefix="$PWD/$prefix" ;; esac
 
+# A release build compiles and optimises the swift-syntax package; a debug build uses the toolchain's own, already
+# optimised (Package.swift, toolchainSwiftSyntax).
+if [ "$configuration" = release ]; then export LESSONS_SWIFT_SYNTAX=package; fi
 echo "== building lessons and LessonKit ($configuration)"
 swift build -c "$configuration" --product lessons
 swift build -c "$configuration" --product LessonKit

@@ -7,6 +7,7 @@
 # medians and their ratio, and times nbgrader's student_dicts() (formgrader's students page) in process.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+export LESSONS_SWIFT_SYNTAX=package  # release builds optimise the swift-syntax package (Package.swift)
 students=${1:-1000}; lessons=${2:-6}; repetitions=${3:-7}
 swift build -c release --product lessons >/dev/null
 swift build -c release --product LessonsBench >/dev/null

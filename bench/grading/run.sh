@@ -2,6 +2,7 @@
 # Reproduce the grading benchmark: bench/grading/run.sh [submissions] [means|elbo]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+export LESSONS_SWIFT_SYNTAX=package  # release builds optimise the swift-syntax package (Package.swift)
 swift build -c release --product lessons
 swift build -c release --product LessonKit
 if [ ! -x bench/.venv/bin/nbgrader ]; then

@@ -4,6 +4,7 @@
 # means against scikit-learn's BayesianGaussianMixture on the same data; medians of the repetitions.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+export LESSONS_SWIFT_SYNTAX=package  # release builds optimise the swift-syntax package (Package.swift)
 swift build -c release --product InferenceBench
 if ! bench/.venv/bin/python -c "import numpy, sklearn" 2>/dev/null; then
   [ -x bench/.venv/bin/python ] || python3 -m venv bench/.venv

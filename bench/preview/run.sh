@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 configuration=${3:-release}
+# Release builds optimise the swift-syntax package; debug ones use the toolchain's (Package.swift).
+if [ "$configuration" = release ]; then export LESSONS_SWIFT_SYNTAX=package; fi
 swift build -c "$configuration" --product lessons
 .ci/install-system-packages
 [ -x Tests/Browser/.venv/bin/python ] || python3 -m venv Tests/Browser/.venv

@@ -6,6 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 configuration="${2:-release}"
+# Release builds optimise the swift-syntax package; debug ones use the toolchain's (Package.swift).
+if [ "$configuration" = release ]; then export LESSONS_SWIFT_SYNTAX=package; fi
 swift build -c "$configuration" --product lessons
 swift build -c "$configuration" --product LessonsBench
 command -v hugo >/dev/null || apt-get install -y hugo
