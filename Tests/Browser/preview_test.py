@@ -6,7 +6,8 @@
 Checks, on a copy of the course served by `lessons preview --port 0`:
 - a saved lesson (a sentence in the middle, a new section at the end) shows on the open page without a reload
   (a value set on the page survives), the page stays scrolled where it was, and "On this page" lists the new section;
-- the updated page is the page a reload gives: the content, outline, "On this page" and title are the same;
+- the updates take the quick way (only the changed parts of the page parsed, `lessons-parts-parsed`), and the
+  updated page is the page a reload gives: the content, outline, "On this page" and title are the same;
 - after updates, each cell's Wrap button toggles once per click (no handler set up twice), there is one "Hide code"
   button and it works, and search finds a word that only the update added;
 - five saves in quick succession end with the last one shown;
@@ -110,6 +111,8 @@ def main(lessons):
                "the page stays where it was scrolled to")
         toc = driver.execute_script("return document.querySelector('aside.toc').textContent;")
         expect("Quuxsection heading" in toc, "'On this page' lists the new section")
+        quick = "return performance.getEntriesByName('lessons-parts-parsed').length;"
+        expect(wait_for(driver, quick, seconds=5), "the update parsed only the changed parts of the page")
 
         # 2. The updated page is what a reload gives.
         updated = snapshot(driver)
@@ -161,6 +164,8 @@ def main(lessons):
             path.write_text(text)
             time.sleep(0.03)
         expect(shows(driver, "Rapidsave4"), "the last of five quick saves shows")
+        expect(driver.execute_script(quick) >= 3, "the updates after the reload took the quick way too: "
+               f"{driver.execute_script(quick)} of at least 3")
         expect(driver.execute_script("return window.previewMarker;") == "still here", "still without a reload")
 
         # 5. A new lesson appears in the outline of the open page.
