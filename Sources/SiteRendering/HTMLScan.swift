@@ -29,12 +29,13 @@ enum HTMLScan {
     /// that fills a paragraph on its own (`<p>PREFIX7X</p>`) loses the paragraph when `dropParagraph` is set.
     static func fill(_ html: String, prefix: String, with values: [String], dropParagraph: Bool = false) -> String {
         let marker = Array(prefix.utf8)
-        var output: [UInt8] = []
+        assert(marker.allSatisfy { $0 < 0x80 }, "placeholder prefixes are ASCII, so the page is cut only between characters")
         var html = html
         // No placeholder: the page as it is (copying and checking its bytes again was a tenth of a preview rebuild).
         guard html.withUTF8({ find(marker, in: $0, from: 0) }) != nil else { return html }
+        // The pieces to keep, as byte ranges of `html`, and the values between them.
+        var pieces: [(kept: Range<Int>, value: Int?)] = []
         html.withUTF8 { bytes in
-            output.reserveCapacity(bytes.count)
             var i = 0
             while let start = find(marker, in: bytes, from: i) {
                 var end = start + marker.count, number = 0, digits = 0
@@ -44,26 +45,40 @@ enum HTMLScan {
                     digits += 1
                 }
                 guard digits > 0, end < bytes.count, bytes[end] == UInt8(ascii: "X"), number < values.count else {
-                    output.append(contentsOf: bytes[i..<(start + 1)])
+                    pieces.append((i..<(start + 1), nil))
                     i = start + 1
                     continue
                 }
                 var copyEnd = start, resume = end + 1
-                let open = Array("<p>".utf8), close = Array("</p>".utf8)
-                if dropParagraph, start >= open.count, Array(bytes[(start - open.count)..<start]) == open,
-                    resume + close.count <= bytes.count, Array(bytes[resume..<(resume + close.count)]) == close
+                if dropParagraph, start >= paragraphOpen.count,
+                    bytes[(start - paragraphOpen.count)..<start].elementsEqual(paragraphOpen),
+                    resume + paragraphClose.count <= bytes.count,
+                    bytes[resume..<(resume + paragraphClose.count)].elementsEqual(paragraphClose)
                 {
-                    copyEnd = start - open.count
-                    resume += close.count
+                    copyEnd = start - paragraphOpen.count
+                    resume += paragraphClose.count
                 }
-                output.append(contentsOf: bytes[i..<copyEnd])
-                output.append(contentsOf: values[number].utf8)
+                pieces.append((i..<copyEnd, number))
                 i = resume
             }
-            output.append(contentsOf: bytes[i...])
+            pieces.append((i..<bytes.count, nil))
         }
-        return String(decoding: output, as: UTF8.self)
+        // Put together from slices of the page and the values, which are valid UTF-8 already and cut only at ASCII
+        // bytes: appending them copies bytes without checking them again (decoding the joined bytes did, a tenth
+        // of rebuilding a long lesson, once per kind of placeholder).
+        var output = ""
+        output.reserveCapacity(html.utf8.count + pieces.reduce(0) { $0 + ($1.value.map { values[$0].utf8.count } ?? 0) })
+        let utf8 = html.utf8
+        for piece in pieces {
+            let lower = utf8.index(utf8.startIndex, offsetBy: piece.kept.lowerBound)
+            let upper = utf8.index(lower, offsetBy: piece.kept.count)
+            output += html[lower..<upper]
+            if let value = piece.value { output += values[value] }
+        }
+        return output
     }
+
+    private static let paragraphOpen = Array("<p>".utf8), paragraphClose = Array("</p>".utf8)
 
     /// `html` with the first occurrence of `target` replaced by `replacement`.
     static func replacingFirst(_ target: String, with replacement: String, in html: String) -> String {
