@@ -103,11 +103,13 @@ def main(lessons, repetitions, lesson):
             ways[how] = ways.get(how, 0) + 1
             results.append(at - started * 1000)
             time.sleep(0.3)
+        quick = driver.execute_script("return performance.getEntriesByName('lessons-parts-parsed').length;")
         log.seek(0)
         builds = [int(m) for m in re.findall(r"built \d+ files in (\d+) ms", log.read())]
         print(f"save to updated page, {lesson}, {repetitions} saves: median {statistics.median(results):.0f} ms "
               f"(min {min(results):.0f}, max {max(results):.0f}); "
-              + ", ".join(f"{count} {how}" for how, count in sorted(ways.items())))
+              + ", ".join(f"{count} {how}" for how, count in sorted(ways.items()))
+              + f" ({quick} of the updates parsed only the changed parts)")
         if parts:
             print("of which (medians): save to the page's own request {:.0f} ms, the request {:.0f} ms, putting the content "
                   "in place and drawing it {:.0f} ms".format(*(statistics.median(p[i] for p in parts) for i in range(3))))

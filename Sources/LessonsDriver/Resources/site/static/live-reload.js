@@ -28,8 +28,9 @@
   var regions = ["#content", "#outline", "aside.toc"];
   // What each node of #content was as served (its HTML, or a text node's text), in order; null when not known.
   var served = null;
-  // The text of the page the live regions were made from (the quick way); null when not known.
-  var servedText = null;
+  // The text of the page the live regions were made from (the quick way), and its regions (``regionsOf``) once
+  // read; null when not known.
+  var servedText = null, servedRegions = null;
 
   function reloadWhole() { window.location.reload(); }
 
@@ -67,6 +68,7 @@
     document.title = fresh.title;
     served = replaceChildren(pairs[0][0], pairs[0][1], served);
     servedText = html;
+    servedRegions = null;
     pairs.slice(1).forEach(function (pair) { if (pair[0]) replaceChildren(pair[0], pair[1], null); });
     window.lessonsSite.refresh();
     requestAnimationFrame(function () { setTimeout(function () { performance.mark("lessons-content-replaced"); }, 0); });
@@ -165,14 +167,18 @@
 
   var quickRegions = [[" id=\"content\"", "#content"], [" id=\"outline\"", "#outline"], ["<aside class=\"toc\"", "aside.toc"]];
 
+  function regionsOf(html) { return quickRegions.map(function (quick) { return region(html, quick[0]); }); }
+
   // Puts what changed between the served text and `html` in place, the quick way; false (and nothing changed)
   // when it cannot be done that way.
   function replaceChangedText(html) {
     if (servedText === null || !window.lessonsSite || typeof window.lessonsSite.refresh !== "function") return false;
     if (titleText(html) !== titleText(servedText)) return false;
     var plans = [];
+    if (servedRegions === null) servedRegions = regionsOf(servedText);
+    var afterRegions = regionsOf(html);
     for (var r = 0; r < quickRegions.length; r++) {
-      var before = region(servedText, quickRegions[r][0]), after = region(html, quickRegions[r][0]);
+      var before = servedRegions[r], after = afterRegions[r];
       var live = document.querySelector(quickRegions[r][1]);
       if (!before !== !after || !before !== !live) return false;
       if (!before || before.whole === after.whole) continue;
@@ -200,6 +206,7 @@
     });
     wholes.forEach(function (plan) { plan.live.replaceChildren.apply(plan.live, plan.nodes); });
     servedText = html;
+    servedRegions = afterRegions;
     served = null;  // the slow way's record of the content no longer matches it
     performance.mark("lessons-parts-parsed");
     window.lessonsSite.refresh();
@@ -245,6 +252,7 @@
       var tag = /<script src="[^"]*live-reload\.js" data-page="([0-9a-f]+)"/.exec(html);
       if (servedText !== null || served !== null || !pageHash || !tag || tag[1] !== pageHash) return;
       servedText = html;
+      servedRegions = regionsOf(html);
       var content = new DOMParser().parseFromString(html, "text/html").querySelector("#content");
       if (content) served = keys(content);
     }, function () { /* no baseline: the first update replaces all of the content */ });
