@@ -16,11 +16,13 @@
 #   ./install.sh [--prefix DIR] [--configuration debug|release]
 #
 # The default configuration is SwiftPM's debug build, in which what needs speed is optimised anyway (LessonKit, which
-# lessons train and sample with; and the Markdown, TeX, site and grading code): about 4.5 minutes on two cores, for
-# students and instructors alike. `--configuration release` optimises everything else too (swift-syntax, which
-# highlights code and reads submissions; the web server; SQLite's bindings): about 15 minutes on two cores, mostly
-# swift-syntax; the site then builds about twice as fast (BENCHMARKS.md, "Install"). Runtime needs: Swift (the same
-# version), libopenblas-dev, libcmark, libsqlite3, and bubblewrap for `lessons grade` (see the README).
+# lessons train and sample with; and the Markdown, TeX, site and grading code), and swift-syntax is the toolchain's
+# own, already optimised (usr/lib/swift/host): about 4.5 minutes on two cores, for students and instructors alike.
+# `--configuration release` optimises everything else too and compiles the swift-syntax package, which optimised
+# across its modules parses faster than the toolchain's (the web server; SQLite's bindings): about 15 minutes on two
+# cores, mostly swift-syntax; the site then builds about 1.5 times as fast (BENCHMARKS.md, "Install" and "Site").
+# Runtime needs: Swift (the same version, and in the same place for the default build, which links its
+# swift-syntax), libopenblas-dev, libcmark, libsqlite3, and bubblewrap for `lessons grade` (see the README).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -32,7 +34,7 @@ while [ $# -gt 0 ]; do
     --prefix=*) prefix="${1#--prefix=}"; shift ;;
     --configuration|-c) configuration="${2:?--configuration needs release or debug}"; shift 2 ;;
     --configuration=*) configuration="${1#--configuration=}"; shift ;;
-    -h|--help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "install.sh: unknown argument '$1' (see ./install.sh --help)" >&2; exit 2 ;;
   esac
 done
