@@ -2,7 +2,7 @@
 import Foundation
 import PackageDescription
 
-/// The folder of the swift-syntax the Swift toolchain ships (`usr/lib/swift/host` beside `swiftc` on `PATH`: the
+/// The folder of the swift-syntax the Swift toolchain ships (`usr/lib/swift/host` of the toolchain that builds: the
 /// modules' interfaces and their shared libraries, built optimised for the compiler's macro plugins), or nil to build
 /// the swift-syntax package instead (another platform, a toolchain without them, or `LESSONS_SWIFT_SYNTAX=package`).
 ///
@@ -18,19 +18,27 @@ let toolchainSwiftSyntax: String? = {
     let environment = ProcessInfo.processInfo.environment
     guard environment["LESSONS_SWIFT_SYNTAX"] != "package" else { return nil }
     #if os(Linux)
-    for folder in (environment["PATH"] ?? "").split(separator: ":") {
-        let swiftc = URL(fileURLWithPath: String(folder)).appendingPathComponent("swiftc")
-        guard FileManager.default.isExecutableFile(atPath: swiftc.path) else { continue }
-        let host = swiftc.resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("lib/swift/host").path
-        let complete = ["SwiftSyntax", "SwiftParser", "SwiftIDEUtils"].allSatisfy { module in
-            FileManager.default.fileExists(atPath: "\(host)/\(module).swiftmodule")
-                && FileManager.default.fileExists(atPath: "\(host)/lib\(module).so")
-        }
-        return complete ? host : nil
+    // The toolchain that builds: the one whose PackageDescription library this manifest runs with (another `swiftc`
+    // first on PATH would offer interfaces another compiler wrote); else the first `swiftc` on PATH.
+    let manifestAPI = "/lib/swift/pm/ManifestAPI/libPackageDescription.so"
+    let maps = (try? String(contentsOfFile: "/proc/self/maps", encoding: .utf8)) ?? ""
+    let building = maps.split(separator: "\n").lazy.compactMap { line -> String? in
+        guard let start = line.firstIndex(of: "/"), line.hasSuffix(manifestAPI) else { return nil }
+        return String(line[start...].dropLast(manifestAPI.count))
+    }.first
+    let onPath = (environment["PATH"] ?? "").split(separator: ":").lazy.map { "\($0)/swiftc" }
+        .first { FileManager.default.isExecutableFile(atPath: $0) }
+        .map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent().path }
+    guard let root = building ?? onPath else { return nil }
+    let host = root + "/lib/swift/host"
+    let complete = ["SwiftSyntax", "SwiftParser", "SwiftIDEUtils"].allSatisfy { module in
+        FileManager.default.fileExists(atPath: "\(host)/\(module).swiftmodule")
+            && FileManager.default.fileExists(atPath: "\(host)/lib\(module).so")
     }
-    #endif
+    return complete ? host : nil
+    #else
     return nil
+    #endif
 }()
 
 /// Settings shared by every target: Swift 6 language mode with upcoming features that keep code honest.
