@@ -102,7 +102,7 @@ enum SearchFolding {
     /// The stems of one piece's folded words and of its compounds, in order, with repeats.
     static func pieceStems(_ piece: String, stemmer: SearchStemmer) -> SearchPieceMemo.Stems {
         let words = fold(piece).split(separator: " ").map { stemmer.stem(String($0)) }
-        // Only a hyphen-minus or a character from U+2010 on (UTF-8 lead byte 0xE2) can join words.
+        // Only a hyphen-minus or one of the dashes U+2010-2014 and U+2212 (whose UTF-8 starts with 0xE2) joins words.
         let mayJoin = piece.utf8.contains { $0 == 0x2D || $0 == 0xE2 }
         return SearchPieceMemo.Stems(words: words, compounds: mayJoin ? compounds(piece).map(stemmer.stem) : [])
     }
