@@ -91,8 +91,10 @@ def main(lessons):
         options.binary_location = "/usr/bin/chromium"
         driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
         page = url + LESSON.replace(".md", ".html")
+        known = "return performance.getEntriesByName('lessons-served-page-known').length;"
         driver.get(page)
-        time.sleep(1.0)  # the page's first request to the build counter, and its copy of itself as served
+        time.sleep(1.0)  # the page's first request to the build counter
+        expect(wait_for(driver, known), "the page fetched its copy of itself as served")
         path = work / "Lessons" / LESSON
         original = path.read_text()
 
@@ -118,6 +120,7 @@ def main(lessons):
         updated = snapshot(driver)
         driver.get(page)
         time.sleep(1.0)
+        expect(wait_for(driver, known), "the reloaded page fetched its copy of itself as served")
         reloaded = snapshot(driver)
         for name, a, b in zip(["title", "content", "outline", "On this page"], updated, reloaded):
             expect(a == b, f"after an update, the page's {name} is what a reload gives")

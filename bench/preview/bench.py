@@ -53,6 +53,10 @@ def main(lessons, repetitions, lesson):
         page = url + lesson.replace(".md", ".html")
         driver.get(page)
         time.sleep(1.0)  # the page's first request to the build counter
+        for _ in range(300):  # and its copy of itself as served, which the quick way compares with
+            if driver.execute_script("return performance.getEntriesByName('lessons-served-page-known').length;"):
+                break
+            time.sleep(0.1)
         path = work / "Lessons" / lesson
         results = []
         ways = {}

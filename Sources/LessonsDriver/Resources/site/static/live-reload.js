@@ -253,6 +253,7 @@
       if (servedText !== null || served !== null || !pageHash || !tag || tag[1] !== pageHash) return;
       servedText = html;
       servedRegions = regionsOf(html);
+      performance.mark("lessons-served-page-known");
       var content = new DOMParser().parseFromString(html, "text/html").querySelector("#content");
       if (content) served = keys(content);
     }, function () { /* no baseline: the first update replaces all of the content */ });
