@@ -95,7 +95,15 @@ struct ChildProcess {
             envp.forEach { free($0) }
         }
         var pid: pid_t = 0
-        let status = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        var status = SpawnGate.shared.spawning { posix_spawn(&pid, executable, &actions, &attributes, argv, envp) }
+        // Still "Text file busy": a child that some other spawn of this process (one outside the gate) started while
+        // the program was being written holds it until that child execs, which is soon. Go's os/exec does the same.
+        var pause: useconds_t = 1_000
+        while status == ETXTBSY && pause <= 256_000 {
+            usleep(pause)
+            pause *= 2
+            status = SpawnGate.shared.spawning { posix_spawn(&pid, executable, &actions, &attributes, argv, envp) }
+        }
         guard status == 0 else {
             throw .cannotStart(executable, String(cString: strerror(status)))
         }

@@ -15,7 +15,8 @@ enum CommandRunner {
         process.standardOutput = pipe
         process.standardError = pipe
         do {
-            try process.run()
+            // Through the gate, so that the child cannot take a program this process is writing (``SpawnGate``).
+            try SpawnGate.shared.spawning { try process.run() }
         } catch {
             throw .cannotStart(executable, "\(error)")
         }

@@ -59,10 +59,11 @@ public struct ProgramCache: Sendable {
             try? FileManager.default.removeItem(atPath: path)
             return false
         }
-        try? FileManager.default.removeItem(atPath: executable)
-        guard FileManager.default.createFile(
-            atPath: executable, contents: data[(newline + 1)...], attributes: [.posixPermissions: 0o700])
-        else { return false }
+        do {
+            try ProgramFile.write(data[(newline + 1)...], to: executable)
+        } catch {
+            return false
+        }
         // Used now: pruning keeps it longest.
         try? FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: path)
         return true

@@ -109,12 +109,7 @@ struct SwiftCompiler {
             throw .cannotStart("the compiler's sandbox", output.split(separator: "\n").first.map(String.init) ?? output)
         }
         if compiledExecutable != executable, termination == .exited(0) {
-            try? FileManager.default.removeItem(atPath: executable)
-            do {
-                try FileManager.default.copyItem(atPath: compiledExecutable, toPath: executable)
-            } catch {
-                throw .fileSystem("cannot copy the compiled program to \(executable): \(error)")
-            }
+            try ProgramFile.copy(from: compiledExecutable, to: executable)
         }
         var errors = CompilerDiagnostic.errors(in: output)
         if termination != .exited(0) && errors.isEmpty {
