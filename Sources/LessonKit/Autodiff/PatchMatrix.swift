@@ -56,14 +56,29 @@ struct PatchMatrix {
     }
 
     /// The patch matrix [taps, batch · positions] of a batch of images [batch, channels, height, width].
+    /// Every entry is written once: the pixel a tap sees, or 0 where it falls outside the image (no zero fill of
+    /// the whole matrix first, which was a tenth of a PixelCNN's training step).
     func gather(_ input: UnsafeBufferPointer<Double>, batch: Int, into matrix: UnsafeMutableBufferPointer<Double>) {
-        if offsetY != 0 || offsetX != 0 || kernelHeight > 1 { matrix.update(repeating: 0) }  // some taps fall outside
         let columns = batch * positions, imageSize = channels * positions
-        forEachSpan { row, c, y, sourceY, xStart, xEnd, shift in
-            for b in 0..<batch {
-                let target = row * columns + b * positions + y * width
-                let source = b * imageSize + (c * height + sourceY) * width + shift
-                for x in xStart..<xEnd { matrix[target + x] = input[source + x] }
+        guard let base = matrix.baseAddress else { return }
+        for (row, tap) in activeTaps.enumerated() {
+            let c = tap / (kernelHeight * kernelWidth), i = tap / kernelWidth % kernelHeight, j = tap % kernelWidth
+            let shift = offsetX + j * dilation
+            let xStart = min(width, max(0, -shift)), xEnd = max(xStart, min(width, width - shift))
+            for y in 0..<height {
+                let sourceY = y + offsetY + i * dilation
+                let inside = sourceY >= 0 && sourceY < height
+                for b in 0..<batch {
+                    let target = base + row * columns + b * positions + y * width
+                    guard inside else {
+                        target.update(repeating: 0, count: width)
+                        continue
+                    }
+                    let source = b * imageSize + (c * height + sourceY) * width + shift
+                    if xStart > 0 { target.update(repeating: 0, count: xStart) }
+                    for x in xStart..<xEnd { target[x] = input[source + x] }
+                    if xEnd < width { (target + xEnd).update(repeating: 0, count: width - xEnd) }
+                }
             }
         }
     }
@@ -80,8 +95,9 @@ struct PatchMatrix {
         }
     }
 
-    /// out = K · P(in) for a batch: shape [batch, outChannels, height, width].
-    func convolve(_ input: Tensor, with kernel: Tensor, outChannels: Int, batch: Int) -> Tensor {
+    /// out = K · P(in) for a batch: shape [batch, outChannels, height, width], and the patch matrix P(in) (which
+    /// the backward pass needs again).
+    func convolve(_ input: Tensor, with kernel: Tensor, outChannels: Int, batch: Int) -> (output: Tensor, patches: [Double]) {
         let columns = batch * positions
         var patches = Self.uninitialized(taps * columns)
         var product = Self.uninitialized(outChannels * columns)
@@ -93,33 +109,39 @@ struct PatchMatrix {
                     into: out.baseAddress!, m: outChannels, n: columns, k: taps, accumulating: false)
             } }
         } }
-        return Tensor(shape: [batch, outChannels, height, width],
+        let output = Tensor(shape: [batch, outChannels, height, width],
             scalars: Self.swapOuterAxes(product, outer: outChannels, inner: batch, block: positions))
+        return (output, patches)
     }
 
-    /// The gradients of a convolution's input and kernel from its output gradient `g` [batch, outChannels, …].
-    func gradients(_ g: Tensor, input: Tensor, kernel: Tensor, outChannels: Int, batch: Int) -> (input: Tensor, kernel: Tensor) {
+    /// The gradients of a convolution's input and kernel from its output gradient `g` [batch, outChannels, …],
+    /// given the forward pass's `patches`. Without `inputGradient` (the input is data), the input's gradient is not
+    /// computed and zeros stand in for it.
+    func gradients(_ g: Tensor, input: Tensor, patches: [Double], kernel: Tensor, outChannels: Int, batch: Int,
+                   inputGradient needsInputGradient: Bool = true) -> (input: Tensor, kernel: Tensor) {
         let columns = batch * positions
         let gradient = Self.swapOuterAxes(g.scalars, outer: batch, inner: outChannels, block: positions)  // [out, batch·positions]
         var inputGradient = [Double](repeating: 0, count: input.count)
         var kernelGradient = Self.uninitialized(outChannels * taps)
-        var patches = Self.uninitialized(taps * columns)
-        var patchGradient = Self.uninitialized(taps * columns)
-        let activeKernel = activeColumns(of: kernel)
-        input.scalars.withUnsafeBufferPointer { inputs in patches.withUnsafeMutableBufferPointer { p in
-            gather(inputs, batch: batch, into: p)
+        patches.withUnsafeBufferPointer { p in gradient.withUnsafeBufferPointer { gs in
+            kernelGradient.withUnsafeMutableBufferPointer { dK in
+                // ∂K = G Pᵀ: [out, columns] · [columns, taps].
+                Double.gemm(gs.baseAddress!, transposeA: false, p.baseAddress!, transposeB: true,
+                    into: dK.baseAddress!, m: outChannels, n: taps, k: columns, accumulating: false)
+            }
+        } }
+        if needsInputGradient {
+            var patchGradient = Self.uninitialized(taps * columns)
+            let activeKernel = activeColumns(of: kernel)
             gradient.withUnsafeBufferPointer { gs in activeKernel.withUnsafeBufferPointer { k in
-                kernelGradient.withUnsafeMutableBufferPointer { dK in patchGradient.withUnsafeMutableBufferPointer { dP in
-                    // ∂K = G Pᵀ: [out, columns] · [columns, taps].
-                    Double.gemm(gs.baseAddress!, transposeA: false, p.baseAddress!, transposeB: true,
-                        into: dK.baseAddress!, m: outChannels, n: taps, k: columns, accumulating: false)
+                patchGradient.withUnsafeMutableBufferPointer { dP in
                     // ∂P = Kᵀ G: [taps, out] · [out, columns].
                     Double.gemm(k.baseAddress!, transposeA: true, gs.baseAddress!, transposeB: false,
                         into: dP.baseAddress!, m: taps, n: columns, k: outChannels, accumulating: false)
                     inputGradient.withUnsafeMutableBufferPointer { dIn in scatter(UnsafeBufferPointer(dP), batch: batch, into: dIn) }
-                } }
+                }
             } }
-        } }
+        }
         var fullKernelGradient = [Double](repeating: 0, count: kernel.count)
         let allTaps = channels * kernelHeight * kernelWidth
         for o in 0..<outChannels { for (index, tap) in activeTaps.enumerated() {

@@ -9,6 +9,12 @@ extension Variable {
     /// mask like the kernel (entries 0 or 1); output [batch, outChannels, height, width] with
     /// out[b, o, y, x] = Σ_{c, i, j} (kernel ⊙ mask)[o, c, i, j] · in[b, c, y + i − k/2, x + j − k/2].
     public func convolution2D(kernel: Variable, mask: Tensor? = nil) -> Variable {
+        convolution2D(kernel: kernel, mask: mask, unrolling: nil)
+    }
+
+    /// ``convolution2D(kernel:mask:)`` computed through the patch matrix or the unrolled kernel (`unrolling`; nil:
+    /// whichever does less work). The two are the same convolution up to rounding.
+    func convolution2D(kernel: Variable, mask: Tensor?, unrolling: Bool?) -> Variable {
         let (batch, inChannels, height, width) = (shape[0], shape[1], shape[2], shape[3])
         let (outChannels, size) = (kernel.shape[0], kernel.shape[2])
         precondition(kernel.shape == [outChannels, inChannels, size, size] && size % 2 == 1,
@@ -16,10 +22,23 @@ extension Variable {
         let effective = mask.map { kernel.value * $0 } ?? kernel.value
         let patches = PatchMatrix(channels: inChannels, height: height, width: width, kernelHeight: size, kernelWidth: size,
             offsetY: -(size / 2), offsetX: -(size / 2), dilation: 1, mask: mask)
-        let output = patches.convolve(value, with: effective, outChannels: outChannels, batch: batch)
-        let input = value
+        let input = value, inputNeedsGradient = requiresGradient
+        if unrolling ?? UnrolledKernel.worthUsing(patches, outChannels: outChannels) {
+            let unrolledKernel = UnrolledKernel(patches)
+            let unrolled = unrolledKernel.matrix(of: effective, outChannels: outChannels)
+            let output = unrolledKernel.convolve(value, unrolled: unrolled, outChannels: outChannels, batch: batch)
+            let kernelShape = kernel.shape
+            return Variable(output, inputs: [self, kernel], work: output.count * patches.taps) { g in
+                var (inputGradient, kernelGradient) = unrolledKernel.gradients(g, input: input, unrolled: unrolled,
+                    kernelShape: kernelShape, outChannels: outChannels, batch: batch, inputGradient: inputNeedsGradient)
+                if let mask { kernelGradient = kernelGradient * mask }
+                return [inputGradient, kernelGradient]
+            }
+        }
+        let (output, patchValues) = patches.convolve(value, with: effective, outChannels: outChannels, batch: batch)
         return Variable(output, inputs: [self, kernel], work: output.count * patches.taps) { g in
-            var (inputGradient, kernelGradient) = patches.gradients(g, input: input, kernel: effective, outChannels: outChannels, batch: batch)
+            var (inputGradient, kernelGradient) = patches.gradients(g, input: input, patches: patchValues, kernel: effective,
+                outChannels: outChannels, batch: batch, inputGradient: inputNeedsGradient)
             if let mask { kernelGradient = kernelGradient * mask }
             return [inputGradient, kernelGradient]
         }
@@ -38,10 +57,11 @@ extension Variable {
         // A 1-D signal is an image of height 1 whose kernel reaches (k − 1)·d steps into the past.
         let patches = PatchMatrix(channels: inChannels, height: 1, width: time, kernelHeight: 1, kernelWidth: size,
             offsetY: 0, offsetX: -(size - 1) * dilation, dilation: dilation, mask: nil)
-        let output = patches.convolve(value, with: kernel.value, outChannels: outChannels, batch: batch)
-        let input = value, kernelValue = kernel.value
+        let (output, patchValues) = patches.convolve(value, with: kernel.value, outChannels: outChannels, batch: batch)
+        let input = value, kernelValue = kernel.value, inputNeedsGradient = requiresGradient
         return Variable(output.reshaped([batch, outChannels, time]), inputs: [self, kernel], work: output.count * patches.taps) { g in
-            let (inputGradient, kernelGradient) = patches.gradients(g, input: input, kernel: kernelValue, outChannels: outChannels, batch: batch)
+            let (inputGradient, kernelGradient) = patches.gradients(g, input: input, patches: patchValues, kernel: kernelValue,
+                outChannels: outChannels, batch: batch, inputGradient: inputNeedsGradient)
             return [inputGradient.reshaped(input.shape), kernelGradient.reshaped(kernelValue.shape)]
         }
     }

@@ -14,7 +14,9 @@ public final class Variable: @unchecked Sendable {
     public let value: Tensor
     /// ∂(output of the last `backward()`)/∂(this variable), once `backward()` has run.
     public var gradient: Tensor?
-    /// Whether this is a leaf to learn (parameters), as opposed to data.
+    /// Whether this is a leaf to learn (parameters), as opposed to data; for an operation's result, whether it
+    /// depends on such a leaf. ``backward()`` computes gradients only for variables that require one: a result
+    /// computed from data alone gets none (its `gradient` stays nil), and no work is spent on it.
     public let requiresGradient: Bool
     let inputs: [Variable]
     /// Maps the output's gradient to one gradient per input (same shapes as the inputs).
@@ -42,7 +44,7 @@ public final class Variable: @unchecked Sendable {
     init(_ value: Tensor, inputs: [Variable], onlyMovesValues: Bool = false, work: Int? = nil,
          backward: @escaping (Tensor) -> [Tensor]) {
         self.value = value
-        self.requiresGradient = inputs.contains { $0.requiresGradient || $0.backwardRule != nil }
+        self.requiresGradient = inputs.contains { $0.requiresGradient }
         self.inputs = inputs
         self.backwardRule = backward
         self.onlyMovesValues = onlyMovesValues
@@ -67,7 +69,7 @@ public final class Variable: @unchecked Sendable {
         gradient = Tensor(repeating: 1, shape: value.shape)
         for node in order.reversed() {
             guard let rule = node.backwardRule, let outputGradient = node.gradient else { continue }
-            for (input, inputGradient) in zip(node.inputs, rule(outputGradient)) where input.requiresGradient || input.backwardRule != nil {
+            for (input, inputGradient) in zip(node.inputs, rule(outputGradient)) where input.requiresGradient {
                 input.gradient = input.gradient.map { $0 + inputGradient } ?? inputGradient
             }
         }

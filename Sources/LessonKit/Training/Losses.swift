@@ -23,7 +23,7 @@ public func binaryCrossEntropy(logits: Variable, targets: Variable) -> Variable 
     }
     let value = Tensor(total) * Tensor(scale)
     // Targets are usually data: their gradient is then computed by nobody (`backward()` skips inputs that need none).
-    let targetsNeedGradient = targets.requiresGradient || targets.backwardRule != nil
+    let targetsNeedGradient = targets.requiresGradient
     return Variable(value, inputs: [logits, targets], work: 4 * count) { g in
         let outer = g.scalar * scale
         let logitGradient = [Double](unsafeUninitializedCapacity: count) { gradient, initialized in
