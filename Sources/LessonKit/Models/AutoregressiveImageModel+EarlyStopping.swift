@@ -75,21 +75,20 @@ extension AutoregressiveImageModel {
 
     /// One epoch of minibatch Adam over `images` in `order`; returns the mean training NLL per image (nats).
     func trainOneEpoch(_ images: [[Double]], order: [Int], batchSize: Int, weightDecay: Double, adam: inout Adam) -> Double {
+        guard trainsInShards else { return trainEpoch(images, order: order, batchSize: batchSize, weightDecay: weightDecay, adam: &adam) }
+        // Each half's products on one thread: the two halves already keep both cores busy.
+        return BLASThreads.one {
+            trainEpoch(images, order: order, batchSize: batchSize, weightDecay: weightDecay, adam: &adam)
+        }
+    }
+
+    private func trainEpoch(_ images: [[Double]], order: [Int], batchSize: Int, weightDecay: Double, adam: inout Adam) -> Double {
         var total = 0.0
         for start in stride(from: 0, to: order.count, by: batchSize) {
             let batch = order[start..<min(start + batchSize, order.count)].map { images[$0] }
-            let x = Variable(Tensor(batch))
-            let nll = binaryCrossEntropy(logits: logits(x), targets: x) * .constant(Double(pixelCount))
-            var loss = nll
-            if weightDecay > 0 {
-                for parameter in parameters {
-                    let theta = parameter.variable()
-                    loss = loss + (theta * theta).sum() * .constant(weightDecay)
-                }
-            }
-            loss.backward()
+            let nll = backpropagate(minibatch: batch, weightDecay: weightDecay)
             adam.step()
-            total += nll.value.scalar * Double(batch.count)
+            total += nll * Double(batch.count)
         }
         return total / Double(order.count)
     }

@@ -14,9 +14,17 @@ public protocol AutoregressiveImageModel: AnyObject {
     /// Logits ℓ[n, i] of p(xᵢ = 1 | x₍<ᵢ₎) for a batch of images [n, D] (values 0 or 1): shape [n, D].
     /// ℓ[n, i] may depend on images[n, j] for j < i only.
     func logits(_ images: Variable) -> Variable
+    /// Whether training may compute the two halves of a minibatch on two threads at once (``GradientShard``):
+    /// `logits` must then be safe to call from two threads at the same time, which holds when it changes nothing
+    /// but the graph it returns. False unless a model says so (LessonKit's models do): a model of your own that
+    /// counts its passes, say, trains on one thread.
+    var trainsInShards: Bool { get }
 }
 
 extension AutoregressiveImageModel {
+    /// One thread: a model is not known to be safe to call from two threads at once unless it says so.
+    public var trainsInShards: Bool { false }
+
     /// Every entry of every parameter (for models without masks).
     public var parameterCount: Int { parameters.reduce(0) { $0 + $1.value.count } }
 

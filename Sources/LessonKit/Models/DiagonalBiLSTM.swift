@@ -55,6 +55,9 @@ public final class DiagonalBiLSTM: AutoregressiveImageModel {
         [input, residual, output].reduce(pixelCount + leftToRight.parameterCount + rightToLeft.parameterCount) { $0 + $1.parameterCount }
     }
 
+    /// Yes: `logits` changes nothing but the graph it returns.
+    public var trainsInShards: Bool { true }
+
     /// [n, D] → [n, D].
     public func logits(_ images: Variable) -> Variable {
         let n = images.shape[0]

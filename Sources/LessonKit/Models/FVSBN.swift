@@ -31,6 +31,9 @@ public final class FVSBN: AutoregressiveImageModel {
     /// D(D − 1)/2 weights below the diagonal and D biases.
     public var parameterCount: Int { Int(mask.scalars.reduce(0, +)) + pixelCount }
 
+    /// Yes: `logits` changes nothing but the graph it returns.
+    public var trainsInShards: Bool { true }
+
     /// ℓ = x (W ⊙ M)ᵀ + b: [n, D] → [n, D].
     public func logits(_ images: Variable) -> Variable {
         images.matmul(weights.variable() * Variable(mask), transposingOther: true) + biases.variable()

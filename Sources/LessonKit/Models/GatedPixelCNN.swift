@@ -68,6 +68,9 @@ public final class GatedPixelCNN: AutoregressiveImageModel {
     /// Unmasked kernel entries and biases of every layer, plus the position biases.
     public var parameterCount: Int { (layers.flatMap(\.convolutions) + [output]).reduce(pixelCount) { $0 + $1.parameterCount } }
 
+    /// Yes: `logits` changes nothing but the graph it returns.
+    public var trainsInShards: Bool { true }
+
     /// [n, D] → [n, D]: both stacks start from the image; the logits come from the horizontal stack.
     public func logits(_ images: Variable) -> Variable {
         let n = images.shape[0]

@@ -40,6 +40,9 @@ public final class MADE: AutoregressiveImageModel {
     /// The weights the two masks let through, plus H + D biases.
     public var parameterCount: Int { Int((inputMask.scalars + outputMask.scalars).reduce(0, +)) + hiddenUnits + pixelCount }
 
+    /// Yes: `logits` changes nothing but the graph it returns.
+    public var trainsInShards: Bool { true }
+
     /// [n, D] → [n, D].
     public func logits(_ images: Variable) -> Variable {
         let hidden = (images.matmul(inputWeights.variable() * Variable(inputMask), transposingOther: true) + hiddenBiases.variable()).relu()

@@ -28,6 +28,9 @@ public final class NADE: AutoregressiveImageModel {
     /// Every trained parameter, in a fixed order (what an optimiser updates).
     public var parameters: [Parameter] { [inputWeights, hiddenBiases, outputWeights, outputBiases] }
 
+    /// Yes: `logits` changes nothing but the graph it returns.
+    public var trainsInShards: Bool { true }
+
     /// [n, D] → [n, D]: the logits ℓᵢ = bᵢ + Vᵢ · σ(aᵢ) of every conditional, by the running sum; one node of
     /// the graph, whose backward rule is the reverse sweep (gradients for the images too, for influence maps).
     public func logits(_ images: Variable) -> Variable {

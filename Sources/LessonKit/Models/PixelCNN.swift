@@ -43,6 +43,9 @@ public final class PixelCNN: AutoregressiveImageModel {
     /// Unmasked kernel entries and biases of every layer, plus the position biases.
     public var parameterCount: Int { ([first] + hidden + [output]).reduce(pixelCount) { $0 + $1.parameterCount } }
 
+    /// Yes: `logits` changes nothing but the graph it returns.
+    public var trainsInShards: Bool { true }
+
     /// [n, D] → [n, D]: images as [n, 1, h, w], through the stack, back to one logit per pixel.
     public func logits(_ images: Variable) -> Variable {
         let n = images.shape[0]

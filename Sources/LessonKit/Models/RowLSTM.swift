@@ -58,6 +58,9 @@ public final class RowLSTM: AutoregressiveImageModel {
         [input, inputToState, stateToState, residual, output].reduce(pixelCount) { $0 + $1.parameterCount }
     }
 
+    /// Yes: `logits` changes nothing but the graph it returns.
+    public var trainsInShards: Bool { true }
+
     /// [n, D] → [n, D]. The state above the first row is zero.
     public func logits(_ images: Variable) -> Variable {
         let n = images.shape[0], h = hiddenChannels

@@ -9,27 +9,57 @@ public protocol Optimizer {
 /// Parameters are variables whose values change between steps; a `Parameter` holds the current one.
 public final class Parameter: @unchecked Sendable {
     /// The current value; changing it starts a new leaf for the next graph.
-    public var value: Tensor { didSet { current = nil } }
+    public var value: Tensor { didSet { startNewGraph() } }
     /// The leaf of the current graph.
     public private(set) var current: Variable?
+    /// The leaves of a step whose minibatch is computed in parts on several threads (``GradientShard``), one slot
+    /// per part: each thread reads and writes only its own slot.
+    private let shardLeaves: UnsafeMutablePointer<Variable?>
 
     /// A parameter starting at `value`.
-    public init(_ value: Tensor) { self.value = value }
+    public init(_ value: Tensor) {
+        self.value = value
+        shardLeaves = .allocate(capacity: GradientShard.count)
+        shardLeaves.initialize(repeating: nil, count: GradientShard.count)
+    }
+
+    deinit {
+        shardLeaves.deinitialize(count: GradientShard.count)
+        shardLeaves.deallocate()
+    }
 
     /// This step's leaf: the same variable however often the graph uses the parameter (an unrolled recurrent
-    /// network uses its weights at every time step), so its gradient sums every use.
+    /// network uses its weights at every time step), so its gradient sums every use. While a part of a split
+    /// minibatch is computed, that part's own leaf.
     public func variable() -> Variable {
+        if let shard = GradientShard.index {
+            if let leaf = shardLeaves[shard] { return leaf }
+            let leaf = Variable(value, requiresGradient: true)
+            shardLeaves[shard] = leaf
+            return leaf
+        }
         if let current { return current }
         let leaf = Variable(value, requiresGradient: true)
         current = leaf
         return leaf
     }
 
-    /// Forgets this step's leaf: the next ``variable()`` starts a new one, as after a change of ``value``.
-    func startNewGraph() { current = nil }
+    /// Forgets this step's leaves: the next ``variable()`` starts a new one, as after a change of ``value``.
+    func startNewGraph() {
+        current = nil
+        for shard in 0..<GradientShard.count { shardLeaves[shard] = nil }
+    }
 
-    /// The gradient from the last backward pass (zeros if the parameter was not used).
-    public var gradient: Tensor { current?.gradient ?? Tensor(repeating: 0, shape: value.shape) }
+    /// The gradient from the last backward pass (zeros if the parameter was not used): after a step computed in
+    /// parts, the parts' gradients in order, then the whole graph's (a penalty on the parameters).
+    public var gradient: Tensor {
+        var total: Tensor?
+        for shard in 0..<GradientShard.count {
+            if let part = shardLeaves[shard]?.gradient { total = total.map { $0 + part } ?? part }
+        }
+        if let whole = current?.gradient { total = total.map { $0 + whole } ?? whole }
+        return total ?? Tensor(repeating: 0, shape: value.shape)
+    }
 }
 
 /// Stochastic gradient descent with momentum: v ← μv + g; θ ← θ − ηv.
