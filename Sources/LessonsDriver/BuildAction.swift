@@ -35,6 +35,9 @@ public struct BuildAction: Sendable {
         if runFirst {
             let files = ((try? FileManager.default.contentsOfDirectory(atPath: layout.lessonsDirectory.path)) ?? [])
                 .filter { $0.hasSuffix(".md") }.sorted().map { layout.lessonsDirectory.appendingPathComponent($0) }
+            let clashes = LessonResolver(layout: layout).nameClashes(among: files)
+            clashes.forEach { say($0.description) }
+            guard clashes.isEmpty else { return 1 }
             let status = RunAction(layout: layout, options: RunOptions(), json: false).run(files)
             if status != 0 { return status }
         }

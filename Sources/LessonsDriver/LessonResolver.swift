@@ -41,6 +41,20 @@ public struct LessonResolver: Sendable {
         return (files.filter { seen.insert($0.path).inserted }, diagnostics)
     }
 
+    /// An error for each lesson file among `files` (and each file its name clashes with) whose name is the same
+    /// text as another's in its folder written with other Unicode code points (``LessonNameClash``).
+    public func nameClashes(among files: [URL]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let folders = Dictionary(grouping: files) { $0.deletingLastPathComponent().path }
+        for (folder, selected) in folders.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".md") }
+            let chosen = Set(selected.map(\.lastPathComponent))
+            let groups = LessonNameClash.groups(names).filter { chosen.contains($0[0]) }
+            diagnostics += LessonNameClash.diagnostics(groups, folder: layout.displayPath(of: URL(fileURLWithPath: folder)))
+        }
+        return diagnostics
+    }
+
     private func markdownFiles(in directory: URL) -> [URL] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         return names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") && $0 != "README.md" }

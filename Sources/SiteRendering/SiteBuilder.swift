@@ -244,8 +244,12 @@ public struct SiteBuilder {
     /// Every `*.md` in the lessons folder, parsed, as its student copy; for each (by name), the line of the
     /// lesson file each line of the copy comes from. Lessons are read on the build's pool, in name order.
     func readLessons() -> ([Lesson], [String: [Int]], [Diagnostic]) {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: configuration.lessonsDirectory.path)) ?? [])
-            .filter { $0.hasSuffix(".md") }.sorted()
+        let found = ((try? FileManager.default.contentsOfDirectory(atPath: configuration.lessonsDirectory.path)) ?? [])
+            .filter { $0.hasSuffix(".md") }
+        // Names that are one text in two spellings would share one page: neither is built, and the build fails.
+        let clashes = LessonNameClash.groups(found)
+        let clashing = Set(clashes.joined().map { Array($0.utf8) })
+        let names = found.filter { !clashing.contains(Array($0.utf8)) }.sorted()
         let directory = configuration.lessonsDirectory
         let cache = configuration.cache
         let read = WorkerPool(width: configuration.jobs).map(names) { name -> (Lesson?, [Int], [Diagnostic]) in
@@ -255,7 +259,8 @@ public struct SiteBuilder {
             let copy = cache.studentCopy(.init(name: ExactText(name), bytes: bytes)) { Self.studentCopy(of: bytes, name: name) }
             return (copy.lesson, copy.lineMap, copy.diagnostics)
         }
-        var lessons: [Lesson] = [], lineMaps: [String: [Int]] = [:], diagnostics: [Diagnostic] = []
+        var lessons: [Lesson] = [], lineMaps: [String: [Int]] = [:]
+        var diagnostics = LessonNameClash.diagnostics(clashes, folder: "Lessons")
         for (student, lineMap, problems) in read {
             diagnostics += problems
             guard let student else { continue }

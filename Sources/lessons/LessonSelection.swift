@@ -25,7 +25,14 @@ struct LessonSelection: ParsableArguments {
         for diagnostic in diagnostics { say(diagnostic.message) }
         guard diagnostics.isEmpty else { return nil }
         if files.isEmpty { say("no lessons in \(lessons.joined(separator: ", ")): nothing to do (a lesson is a .md file)") }
-        return files.isEmpty ? nil : files
+        return files.isEmpty || Self.refusesClashes(files, in: layout) ? nil : files
+    }
+
+    /// Whether some of `files` have names that clash with another lesson's (printed); then the command does nothing.
+    static func refusesClashes(_ files: [URL], in layout: ProjectLayout) -> Bool {
+        let clashes = LessonResolver(layout: layout).nameClashes(among: files)
+        clashes.forEach { FileHandle.standardError.write(Data(($0.description + "\n").utf8)) }
+        return !clashes.isEmpty
     }
 
     /// Every lesson in `Lessons/`, or nil after printing that there is none.
@@ -35,13 +42,14 @@ struct LessonSelection: ParsableArguments {
             FileHandle.standardError.write(Data(
                 "error: no lessons in \(layout.lessonsDirectory.path)/: nothing to do (a lesson is a .md file there)\n".utf8))
         }
-        return files.isEmpty ? nil : files
+        return files.isEmpty || refusesClashes(files, in: layout) ? nil : files
     }
 
     /// The one lesson `name` refers to, or nil after printing why it cannot be found.
     static func single(_ name: String, in layout: ProjectLayout) -> URL? {
         let (files, problems) = LessonResolver(layout: layout).resolve([name])
         problems.forEach { FileHandle.standardError.write(Data("error: \($0.message)\n".utf8)) }
-        return problems.isEmpty ? files.first : nil
+        guard problems.isEmpty, !refusesClashes(files, in: layout) else { return nil }
+        return files.first
     }
 }
