@@ -75,7 +75,9 @@ extension AutoregressiveImageModel {
 
     /// One epoch of minibatch Adam over `images` in `order`; returns the mean training NLL per image (nats).
     func trainOneEpoch(_ images: [[Double]], order: [Int], batchSize: Int, weightDecay: Double, adam: inout Adam) -> Double {
-        guard trainsInShards else { return trainEpoch(images, order: order, batchSize: batchSize, weightDecay: weightDecay, adam: &adam) }
+        guard trainsInShards && batchSize >= 2 * Self.smallestShard else {
+            return trainEpoch(images, order: order, batchSize: batchSize, weightDecay: weightDecay, adam: &adam)
+        }
         // Each half's products on one thread: the two halves already keep both cores busy.
         return BLASThreads.one {
             trainEpoch(images, order: order, batchSize: batchSize, weightDecay: weightDecay, adam: &adam)

@@ -14,10 +14,10 @@ public protocol AutoregressiveImageModel: AnyObject {
     /// Logits ℓ[n, i] of p(xᵢ = 1 | x₍<ᵢ₎) for a batch of images [n, D] (values 0 or 1): shape [n, D].
     /// ℓ[n, i] may depend on images[n, j] for j < i only.
     func logits(_ images: Variable) -> Variable
-    /// Whether training may compute the two halves of a minibatch on two threads at once (``GradientShard``):
-    /// `logits` must then be safe to call from two threads at the same time, which holds when it changes nothing
-    /// but the graph it returns. False unless a model says so (LessonKit's models do): a model of your own that
-    /// counts its passes, say, trains on one thread.
+    /// Whether training may compute the two halves of a minibatch on two threads at once, each half's graph with
+    /// its own leaves of the parameters, and add their gradients: `logits` must then be safe to call from two
+    /// threads at the same time, which holds when it changes nothing but the graph it returns. False unless a
+    /// model says so (LessonKit's models do): a model of your own that counts its passes, say, trains on one thread.
     var trainsInShards: Bool { get }
 }
 
