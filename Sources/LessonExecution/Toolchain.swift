@@ -7,6 +7,12 @@ public struct Toolchain: Sendable {
     /// `swiftc --version`'s first line, e.g. `Swift version 6.3.1 (swift-6.3.1-RELEASE)`.
     public let version: String
 
+    /// Whether LLVM's linker, `ld.lld`, is beside `swiftc` (as in Swift's Linux toolchains).
+    public var hasLLD: Bool {
+        let folder = (compiler as NSString).deletingLastPathComponent
+        return FileManager.default.isExecutableFile(atPath: folder + "/ld.lld")
+    }
+
     /// Finds `swiftc`: `$LESSONS_SWIFTC`, then each directory of `$PATH`, then `/opt/swift/usr/bin`.
     /// The version is cached in `cacheDirectory`, keyed by the compiler's path, size and modification time.
     public static func locate(cacheDirectory: URL?) throws(ExecutionError) -> Toolchain {

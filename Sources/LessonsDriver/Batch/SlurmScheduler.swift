@@ -1,4 +1,5 @@
 import Foundation
+import LessonExecution
 
 /// Slurm's commands as the grader uses them: `sbatch` to submit, `squeue` to see whether a job is still queued or
 /// running. (Without an accounting daemon `sacct` knows nothing, so the end of a job is read from `squeue` and from
@@ -33,21 +34,14 @@ struct SlurmScheduler: Sendable {
     }
 
     private static func runProcess(_ command: String, _ arguments: [String]) -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [command] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
+        // Through `env`, which finds the command in PATH; reaped at once (``CommandRunner``), not every 50 ms.
+        let outcome: CommandRunner.Outcome
         do {
-            try process.run()
+            outcome = try CommandRunner.run("/usr/bin/env", arguments: [command] + arguments)
         } catch {
             return (127, "cannot run \(command): \(error)")
         }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let output = String(decoding: data, as: UTF8.self)
-        if process.terminationStatus == 127 { return (127, "\(command) is not installed (Slurm's client: apt-get install slurm-client)") }
-        return (process.terminationStatus, output)
+        if outcome.status == 127 { return (127, "\(command) is not installed (Slurm's client: apt-get install slurm-client)") }
+        return (outcome.status, outcome.output)
     }
 }
