@@ -82,7 +82,12 @@ extension Variable {
 
     /// max(0, x) elementwise; ∂ = g where x > 0.
     public func relu() -> Variable {
-        Variable(value.map { max(0, $0) }, inputs: [self]) { g in [g * self.value.map { $0 > 0 ? 1 : 0 }] }
+        // Loops written here, not `map` and `broadcast` with closures: LessonKit's files are compiled one by one in
+        // debug builds, so a closure passed to another file's function is called once per element.
+        let x = value
+        let output = Self.elementwise(x, x) { x, _ in max(0, x) }
+        // The gradient in one pass, g · 1[x > 0] (the same products as multiplying by a mask of ones and zeros).
+        return Variable(output, inputs: [self]) { g in [Self.elementwise(g, x) { g, x in g * (x > 0 ? 1 : 0) }] }
     }
 
     /// Sum of all elements; ∂ = g broadcast back.
@@ -128,4 +133,17 @@ extension Variable {
 
     /// Mean of all elements = sum · (1/n).
     public func mean() -> Variable { sum() * .constant(1 / Double(value.count)) }
+
+    /// `combine(a[i], b[i])` for tensors of one shape, inlined into its callers in this file.
+    @inline(__always)
+    private static func elementwise(_ a: Tensor, _ b: Tensor, _ combine: (Double, Double) -> Double) -> Tensor {
+        let count = a.count
+        let scalars = [Double](unsafeUninitializedCapacity: count) { result, initialized in
+            a.scalars.withUnsafeBufferPointer { a in b.scalars.withUnsafeBufferPointer { b in
+                for i in 0..<count { result[i] = combine(a[i], b[i]) }
+            } }
+            initialized = count
+        }
+        return Tensor(shape: a.shape, scalars: scalars)
+    }
 }

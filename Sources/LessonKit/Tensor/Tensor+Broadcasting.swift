@@ -11,32 +11,52 @@ extension TensorOf {
         let paddedB = [Int](repeating: 1, count: rank - b.count) + b
         return zip(paddedA, paddedB).map { x, y in
             precondition(x == y || x == 1 || y == 1, "Tensor: shapes \(a) and \(b) do not broadcast")
-            return max(x, y)
+            // An axis of size 1 takes the other's size, also 0 (as in NumPy): `max` made [1] and [0] give [1],
+            // and the empty side was then read past its end.
+            return x == 1 ? y : x
         }
     }
 
     /// `combine` applied elementwise to `a` and `b`, broadcast to a common shape.
     @_specialize(where Scalar == Double)
     @_specialize(where Scalar == Float)
+    @inline(__always)  // into +, −, ⊙ and / below: `combine` becomes the operator itself, not a call per element
     public static func broadcast(_ a: Self, _ b: Self, _ combine: (Scalar, Scalar) -> Scalar) -> Self {
+        // Every element of the result is written exactly once (`forEachRow` visits each position once), so the
+        // storage starts uninitialised instead of zero-filled.
         if a.shape == b.shape {
-            var result = [Scalar](repeating: 0, count: a.count)
-            a.scalars.withUnsafeBufferPointer { x in b.scalars.withUnsafeBufferPointer { y in
-                result.withUnsafeMutableBufferPointer { r in for i in r.indices { r[i] = combine(x[i], y[i]) } }
-            } }
+            let count = a.count
+            let result = [Scalar](unsafeUninitializedCapacity: count) { r, initialized in
+                a.scalars.withUnsafeBufferPointer { x in b.scalars.withUnsafeBufferPointer { y in
+                    for i in 0..<count { r[i] = combine(x[i], y[i]) }
+                } }
+                initialized = count
+            }
             return Self(shape: a.shape, scalars: result)
         }
         let shape = broadcastShape(a.shape, b.shape)
         let stridesA = broadcastStrides(a.shape, rank: shape.count)
         let stridesB = broadcastStrides(b.shape, rank: shape.count)
-        var result = [Scalar](repeating: 0, count: shape.reduce(1, *))
-        a.scalars.withUnsafeBufferPointer { x in b.scalars.withUnsafeBufferPointer { y in
-            result.withUnsafeMutableBufferPointer { r in
+        let count = shape.reduce(1, *)
+        let result = [Scalar](unsafeUninitializedCapacity: count) { r, initialized in
+            a.scalars.withUnsafeBufferPointer { x in b.scalars.withUnsafeBufferPointer { y in
                 forEachRow(of: shape, strides: stridesA, stridesB) { position, offsetA, offsetB, length, stepA, stepB in
-                    for i in 0..<length { r[position + i] = combine(x[offsetA + i * stepA], y[offsetB + i * stepB]) }
+                    // The common rows as loops the compiler vectorises (a bias added along a row: one side constant).
+                    if stepA == 1 && stepB == 0 {
+                        let constant = y[offsetB]
+                        for i in 0..<length { r[position + i] = combine(x[offsetA + i], constant) }
+                    } else if stepA == 0 && stepB == 1 {
+                        let constant = x[offsetA]
+                        for i in 0..<length { r[position + i] = combine(constant, y[offsetB + i]) }
+                    } else if stepA == 1 && stepB == 1 {
+                        for i in 0..<length { r[position + i] = combine(x[offsetA + i], y[offsetB + i]) }
+                    } else {
+                        for i in 0..<length { r[position + i] = combine(x[offsetA + i * stepA], y[offsetB + i * stepB]) }
+                    }
                 }
-            }
-        } }
+            } }
+            initialized = count
+        }
         return Self(shape: shape, scalars: result)
     }
 
@@ -51,7 +71,15 @@ extension TensorOf {
         scalars.withUnsafeBufferPointer { source in
             result.withUnsafeMutableBufferPointer { r in
                 Self.forEachRow(of: shape, strides: ownStrides, strides) { _, offsetSource, offsetTarget, length, stepSource, stepTarget in
-                    for i in 0..<length { r[offsetTarget + i * stepTarget] += source[offsetSource + i * stepSource] }
+                    guard stepTarget == 0 else {
+                        for i in 0..<length { r[offsetTarget + i * stepTarget] += source[offsetSource + i * stepSource] }
+                        return
+                    }
+                    // A row summed into one element (a bias's gradient): the same additions in the same order, with
+                    // the running sum in a register instead of stored back after each one.
+                    var sum = r[offsetTarget]
+                    for i in 0..<length { sum += source[offsetSource + i * stepSource] }
+                    r[offsetTarget] = sum
                 }
             }
         }
