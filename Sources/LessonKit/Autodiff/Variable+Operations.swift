@@ -42,13 +42,14 @@ extension Variable {
 
     /// log x elementwise; ∂ = g / x.
     public func log() -> Variable {
-        Variable(value.map(Foundation.log), inputs: [self]) { g in [g / self.value] }
+        let x = value
+        return Variable(Self.elementwise(x, x) { x, _ in Foundation.log(x) }, inputs: [self]) { g in [g / x] }
     }
 
     /// tanh elementwise; ∂ = g ⊙ (1 − tanh²). (The whole array at once: ``VectorMath``.)
     public func tanh() -> Variable {
         let result = Tensor(shape: shape, scalars: VectorMath.tanh(value.scalars))
-        return Variable(result, inputs: [self]) { g in [g * result.map { 1 - $0 * $0 }] }
+        return Variable(result, inputs: [self]) { g in [Self.elementwise(g, result) { g, t in g * (1 - t * t) }] }
     }
 
     /// σ(x) elementwise, stable; ∂ = g ⊙ σ(1 − σ).
@@ -60,7 +61,7 @@ extension Variable {
         var decays = VectorMath.exp(x.map { -Swift.abs($0) })
         for i in x.indices { decays[i] = x[i] >= 0 ? 1 / (1 + decays[i]) : decays[i] / (1 + decays[i]) }
         let result = Tensor(shape: shape, scalars: decays)
-        return Variable(result, inputs: [self]) { g in [g * result.map { $0 * (1 - $0) }] }
+        return Variable(result, inputs: [self]) { g in [Self.elementwise(g, result) { g, s in g * (s * (1 - s)) }] }
     }
 
     /// log(1 + eˣ) elementwise, stable; ∂ = g ⊙ σ(x).
@@ -134,7 +135,8 @@ extension Variable {
     /// Mean of all elements = sum · (1/n).
     public func mean() -> Variable { sum() * .constant(1 / Double(value.count)) }
 
-    /// `combine(a[i], b[i])` for tensors of one shape, inlined into its callers in this file.
+    /// `combine(a[i], b[i])` for tensors of one shape, inlined into its callers in this file (a gradient and the
+    /// value it depends on: the mask or derivative and the product in one pass).
     @inline(__always)
     private static func elementwise(_ a: Tensor, _ b: Tensor, _ combine: (Double, Double) -> Double) -> Tensor {
         let count = a.count

@@ -90,7 +90,7 @@ import Testing
         }
     }
 
-    @Test func mapAndReLUAreElementwise() async {
+    @Test func mapAndOneInputOperationsAreElementwise() async {
         await propertyCheck(count: 200, input: Self.shapes, Gen.int(in: 0...99).array(of: 1...40)) { plan, picks in
             let shape = plan.map { $0 % 4 }
             let x = Self.tensor(shape, picks), g = Self.tensor(shape, picks.reversed())
@@ -100,6 +100,17 @@ import Testing
             #expect(Self.sameBits(output.value.scalars, x.scalars.map { max(0, $0) }))
             let gradient = output.backwardRule?(g) ?? []
             #expect(Self.sameBits(gradient.first?.scalars ?? [], zip(g.scalars, x.scalars).map { $0 * ($1 > 0 ? 1 : 0) }))
+            // The other one-pass gradients: the derivative from the value, times g.
+            for (name, function, derivative) in [
+                ("tanh", { (v: Variable) in v.tanh() }, { (g: Double, x: Double, y: Double) in g * (1 - y * y) }),
+                ("sigmoid", { (v: Variable) in v.sigmoid() }, { (g: Double, x: Double, y: Double) in g * (y * (1 - y)) }),
+                ("log", { (v: Variable) in v.log() }, { (g: Double, x: Double, y: Double) in g / x }),
+            ] {
+                let output = function(input)
+                if name == "log" { #expect(Self.sameBits(output.value.scalars, x.scalars.map { Foundation.log($0) })) }
+                let expected = (0..<x.count).map { derivative(g.scalars[$0], x.scalars[$0], output.value.scalars[$0]) }
+                #expect(Self.sameBits(output.backwardRule?(g).first?.scalars ?? [], expected), "\(name)")
+            }
         }
     }
 }
