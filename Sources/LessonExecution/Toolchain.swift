@@ -7,9 +7,12 @@ public struct Toolchain: Sendable {
     /// `swiftc --version`'s first line, e.g. `Swift version 6.3.1 (swift-6.3.1-RELEASE)`.
     public let version: String
 
-    /// Whether LLVM's linker, `ld.lld`, is beside `swiftc` (as in Swift's Linux toolchains).
+    /// Whether LLVM's linker, `ld.lld`, is beside `swiftc` (as in Swift's Linux toolchains), where the driver's
+    /// `clang` looks for it first: beside the file `swiftc` is, following symbolic links (`/usr/bin/swiftc` often
+    /// points into the toolchain).
     public var hasLLD: Bool {
-        let folder = (compiler as NSString).deletingLastPathComponent
+        let real = URL(fileURLWithPath: compiler).resolvingSymlinksInPath().path
+        let folder = (real as NSString).deletingLastPathComponent
         return FileManager.default.isExecutableFile(atPath: folder + "/ld.lld")
     }
 
