@@ -5,13 +5,18 @@ public struct Normal: Distribution {
     /// The mean μ.
     public var mean: Double
     /// The standard deviation σ > 0.
-    public var standardDeviation: Double
+    public var standardDeviation: Double {
+        didSet { logStandardDeviation = log(standardDeviation) }
+    }
+    /// log σ, kept with σ: every ``logProb(_:)`` needs it, and a Monte Carlo ELBO calls that millions of times.
+    private var logStandardDeviation: Double
 
     /// N(mean, standardDeviation²); the standard deviation must be positive.
     public init(mean: Double = 0, standardDeviation: Double = 1) {
         precondition(standardDeviation > 0, "Normal: the standard deviation must be positive, not \(standardDeviation)")
         self.mean = mean
         self.standardDeviation = standardDeviation
+        logStandardDeviation = log(standardDeviation)
     }
 
     /// σ².
@@ -27,7 +32,7 @@ public struct Normal: Distribution {
     /// log p(x) = −½ ((x − μ)/σ)² − log σ − ½ log 2π.
     public func logProb(_ x: Double) -> Double {
         let z = (x - mean) / standardDeviation
-        return -0.5 * log(2 * Double.pi) - log(standardDeviation) - 0.5 * z * z
+        return -0.5 * log(2 * Double.pi) - logStandardDeviation - 0.5 * z * z
     }
 
     /// KL(self ‖ other) = log(σ₂/σ₁) + (σ₁² + (μ₁ − μ₂)²) / (2σ₂²) − ½.

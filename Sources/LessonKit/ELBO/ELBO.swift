@@ -14,6 +14,10 @@ import Foundation
 /// ```
 public enum ELBO {
     /// The Monte Carlo ELBO (1/S) Σₛ [log p(x, zₛ) − log q(zₛ)], zₛ ~ q, with its standard error.
+    // Lesson cells are compiled without optimisation and call this generic function with a Normal and LessonKit's
+    // generator: this specialisation is taken at run time instead of calling `sample` and `logProb` through the
+    // protocols once per draw.
+    @_specialize(where Q == Normal, G == SeededGenerator)
     public static func monteCarlo<Q: Distribution, G: RandomNumberGenerator>(
         q: Q, samples: Int, using generator: inout G, logJoint: (Q.Value) -> Double
     ) -> MonteCarloEstimate {
@@ -28,6 +32,7 @@ public enum ELBO {
     ///     L̂_K = log (1/K) Σₖ wₖ,   wₖ = p(x, zₖ) / q(zₖ),   computed by log-sum-exp.
     ///
     /// E[L̂₁] = ELBO(q) ≤ E[L̂_K] ≤ E[L̂_{K+1}] ≤ log p(x), and L̂_K → log p(x) as K → ∞.
+    @_specialize(where Q == Normal, G == SeededGenerator)
     public static func importanceWeighted<Q: Distribution, G: RandomNumberGenerator>(
         q: Q, samples k: Int, using generator: inout G, logJoint: (Q.Value) -> Double
     ) -> Double {
