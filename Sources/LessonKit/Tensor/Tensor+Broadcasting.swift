@@ -91,6 +91,7 @@ extension TensorOf {
     /// last axis: the per-element index arithmetic of broadcasting hoisted out of the inner loop. Neighbouring
     /// axes that both stride sets traverse as one (a bias [C, 1, 1] over [n, C, H, W] is constant across H and W)
     /// are merged first, so rows are as long as possible; the order of the elements is unchanged.
+    @inline(__always)  // into `broadcast` and `summed`: `body` is then their loop, not a call per row
     static func forEachRow(
         of shape: [Int], strides first: [Int], _ second: [Int],
         _ body: (_ position: Int, _ first: Int, _ second: Int, _ length: Int, _ firstStep: Int, _ secondStep: Int) -> Void
@@ -115,6 +116,29 @@ extension TensorOf {
         let outer = Array(sizes.dropLast())
         let rows = outer.reduce(1, *)
         guard rows > 0, length > 0 else { return }
+        let (stepFirst, stepSecond) = (firsts[sizes.count - 1], seconds[sizes.count - 1])
+        // One or two outer groups (a bias over [n, c, w], most broadcasts): plain loops, in the same order as the
+        // general walk below, without a multi-index to recompute offsets from and advance at every row.
+        switch outer.count {
+        case 0:
+            body(0, 0, 0, length, stepFirst, stepSecond)
+            return
+        case 1:
+            for row in 0..<rows { body(row * length, row * firsts[0], row * seconds[0], length, stepFirst, stepSecond) }
+            return
+        case 2:
+            var row = 0
+            for i in 0..<outer[0] {
+                for j in 0..<outer[1] {
+                    body(row * length, i * firsts[0] + j * firsts[1], i * seconds[0] + j * seconds[1], length,
+                        stepFirst, stepSecond)
+                    row += 1
+                }
+            }
+            return
+        default:
+            break
+        }
         var index = [Int](repeating: 0, count: outer.count)
         for row in 0..<rows {
             var offsetFirst = 0, offsetSecond = 0
@@ -122,7 +146,7 @@ extension TensorOf {
                 offsetFirst += index[axis] * firsts[axis]
                 offsetSecond += index[axis] * seconds[axis]
             }
-            body(row * length, offsetFirst, offsetSecond, length, firsts[sizes.count - 1], seconds[sizes.count - 1])
+            body(row * length, offsetFirst, offsetSecond, length, stepFirst, stepSecond)
             advance(&index, within: outer)
         }
     }
