@@ -19,14 +19,6 @@ public enum CommandRunner {
         public let output: String
     }
 
-    /// Standard output and error of `executable`, combined; throws if it cannot start.
-    /// With `environment`, the command gets exactly those variables.
-    static func output(of executable: String, arguments: [String], environment: [String: String]? = nil)
-        throws(ExecutionError) -> String
-    {
-        try run(executable, arguments: arguments, environment: environment).output
-    }
-
     /// Runs `executable` (a path) with `arguments`, standard input from /dev/null, until it ends; throws if it
     /// cannot start. With `environment`, the command gets exactly those variables, else this process's.
     public static func run(_ executable: String, arguments: [String], environment: [String: String]? = nil)

@@ -48,7 +48,7 @@ public struct Toolchain: Sendable {
         defer { scratch.remove() }
         var environment = ProcessInfo.processInfo.environment
         environment["TMPDIR"] = scratch.path
-        let output = try CommandRunner.output(of: compiler, arguments: ["--version"], environment: environment)
+        let output = try CommandRunner.run(compiler, arguments: ["--version"], environment: environment).output
         let version = output.split(separator: "\n").first.map(String.init) ?? output
         if let cacheFile {
             try? FileManager.default.createDirectory(
